@@ -1,0 +1,2 @@
+// Placeholder entry point; replaced by the sandbox implementation.
+return 0;
