@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace PushNotifi.Generators;
+
+/// <summary>Every diagnostic the PushNotifi generator and analyzer report. IDs are stable; never reuse one.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "PushNotifi.Alerts";
+    private const string HelpBase = "https://github.com/pushnotifi/pushnotifi-dotnet/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor UnknownPlaceholder = Create(
+        "PNA001", "Placeholder binds to no parameter or member",
+        "Placeholder '{{{0}}}' in {1} binds to no parameter, parameter member or built-in value",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnusedParameter = Create(
+        "PNA002", "Parameter is not used by any template",
+        "Parameter '{0}' is not used by the title, message or idempotency key templates",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor MissingImplementation = Create(
+        "PNA003", "Implementation method not found",
+        "No implementation method '{0}' was found on '{1}'; write it, or name another one with Implementation = nameof(...)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ImplementationMismatch = Create(
+        "PNA004", "Implementation signature does not match",
+        "Implementation method '{0}' does not match the declaration: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
+        "PNA005", "Containing type is not partial",
+        "Type '{0}' must be declared partial so that the alert wrapper for '{1}' can be generated",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
+        "PNA006", "Return type cannot be wrapped",
+        "'{0}' cannot be wrapped with an alert: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AmbiguousClient = Create(
+        "PNA007", "More than one candidate client",
+        "Type '{0}' has more than one member assignable to IPushNotifiClient ({1}); keep one",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingIdempotencyKey = Create(
+        "PNA008", "No idempotency key",
+        "'{0}' has no IdempotencyKey; the default key (method, exception type and an argument fingerprint) applies. A key must be stable per logical event, never the current time or a random value.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SecretParameterNotRedacted = Create(
+        "PNA009", "Secret-looking parameter in alert text",
+        "Parameter '{0}' looks like a secret and is used in the {1}; mark it [Redact]",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ImplementationAlreadyAlerts = Create(
+        "PNA010", "Implementation already sends an alert",
+        "Implementation '{0}' already calls IPushNotifiClient.SendAsync; wrapping it would alert twice",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor KeyLiteral = Create(
+        "PNA011", "Literal looks like a PushNotifi key",
+        "This string literal looks like a PushNotifi key (…{0}); read keys from the PUSHNOTIFI_* environment variables",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NotPartialDeclaration = Create(
+        "PNA012", "Method must be a partial declaration",
+        "'{0}' must be a partial method declaration without a body",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidTemplate = Create(
+        "PNA013", "Malformed template",
+        "The {0} template is malformed: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor PlaceholderUnavailable = Create(
+        "PNA014", "Placeholder not available here",
+        "Placeholder '{{{0}}}' cannot be used in the {1}: {2}",
+        DiagnosticSeverity.Error);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
+        UnknownPlaceholder, UnusedParameter, MissingImplementation, ImplementationMismatch, ContainingTypeNotPartial,
+        UnsupportedReturnType, AmbiguousClient, MissingIdempotencyKey, SecretParameterNotRedacted,
+        ImplementationAlreadyAlerts, KeyLiteral, NotPartialDeclaration, InvalidTemplate, PlaceholderUnavailable);
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var map = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (var descriptor in descriptors)
+        {
+            map.Add(descriptor.Id, descriptor);
+        }
+
+        return map;
+    }
+}

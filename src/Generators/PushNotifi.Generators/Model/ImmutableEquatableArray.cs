@@ -1,0 +1,64 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace PushNotifi.Generators.Model;
+
+/// <summary>An immutable array compared by its elements, so pipeline values built from it cache.</summary>
+internal sealed class ImmutableEquatableArray<T> : IEquatable<ImmutableEquatableArray<T>>, IReadOnlyList<T>
+    where T : IEquatable<T>
+{
+    public static readonly ImmutableEquatableArray<T> Empty = new(Array.Empty<T>());
+
+    private readonly T[] _values;
+
+    public ImmutableEquatableArray(IEnumerable<T> values) => _values = new List<T>(values).ToArray();
+
+    private ImmutableEquatableArray(T[] values) => _values = values;
+
+    public int Count => _values.Length;
+
+    public T this[int index] => _values[index];
+
+    public bool Equals(ImmutableEquatableArray<T>? other)
+    {
+        if (other is null || other._values.Length != _values.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(_values[i], other._values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is ImmutableEquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = 17;
+        foreach (var value in _values)
+        {
+            hash = unchecked((hash * 31) + (value is null ? 0 : value.GetHashCode()));
+        }
+
+        return hash;
+    }
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_values).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _values.GetEnumerator();
+}
+
+/// <summary>Creates <see cref="ImmutableEquatableArray{T}"/> values.</summary>
+internal static class ImmutableEquatableArray
+{
+    public static ImmutableEquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> values)
+        where T : IEquatable<T> => new(values);
+}
