@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Options;
+
+namespace PushNotifi;
+
+/// <summary>Validates <see cref="PushNotifiOptions"/> at host start, naming the variable to fix.</summary>
+internal sealed class PushNotifiOptionsValidator : IValidateOptions<PushNotifiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PushNotifiOptions options) =>
+        options.FindProblem() is { } problem
+            ? ValidateOptionsResult.Fail(problem.Message)
+            : ValidateOptionsResult.Success;
+}

@@ -1,0 +1,49 @@
+namespace PushNotifi;
+
+/// <summary>
+/// A failed PushNotifi call. The message carries the HTTP status and the API's error text, already
+/// passed through the <see cref="Redactor"/>, so it never contains a key.
+/// </summary>
+public class PushNotifiException : Exception
+{
+    /// <summary>Creates an exception with a message (callers redact it first).</summary>
+    public PushNotifiException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and a cause (callers redact both first).</summary>
+    public PushNotifiException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates an exception for an HTTP answer.</summary>
+    /// <param name="message">The redacted message.</param>
+    /// <param name="statusCode">The HTTP status code, or null when no answer arrived.</param>
+    /// <param name="body">The redacted body: a <see cref="System.Text.Json.JsonElement"/> when it was JSON, else the text.</param>
+    /// <param name="innerException">The redacted cause, if any.</param>
+    public PushNotifiException(string message, int? statusCode, object? body, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        Body = body;
+    }
+
+    /// <summary>Creates an exception with no message.</summary>
+    public PushNotifiException()
+    {
+    }
+
+    /// <summary>The HTTP status code, or null when the call failed before an answer.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The redacted response body: a <see cref="System.Text.Json.JsonElement"/> when it was JSON, otherwise the text.</summary>
+    public object? Body { get; }
+
+    /// <summary>The API's machine-readable <c>error</c> code (e.g. <c>invalid_request</c>), when the body had one.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The field the API blamed (<c>field</c> in the error body), when it named one.</summary>
+    public string? ErrorField { get; init; }
+}

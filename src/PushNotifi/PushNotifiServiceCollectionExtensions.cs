@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PushNotifi;
+
+/// <summary>Registers <see cref="IPushNotifiClient"/> with dependency injection.</summary>
+public static class PushNotifiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a typed <see cref="IPushNotifiClient"/> through <c>IHttpClientFactory</c>, with options read
+    /// from the <c>PUSHNOTIFI_*</c> environment variables and then <paramref name="configure"/>. Options are
+    /// validated when the host starts.
+    /// </summary>
+    /// <returns>The HTTP client builder, to add handlers or configure the primary handler.</returns>
+    public static IHttpClientBuilder AddPushNotifi(this IServiceCollection services, Action<PushNotifiOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<PushNotifiOptions>()
+            .Configure(o => o.FillFromEnvironment(Environment.GetEnvironmentVariable));
+        if (configure is not null)
+        {
+            options.PostConfigure(configure);
+        }
+
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers a typed <see cref="IPushNotifiClient"/> through <c>IHttpClientFactory</c>, with options bound
+    /// from the <c>PushNotifi</c> section of <paramref name="configuration"/>; the <c>PUSHNOTIFI_*</c>
+    /// environment variables fill whatever the section leaves unset. Options are validated when the host starts.
+    /// </summary>
+    /// <returns>The HTTP client builder, to add handlers or configure the primary handler.</returns>
+    public static IHttpClientBuilder AddPushNotifi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PushNotifiOptions>()
+            .Configure(o =>
+            {
+                // Bound by the configuration binding source generator (EnableConfigurationBindingGenerator): no reflection.
+                configuration.GetSection(PushNotifiOptions.SectionName).Bind(o);
+                o.FillFromEnvironment(Environment.GetEnvironmentVariable);
+            });
+        return AddCore(services);
+    }
+
+    private static IHttpClientBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<PushNotifiOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushNotifiOptions>, PushNotifiOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => Redactor.ForOptions(sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value));
+        services.TryAddSingleton(sp =>
+        {
+            // One limiter per container, so every typed client instance shares the same budget.
+            var options = sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value;
+            return new SharedRateLimiter(options.RateLimitPerMinute is { } perMinute
+                ? new SendRateLimiter(perMinute, options.RateLimitQueueTimeout, sp.GetRequiredService<TimeProvider>())
+                : null);
+        });
+
+        return services
+            .AddHttpClient<IPushNotifiClient, PushNotifiClient>((http, sp) =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan; // the client's own Polly pipeline bounds time
+                return new PushNotifiClient(
+                    sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value,
+                    http,
+                    sp.GetService<ILoggerFactory>()?.CreateLogger<PushNotifiClient>(),
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<SharedRateLimiter>().Limiter);
+            });
+    }
+}
