@@ -1,2 +1,5 @@
-// Placeholder entry point; replaced by the CLI implementation.
-return 0;
+using System.Text;
+using PushNotifi.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return await CliApplication.RunAsync(args, CliContext.ForConsole()).ConfigureAwait(false);
