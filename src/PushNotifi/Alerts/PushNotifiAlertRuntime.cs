@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace PushNotifi;
+
+/// <summary>Entry points for the code that the PushNotifi generator writes; not for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class PushNotifiAlertRuntime
+{
+    // Exceptions that a wrapper has already alerted for, so enclosing wrappers stay quiet.
+    private static readonly ConditionalWeakTable<Exception, object> s_alerted = new();
+    private static readonly object s_marker = new();
+
+    /// <summary>A timestamp for <see cref="PushNotifiAlertContext.Elapsed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Start() => Stopwatch.GetTimestamp();
+
+    /// <summary>
+    /// Whether a wrapper should alert for <paramref name="exception"/>: not when it (or an inner exception) was
+    /// already alerted by a nested wrapper, and not for the caller's own cancellation unless asked.
+    /// </summary>
+    public static bool ShouldAlert(Exception exception, bool alertOnCallerCancellation, CancellationToken callerToken)
+    {
+        if (exception is null)
+        {
+            return false;
+        }
+
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (s_alerted.TryGetValue(current, out _))
+            {
+                return false;
+            }
+        }
+
+        if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count > 0
+            && aggregate.InnerExceptions.All(inner => s_alerted.TryGetValue(inner, out _)))
+        {
+            return false;
+        }
+
+        return alertOnCallerCancellation || exception is not OperationCanceledException || !callerToken.IsCancellationRequested;
+    }
+
+    /// <summary>Starts a failure alert for <paramref name="exception"/>; marks it so that no other wrapper alerts for it.</summary>
+    public static PushNotifiAlertContext Failure(IPushNotifiClient? client, Exception exception, long started, string method)
+    {
+        var first = s_alerted.TryAdd(exception, s_marker);
+        return new PushNotifiAlertContext(client, exception, started, method, suppressed: !first);
+    }
+
+    /// <summary>Starts a success alert.</summary>
+    public static PushNotifiAlertContext Success(IPushNotifiClient? client, long started, string method) =>
+        new(client, exception: null, started, method, suppressed: false);
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+
+namespace PushNotifi;
+
+/// <summary>
+/// Process-wide settings of the <c>[PushNotifiAlert]</c> wrappers: the default client, the alert time budget
+/// and where alert failures are logged.
+/// </summary>
+public static class PushNotifiAlerts
+{
+    /// <summary>The default time an alert may take before the wrapper gives up on it and rethrows.</summary>
+    public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromSeconds(5);
+
+    private static readonly Lock s_gate = new();
+    private static IPushNotifiClient? s_defaultClient;
+    private static TimeSpan s_timeBudget = DefaultTimeBudget;
+
+    /// <summary>
+    /// How long a wrapper waits for its alert before it rethrows the original exception anyway; 5 seconds by
+    /// default. The send is cancelled when the budget runs out or the caller's token is cancelled.
+    /// </summary>
+    public static TimeSpan TimeBudget
+    {
+        get => s_timeBudget;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            s_timeBudget = value;
+        }
+    }
+
+    /// <summary>
+    /// Where a failed alert is logged (status and reason, never a key). When null, one line goes to standard error.
+    /// </summary>
+    public static ILogger? Logger { get; set; }
+
+    /// <summary>
+    /// The client that wrappers use when their type has no <see cref="IPushNotifiClient"/> member, and for static
+    /// methods. Built on first use from the PUSHNOTIFI_* environment variables; set it to use another client.
+    /// </summary>
+    /// <exception cref="PushNotifiConfigurationException">No client was set and the environment is incomplete (e.g. PUSHNOTIFI_USER_KEY is missing).</exception>
+    public static IPushNotifiClient DefaultClient
+    {
+        get
+        {
+            lock (s_gate)
+            {
+                // Not cached on failure, so fixing the environment takes effect without a restart.
+                return s_defaultClient ??= new PushNotifiClient(PushNotifiOptions.FromEnvironment());
+            }
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (s_gate)
+            {
+                s_defaultClient = value;
+            }
+        }
+    }
+
+    /// <summary>Forgets the default client, so the next alert builds it again from the environment.</summary>
+    public static void ResetDefaultClient()
+    {
+        lock (s_gate)
+        {
+            s_defaultClient = null;
+        }
+    }
+}
