@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace PushNotifi.Sandbox;
+
+/// <summary>The <c>/api/v1</c> endpoints of the wire contract.</summary>
+internal static class ApiEndpoints
+{
+    public static void MapApi(this IEndpointRouteBuilder app, SandboxState state, ILogger logger)
+    {
+        var api = app.MapGroup(ApiTrafficMiddleware.ApiPrefix);
+
+        api.MapPost("/message", (HttpContext context) => SendMessage(context, state, logger));
+        api.MapPost("/webhooks/incoming/{token}", (HttpContext context, string token) => ReceiveWebhook(context, token, state, logger));
+        api.MapGet("/applications", (HttpContext context) => WhenAuthorized(context, state, () => ListApplications(state)));
+        api.MapGet("/applications/{key}", (HttpContext context, string key) => WhenAuthorized(context, state, () => GetApplication(state, key)));
+        api.MapGet("/groups", (HttpContext context) => WhenAuthorized(context, state, () => ListGroups(state)));
+        api.MapGet("/messages", (HttpContext context) => WhenAuthorized(context, state, () => ListMessages(state)));
+        api.Map("/{**rest}", IResult () => Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint."));
+    }
+
+    private static IResult SendMessage(HttpContext context, SandboxState state, ILogger logger)
+    {
+        if (Authorized(context, state) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+
+        var body = context.Features.Get<RecordedBody>()!.Text;
+        var request = MessageValidator.ParseMessage(body, out var invalid);
+        if (request is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, invalid!);
+        }
+
+        var knownRecipient = request.Type == "user" ? state.Secrets.UserKey : state.Secrets.GroupKey;
+        if (!SandboxSecrets.Matches(knownRecipient, request.SendToKey))
+        {
+            return Error(StatusCodes.Status404NotFound, new ApiError(
+                $"Unknown {request.Type} key {SandboxSecrets.LastFour(request.SendToKey)}.", "not_found", "send_to_key"));
+        }
+
+        if (request.ApplicationKey is { } applicationKey && FindApplication(state, applicationKey) is null)
+        {
+            return Error(StatusCodes.Status404NotFound, new ApiError(
+                $"Unknown application {SandboxSecrets.LastFour(applicationKey)}.", "not_found", "application_key"));
+        }
+
+        var apiKey = context.Request.Headers[ApiHeaders.ApiKey].ToString();
+        var (id, duplicate) = state.Store.Deliver(id => new CapturedNotification
+        {
+            Id = id,
+            ReceivedAt = state.Clock.GetUtcNow(),
+            Source = "api",
+            Type = request.Type,
+            SendToKey = request.SendToKey,
+            Message = request.Message,
+            Title = request.Title,
+            Priority = request.Priority,
+            ApplicationKey = request.ApplicationKey,
+            IdempotencyKey = request.IdempotencyKey,
+            Url = request.Url,
+            UrlTitle = request.UrlTitle,
+            Ttl = request.Ttl,
+            AttachmentBase64 = request.AttachmentBase64,
+            AttachmentType = request.AttachmentType,
+            RawBody = body,
+            Headers = SandboxState.CaptureHeaders(context.Request.Headers),
+            ApiKeyLastFour = SandboxSecrets.LastFour(apiKey),
+        });
+
+        return Accepted(logger, id, duplicate, "api", request.Type, request.SendToKey);
+    }
+
+    private static IResult ReceiveWebhook(HttpContext context, string token, SandboxState state, ILogger logger)
+    {
+        if (!SandboxSecrets.Matches(state.Secrets.WebhookToken, token))
+        {
+            return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Unknown webhook token.");
+        }
+
+        var body = context.Features.Get<RecordedBody>()!.Text;
+        var parsed = MessageValidator.ParseWebhook(body, out var invalid);
+        if (parsed is not { } webhook)
+        {
+            return Error(StatusCodes.Status400BadRequest, invalid!);
+        }
+
+        var (id, duplicate) = state.Store.Deliver(id => new CapturedNotification
+        {
+            Id = id,
+            ReceivedAt = state.Clock.GetUtcNow(),
+            Source = "webhook",
+            Type = "group",
+            SendToKey = state.Secrets.GroupKey,
+            Message = webhook.Message,
+            Title = webhook.Title,
+            RawBody = body,
+            Headers = SandboxState.CaptureHeaders(context.Request.Headers),
+        });
+
+        return Accepted(logger, id, duplicate, "webhook", "group", state.Secrets.GroupKey);
+    }
+
+    private static JsonHttpResult<ApplicationsResponse> ListApplications(SandboxState state) =>
+        TypedResults.Json(new ApplicationsResponse("OK", Applications(state)), WireJsonContext.Default.ApplicationsResponse);
+
+    private static IResult GetApplication(SandboxState state, string key) =>
+        FindApplication(state, key) is { } application
+            ? (IResult)TypedResults.Json(new ApplicationResponse("OK", application), WireJsonContext.Default.ApplicationResponse)
+            : Error(StatusCodes.Status404NotFound, new ApiError($"Unknown application {SandboxSecrets.LastFour(key)}.", "not_found", "application_key"));
+
+    private static JsonHttpResult<GroupsResponse> ListGroups(SandboxState state)
+    {
+        GroupInfo[] groups = state.Secrets.GroupKey is { } group ? [new GroupInfo(group, "Sandbox group")] : [];
+        return TypedResults.Json(new GroupsResponse("OK", groups), WireJsonContext.Default.GroupsResponse);
+    }
+
+    private static JsonHttpResult<MessagesResponse> ListMessages(SandboxState state)
+    {
+        var messages = state.Store.Notifications
+            .Select(n => new SentMessageInfo(n.Id, n.Type, n.Title, n.Message, n.Priority ?? 0, n.IdempotencyKey, n.ReceivedAt))
+            .ToArray();
+        return TypedResults.Json(new MessagesResponse("OK", messages), WireJsonContext.Default.MessagesResponse);
+    }
+
+    private static ApplicationInfo[] Applications(SandboxState state)
+    {
+        var defaultApp = new ApplicationInfo(SandboxOptions.DefaultApplicationKey, "Sandbox default application", true);
+        return state.Secrets.ApplicationKey is { } key && key != SandboxOptions.DefaultApplicationKey
+            ? [defaultApp, new ApplicationInfo(key, "Sandbox application", false)]
+            : [defaultApp];
+    }
+
+    private static ApplicationInfo? FindApplication(SandboxState state, string key) =>
+        Applications(state).FirstOrDefault(a => SandboxSecrets.Matches(a.ApplicationKey, key));
+
+    private static IResult WhenAuthorized(HttpContext context, SandboxState state, Func<IResult> handle) =>
+        Authorized(context, state) is { } denied ? denied : handle();
+
+    /// <summary>Null when the caller sent the accepted <c>X-API-Key</c>, else the 401 answer.</summary>
+    private static JsonHttpResult<ApiError>? Authorized(HttpContext context, SandboxState state)
+    {
+        var headers = context.Request.Headers;
+        if (!headers.TryGetValue(ApiHeaders.ApiKey, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
+        {
+            return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Missing X-API-Key header.");
+        }
+
+        return values.Count == 1 && SandboxSecrets.Matches(state.Secrets.UserKey, values[0])
+            ? null
+            : Error(StatusCodes.Status401Unauthorized, "unauthorized", "Invalid X-API-Key.");
+    }
+
+    private static JsonHttpResult<MessageAccepted> Accepted(ILogger logger, string id, bool duplicate, string source, string type, string? sendToKey)
+    {
+        SandboxLog.Delivered(logger, duplicate ? "Duplicate of" : "Delivered", id, source, type, SandboxSecrets.LastFour(sendToKey));
+        var message = duplicate ? "Duplicate idempotency_key: already delivered." : "Notification accepted.";
+        return TypedResults.Json(new MessageAccepted(message, id, duplicate), WireJsonContext.Default.MessageAccepted);
+    }
+
+    private static JsonHttpResult<ApiError> Error(int status, string code, string message) => Error(status, new ApiError(message, code));
+
+    private static JsonHttpResult<ApiError> Error(int status, ApiError error) =>
+        TypedResults.Json(error, WireJsonContext.Default.ApiError, statusCode: status);
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace PushNotifi.Sandbox;
+
+/// <summary>
+/// The <c>/sandbox</c> inspection API for tests and demos. Keys and the webhook token are shown only
+/// as <c>…</c> plus their last 4 characters. Not authenticated: the sandbox binds to loopback.
+/// </summary>
+internal static class InspectionEndpoints
+{
+    public static void MapInspection(this IEndpointRouteBuilder app, SandboxState state)
+    {
+        var sandbox = app.MapGroup("/sandbox");
+
+        sandbox.MapGet("/notifications", IResult () =>
+            TypedResults.Json(Redacted(state, state.Store.Notifications), InspectionJsonContext.Readable.IReadOnlyListCapturedNotification));
+        sandbox.MapDelete("/notifications", IResult () =>
+        {
+            state.Store.Clear();
+            return TypedResults.NoContent();
+        });
+        sandbox.MapGet("/requests", IResult () =>
+            TypedResults.Json(Redacted(state, state.Store.Requests), InspectionJsonContext.Readable.IReadOnlyListRequestView));
+        sandbox.MapGet("/faults", IResult () => Pending(state));
+        sandbox.MapPost("/faults", async (HttpContext context) => await AddFaultAsync(context, state));
+        sandbox.MapDelete("/faults", IResult () =>
+        {
+            state.Faults.Clear();
+            return Pending(state);
+        });
+    }
+
+    private static async Task<IResult> AddFaultAsync(HttpContext context, SandboxState state)
+    {
+        FaultRequest? request;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync(InspectionJsonContext.Readable.FaultRequest, context.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Invalid("body", "The body is not valid JSON.");
+        }
+        catch (InvalidOperationException)
+        {
+            return Invalid("body", "Send a JSON object with Content-Type: application/json.");
+        }
+
+        if (request is null || !SandboxFault.TryParseKind(request.Kind, out var kind))
+        {
+            return Invalid("kind", "kind must be one of error, rate_limit, delay, drop.");
+        }
+
+        var count = request.Count ?? 1;
+        if (count < 1)
+        {
+            return Invalid("count", "count must be at least 1.");
+        }
+
+        switch (kind)
+        {
+            case SandboxFaultKind.Error:
+                var status = request.Status ?? 500;
+                if (status is < 400 or > 599)
+                {
+                    return Invalid("status", "status must be 400-599.");
+                }
+
+                state.Faults.FailNext(count, status);
+                break;
+            case SandboxFaultKind.RateLimit:
+                var retryAfter = request.RetryAfterSeconds ?? 1;
+                if (retryAfter < 0 || double.IsNaN(retryAfter) || retryAfter > 86_400)
+                {
+                    return Invalid("retryAfterSeconds", "retryAfterSeconds must be 0-86400.");
+                }
+
+                state.Faults.RateLimitNext(count, TimeSpan.FromSeconds(retryAfter));
+                break;
+            case SandboxFaultKind.Delay:
+                if (request.DelayMs is not { } delayMs || delayMs < 0)
+                {
+                    return Invalid("delayMs", "delayMs is required and must not be negative.");
+                }
+
+                state.Faults.DelayNext(count, TimeSpan.FromMilliseconds(delayMs));
+                break;
+            default:
+                state.Faults.DropNext(count);
+                break;
+        }
+
+        return Pending(state);
+    }
+
+    private static JsonHttpResult<FaultsResponse> Pending(SandboxState state) =>
+        TypedResults.Json(new FaultsResponse([.. state.Faults.Pending.Select(FaultView.From)]), InspectionJsonContext.Readable.FaultsResponse);
+
+    private static JsonHttpResult<InspectionError> Invalid(string field, string message) =>
+        TypedResults.Json(new InspectionError(message, field), InspectionJsonContext.Readable.InspectionError, statusCode: StatusCodes.Status400BadRequest);
+
+    private static CapturedNotification[] Redacted(SandboxState state, IReadOnlyList<CapturedNotification> notifications)
+    {
+        var secrets = state.Secrets;
+        return [.. notifications.Select(n => n with
+        {
+            SendToKey = SandboxSecrets.Mask(n.SendToKey),
+            ApplicationKey = n.ApplicationKey == SandboxOptions.DefaultApplicationKey ? n.ApplicationKey : SandboxSecrets.Mask(n.ApplicationKey),
+            Message = secrets.Redact(n.Message),
+            Title = n.Title is null ? null : secrets.Redact(n.Title),
+            Url = n.Url is null ? null : secrets.Redact(n.Url),
+            UrlTitle = n.UrlTitle is null ? null : secrets.Redact(n.UrlTitle),
+            RawBody = secrets.Redact(n.RawBody),
+            Headers = RedactHeaders(secrets, n.Headers),
+        })];
+    }
+
+    private static RequestView[] Redacted(SandboxState state, IReadOnlyList<SandboxRequest> requests)
+    {
+        var secrets = state.Secrets;
+        return [.. requests.Select(r => new RequestView(
+            r.Sequence, r.ReceivedAt, r.Method, secrets.Redact(r.Path), RedactHeaders(secrets, r.Headers),
+            secrets.Redact(r.Body), r.ApiKeyLastFour, r.Fault, r.StatusCode))];
+    }
+
+    private static Dictionary<string, string> RedactHeaders(SandboxSecrets secrets, IReadOnlyDictionary<string, string> headers) =>
+        headers.ToDictionary(h => h.Key, h => secrets.Redact(h.Value), StringComparer.OrdinalIgnoreCase);
+}

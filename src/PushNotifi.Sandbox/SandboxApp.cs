@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PushNotifi.Sandbox;
+
+/// <summary>The one place that builds the sandbox web app, for both in-process hosting and Program.</summary>
+internal static class SandboxApp
+{
+    public static WebApplication Build(SandboxOptions options, SandboxState state)
+    {
+        // The empty builder reads no appsettings/env config and watches no files: fast to start,
+        // safe to start many times in one test process, and nothing else changes the keys.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.WebHost.UseKestrelCore().UseUrls(options.Urls);
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(state);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+
+        if (options.LogToConsole)
+        {
+            // Framework categories stay at Warning: their request lines would show webhook tokens in paths.
+            builder.Logging
+                .AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss ";
+                })
+                .SetMinimumLevel(LogLevel.Information)
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("System", LogLevel.Warning);
+        }
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILogger<SandboxServer>>();
+        var traffic = new ApiTrafficMiddleware(state, logger);
+        app.Use((context, next) => traffic.InvokeAsync(context, next));
+        app.UseRouting();
+        app.MapApi(state, logger);
+        app.MapInspection(state);
+        app.MapHtmlPage(state);
+        return app;
+    }
+}

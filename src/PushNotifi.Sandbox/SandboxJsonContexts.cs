@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PushNotifi.Sandbox;
+
+/// <summary>Source-generated JSON for the /api/v1 wire contract (snake_case, unset fields omitted).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(MessageAccepted))]
+[JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(ApplicationsResponse))]
+[JsonSerializable(typeof(ApplicationResponse))]
+[JsonSerializable(typeof(GroupsResponse))]
+[JsonSerializable(typeof(MessagesResponse))]
+internal sealed partial class WireJsonContext : JsonSerializerContext;
+
+/// <summary>Source-generated JSON for the /sandbox inspection API (camelCase).</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true)]
+[JsonSerializable(typeof(FaultRequest))]
+[JsonSerializable(typeof(FaultsResponse))]
+[JsonSerializable(typeof(InspectionError))]
+[JsonSerializable(typeof(IReadOnlyList<CapturedNotification>))]
+[JsonSerializable(typeof(IReadOnlyList<RequestView>))]
+internal sealed partial class InspectionJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Like the default instance but leaves "…", "&lt;" and quotes readable for
+    /// people using curl; HTML output encodes separately.
+    /// </summary>
+    public static InspectionJsonContext Readable { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

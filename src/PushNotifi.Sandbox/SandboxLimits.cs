@@ -1,0 +1,35 @@
+namespace PushNotifi.Sandbox;
+
+/// <summary>
+/// The field limits the sandbox enforces; the same as the client's (Pushover's defaults). Lengths
+/// are counted in .NET characters (UTF-16 code units).
+/// </summary>
+public static class SandboxLimits
+{
+    /// <summary>Exact length of a user or group key.</summary>
+    public const int SendToKeyLength = 32;
+
+    /// <summary>Maximum message length; the message must also not be blank.</summary>
+    public const int MessageMaxLength = 1024;
+
+    /// <summary>Maximum title length.</summary>
+    public const int TitleMaxLength = 250;
+
+    /// <summary>Maximum URL length.</summary>
+    public const int UrlMaxLength = 512;
+
+    /// <summary>Maximum URL title length.</summary>
+    public const int UrlTitleMaxLength = 100;
+
+    /// <summary>Maximum idempotency key length.</summary>
+    public const int IdempotencyKeyMaxLength = 256;
+
+    /// <summary>Lowest priority.</summary>
+    public const int MinPriority = -2;
+
+    /// <summary>Highest priority.</summary>
+    public const int MaxPriority = 2;
+
+    /// <summary>Maximum decoded attachment size in bytes (5 MiB).</summary>
+    public const int AttachmentMaxBytes = 5 * 1024 * 1024;
+}

@@ -1,0 +1,77 @@
+namespace PushNotifi.Sandbox;
+
+/// <summary>
+/// What the sandbox accepts: the keys it knows and where it listens.
+/// </summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Environment variable holding the accepted <c>X-API-Key</c>, also a known user <c>send_to_key</c>.</summary>
+    public const string UserKeyVariable = "PUSHNOTIFI_USER_KEY";
+
+    /// <summary>Environment variable holding the known group key.</summary>
+    public const string GroupKeyVariable = "PUSHNOTIFI_GROUP_KEY";
+
+    /// <summary>Environment variable holding a known application key (besides the built-in default one).</summary>
+    public const string ApplicationKeyVariable = "PUSHNOTIFI_APPLICATION_KEY";
+
+    /// <summary>Environment variable holding the inbound webhook token.</summary>
+    public const string WebhookTokenVariable = "PUSHNOTIFI_WEBHOOK_TOKEN";
+
+    /// <summary>The accepted <c>X-API-Key</c>; also the one known user <c>send_to_key</c>. Required.</summary>
+    public string? UserKey { get; set; }
+
+    /// <summary>The one known group <c>send_to_key</c>; when unset, every group send answers 404.</summary>
+    public string? GroupKey { get; set; }
+
+    /// <summary>A known application key besides <see cref="DefaultApplicationKey"/>.</summary>
+    public string? ApplicationKey { get; set; }
+
+    /// <summary>The token accepted on <c>/api/v1/webhooks/incoming/{token}</c>; when unset, every webhook answers 401.</summary>
+    public string? WebhookToken { get; set; }
+
+    /// <summary>Where to listen, separated by <c>;</c>. Port 0 picks a free port.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>Clock for capture times and injected delays; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Write the sandbox's own (key-free) log lines to the console. Off for in-process hosting.</summary>
+    public bool LogToConsole { get; set; }
+
+    /// <summary>The key of the application every account has; not a secret.</summary>
+    public static string DefaultApplicationKey => "aSANDBOXdefaultAPPLICATIONkey000";
+
+    /// <summary>Reads the accepted keys from the <c>PUSHNOTIFI_*</c> environment variables.</summary>
+    public static SandboxOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    /// <summary>Reads the accepted keys through <paramref name="getVariable"/> (e.g. a .env file over the environment).</summary>
+    public static SandboxOptions FromEnvironment(Func<string, string?> getVariable)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        return new SandboxOptions
+        {
+            UserKey = Blank(getVariable(UserKeyVariable)),
+            GroupKey = Blank(getVariable(GroupKeyVariable)),
+            ApplicationKey = Blank(getVariable(ApplicationKeyVariable)),
+            WebhookToken = Blank(getVariable(WebhookTokenVariable)),
+        };
+    }
+
+    /// <summary>Throws when the sandbox could not accept anything, naming the variable to set.</summary>
+    /// <exception cref="InvalidOperationException">The user key is missing.</exception>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(UserKey))
+        {
+            throw new InvalidOperationException(
+                $"The sandbox needs an accepted API key: set {UserKeyVariable} (e.g. a fake 32-character key starting with 'u').");
+        }
+
+        if (string.IsNullOrWhiteSpace(Urls))
+        {
+            throw new InvalidOperationException("The sandbox needs at least one URL to listen on (SandboxOptions.Urls).");
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

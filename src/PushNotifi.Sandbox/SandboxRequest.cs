@@ -1,0 +1,44 @@
+namespace PushNotifi.Sandbox;
+
+/// <summary>
+/// One request to an <c>/api/v1</c> endpoint, recorded before it is answered — including duplicates,
+/// rejected requests and requests hit by an injected fault.
+/// </summary>
+public sealed class SandboxRequest
+{
+    private int _statusCode;
+
+    /// <summary>Order of arrival, starting at 1.</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>When it arrived (from <see cref="SandboxOptions.TimeProvider"/>).</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>HTTP method.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>Path and query; a webhook token in the path is shown as <c>…</c> plus its last 4 characters.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Every request header except <c>X-API-Key</c>.</summary>
+    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+
+    /// <summary>The request body exactly as received (empty when none).</summary>
+    public required string Body { get; init; }
+
+    /// <summary>The caller's API key as <c>…</c> plus its last 4 characters, or null when none was sent.</summary>
+    public string? ApiKeyLastFour { get; init; }
+
+    /// <summary>The injected fault applied to this request (<c>error</c>, <c>rate_limit</c>, <c>delay</c>, <c>drop</c>), or null.</summary>
+    public string? Fault { get; init; }
+
+    /// <summary>
+    /// The status the sandbox produced; 0 while still in progress. For a dropped request this is the
+    /// status the client never saw.
+    /// </summary>
+    public int StatusCode
+    {
+        get => Volatile.Read(ref _statusCode);
+        internal set => Volatile.Write(ref _statusCode, value);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PushNotifi.Sandbox;
+
+/// <summary>
+/// A running sandbox: the local stand-in for the PushNotifi API, hosted in-process (by default on a
+/// free loopback port). Dispose it to stop.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SandboxState _state;
+
+    private SandboxServer(WebApplication app, SandboxState state, string baseUrl)
+    {
+        _app = app;
+        _state = state;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>A snapshot of the delivered notifications, oldest first (duplicates are not delivered twice).</summary>
+    public IReadOnlyList<CapturedNotification> Notifications => _state.Store.Notifications;
+
+    /// <summary>A snapshot of every <c>/api/v1</c> request, oldest first, including rejected, duplicate and faulted ones.</summary>
+    public IReadOnlyList<SandboxRequest> Requests => _state.Store.Requests;
+
+    /// <summary>Faults to inject into the next <c>/api/v1</c> requests.</summary>
+    public SandboxFaults Faults => _state.Faults;
+
+    /// <summary>Starts a sandbox and returns once it accepts connections.</summary>
+    /// <exception cref="InvalidOperationException">The options lack a user key or URL.</exception>
+    public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        var state = new SandboxState(options);
+        var app = SandboxApp.Build(options, state);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var baseUrl = app.Urls.First().TrimEnd('/');
+        SandboxLog.Listening(
+            app.Services.GetRequiredService<ILogger<SandboxServer>>(),
+            baseUrl,
+            SandboxSecrets.LastFour(options.UserKey),
+            Shown(options.GroupKey),
+            Shown(options.ApplicationKey),
+            Shown(options.WebhookToken));
+        return new SandboxServer(app, state, baseUrl);
+    }
+
+    /// <summary>Forgets notifications, requests and delivered idempotency keys, and removes pending faults.</summary>
+    public void Clear()
+    {
+        _state.Store.Clear();
+        _state.Faults.Clear();
+    }
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM) or <paramref name="ct"/> fires.</summary>
+    public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);
+
+    /// <summary>Stops the sandbox and releases its port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static string Shown(string? key) => key is null ? "(not set)" : SandboxSecrets.LastFour(key);
+}
