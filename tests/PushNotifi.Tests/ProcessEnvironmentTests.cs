@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace PushNotifi.Tests;
+
+/// <summary>Tests that read or change the process environment run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessEnvironmentGroup
+{
+    public const string Name = "Process environment";
+}
+
+[Collection(ProcessEnvironmentGroup.Name)]
+public sealed class ProcessEnvironmentTests : IDisposable
+{
+    private static readonly string[] s_names =
+    [
+        "PUSHNOTIFI_USER_KEY", "PUSHNOTIFI_GROUP_KEY", "PUSHNOTIFI_APPLICATION_KEY",
+        "PUSHNOTIFI_WEBHOOK_TOKEN", "PUSHNOTIFI_API_BASE_URL", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE",
+    ];
+
+    private readonly Dictionary<string, string?> _saved = s_names.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+
+    public ProcessEnvironmentTests()
+    {
+        foreach (var name in s_names)
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var (name, value) in _saved)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
+    [Fact]
+    public void FromEnvironment_reads_the_process_environment()
+    {
+        Environment.SetEnvironmentVariable("PUSHNOTIFI_USER_KEY", TestKeys.User);
+        Environment.SetEnvironmentVariable("PUSHNOTIFI_GROUP_KEY", TestKeys.Group);
+        Environment.SetEnvironmentVariable("PUSHNOTIFI_API_BASE_URL", "http://127.0.0.1:5080");
+        Environment.SetEnvironmentVariable("PUSHNOTIFI_RATE_LIMIT_PER_MINUTE", "12");
+
+        var options = PushNotifiOptions.FromEnvironment();
+
+        Assert.Equal(TestKeys.User, options.UserKey);
+        Assert.Equal(TestKeys.Group, options.GroupKey);
+        Assert.Equal("http://127.0.0.1:5080", options.ApiBaseUrl);
+        Assert.Equal(12, options.RateLimitPerMinute);
+    }
+
+    [Fact]
+    public void FromEnvironment_fails_fast_without_a_user_key()
+    {
+        var error = Assert.Throws<PushNotifiConfigurationException>(() => PushNotifiOptions.FromEnvironment());
+
+        Assert.Equal("PUSHNOTIFI_USER_KEY", error.VariableName);
+    }
+
+    [Fact]
+    public void AddPushNotifi_binds_the_PushNotifi_section_with_the_environment_as_fallback()
+    {
+        Environment.SetEnvironmentVariable("PUSHNOTIFI_GROUP_KEY", TestKeys.Group);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PushNotifi:UserKey"] = TestKeys.User,
+            ["PushNotifi:ApiBaseUrl"] = "http://127.0.0.1:5999",
+            ["PushNotifi:RateLimitPerMinute"] = "7",
+            ["PushNotifi:MaxRetryAttempts"] = "2",
+            ["PushNotifi:RetryTotalTimeout"] = "00:00:20",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddPushNotifi(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<PushNotifiOptions>>().Value;
+
+        Assert.Equal(TestKeys.User, options.UserKey);
+        Assert.Equal(TestKeys.Group, options.GroupKey);
+        Assert.Equal("http://127.0.0.1:5999", options.ApiBaseUrl);
+        Assert.Equal(7, options.RateLimitPerMinute);
+        Assert.Equal(2, options.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.RetryTotalTimeout);
+        var client = Assert.IsType<PushNotifiClient>(provider.GetRequiredService<IPushNotifiClient>());
+        Assert.Equal("http://127.0.0.1:5999", client.Options.ApiBaseUrl);
+    }
+
+    [Fact]
+    public void AddPushNotifi_validates_at_start_and_names_the_variable()
+    {
+        var services = new ServiceCollection();
+        services.AddPushNotifi(o => o.GroupKey = TestKeys.Group);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("PUSHNOTIFI_USER_KEY", error.Message);
+    }
+
+    [Fact]
+    public void AddPushNotifi_with_a_delegate_overrides_the_environment()
+    {
+        Environment.SetEnvironmentVariable("PUSHNOTIFI_USER_KEY", TestKeys.User);
+        Environment.SetEnvironmentVariable("PUSHNOTIFI_API_BASE_URL", "http://127.0.0.1:5111");
+        var services = new ServiceCollection();
+        services.AddPushNotifi(o => o.ApiBaseUrl = "http://127.0.0.1:5222");
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var client = Assert.IsType<PushNotifiClient>(provider.GetRequiredService<IPushNotifiClient>());
+
+        Assert.Equal(TestKeys.User, client.Options.UserKey);
+        Assert.Equal("http://127.0.0.1:5222", client.Options.ApiBaseUrl);
+    }
+}

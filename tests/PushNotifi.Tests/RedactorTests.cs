@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace PushNotifi.Tests;
+
+public class RedactorTests
+{
+    private static readonly Redactor s_redactor = Redactor.ForOptions(new PushNotifiOptions
+    {
+        UserKey = TestKeys.Canary,
+        GroupKey = TestKeys.Group,
+        ApplicationKey = TestKeys.Application,
+        WebhookToken = TestKeys.WebhookToken,
+    });
+
+    // Selected by name, so test output never shows the canary itself.
+    private static readonly Dictionary<string, Func<string, string>> s_forms = new()
+    {
+        ["plain"] = s => s,
+        ["upper"] = s => s.ToUpperInvariant(),
+        ["lower"] = s => s.ToLowerInvariant(),
+        ["url-encoded"] = Uri.EscapeDataString,
+        ["json-escaped"] = s => JsonEncodedText.Encode(s).ToString(),
+        ["base64"] = s => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)),
+    };
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("upper")]
+    [InlineData("lower")]
+    [InlineData("url-encoded")]
+    [InlineData("json-escaped")]
+    [InlineData("base64")]
+    public void Configured_secrets_become_their_last_four_in_every_form(string formName)
+    {
+        var form = s_forms[formName](TestKeys.Canary);
+        var text = $"start {form} middle{form}end";
+
+        var redacted = s_redactor.Redact(text);
+
+        Assert.DoesNotContain(form, redacted, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("…0042", redacted);
+        Assert.StartsWith("start ", redacted);
+    }
+
+    [Theory]
+    [InlineData(TestKeys.Group, "…0001")]
+    [InlineData(TestKeys.Application, "…0001")]
+    [InlineData(TestKeys.WebhookToken, "…0001")]
+    public void Every_configured_secret_is_removed(string secret, string lastFour)
+    {
+        var redacted = s_redactor.Redact($"value={secret};");
+
+        Assert.DoesNotContain(secret, redacted);
+        Assert.Contains(lastFour, redacted);
+    }
+
+    [Theory]
+    [InlineData("X-API-Key: zzSECRETheaderVALUE9876", "zzSECRETheaderVALUE9876")]
+    [InlineData("\"X-API-Key\":\"zzSECRETheaderVALUE9876\"", "zzSECRETheaderVALUE9876")]
+    [InlineData("Authorization: Bearer abcDEF123456ghiJKL", "abcDEF123456ghiJKL")]
+    [InlineData("authorization=Basic dXNlcjpwYXNzd29yZA==", "dXNlcjpwYXNzd29yZA")]
+    [InlineData("sent with bearer abc.DEF-123_456~xyz/+= ok", "abc.DEF-123_456")]
+    [InlineData("https://host/path?user=x&token=sEcReTtOkEn42&x=1", "sEcReTtOkEn42")]
+    [InlineData("https://host/path?api_key=sEcReTaPiKeY42", "sEcReTaPiKeY42")]
+    [InlineData("Server=db;User Id=sa;Password=Hunter2IsSecret;", "Hunter2IsSecret")]
+    [InlineData("{\"password\": \"Hunter2IsSecret\"}", "Hunter2IsSecret")]
+    [InlineData("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U here", "eyJzdWIiOiIxMjM0NTY3ODkwIn0")]
+    [InlineData("key pk_live_51HqLyjWDarjtT1zdp7dc", "pk_live_51HqLyjWDarjtT1zdp7dc")]
+    [InlineData("key sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc")]
+    [InlineData("key an_key_9f8e7d6c5b4a3f2e1d0c", "an_key_9f8e7d6c5b4a3f2e1d0c")]
+    [InlineData("other user uOTHERuserKEYnotCONFIGURED000777", "uOTHERuserKEYnotCONFIGURED000777")]
+    public void Secret_shapes_are_removed_without_configuration(string text, string secret)
+    {
+        var redacted = Redactor.Default.Redact(text);
+
+        Assert.DoesNotContain(secret, redacted);
+        Assert.Contains("…", redacted);
+    }
+
+    [Theory]
+    [InlineData("Disk /var is 91% full on host web-01")]
+    [InlineData("Backup finished in 42 s; 3 files skipped.")]
+    [InlineData("see https://example.org/runbook?section=disk&page=2")]
+    [InlineData("")]
+    public void Ordinary_text_is_unchanged(string text)
+    {
+        Assert.Equal(text, s_redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Null_redacts_to_empty() => Assert.Equal(string.Empty, Redactor.Default.Redact(null));
+
+    [Theory]
+    [InlineData("uFAKEuserKEYforTESTS000000000001", "…0001")]
+    [InlineData("12345678", "…5678")]
+    [InlineData("1234567", "…")]
+    [InlineData("", "…")]
+    [InlineData(null, "…")]
+    public void LastFour_shows_only_the_last_four_characters_of_long_enough_secrets(string? secret, string expected)
+    {
+        Assert.Equal(expected, Redactor.LastFour(secret));
+    }
+
+    [Fact]
+    public void The_shape_patterns_are_non_backtracking_so_matching_is_linear()
+    {
+        Assert.True(RedactionPatterns.SecretShapes().Options.HasFlag(RegexOptions.NonBacktracking));
+    }
+
+    [Fact]
+    public void Fingerprints_are_stable_across_processes_and_keyed_by_the_user_key()
+    {
+        const string runId = "job:2026-05-10T03:00:00Z";
+        var withUserKey = Redactor.ForOptions(new PushNotifiOptions { UserKey = TestKeys.User });
+
+        // Literal values: the same in every process and on every machine.
+        Assert.Equal("hDMKfnEx4ULnNEFwQrUcuw", Redactor.Default.Fingerprint(runId));
+        Assert.Equal("UOFo1nXrUXLWEOZyFKt2AQ", withUserKey.Fingerprint(runId));
+        Assert.NotEqual(withUserKey.Fingerprint(runId), withUserKey.Fingerprint(runId + "x"));
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", withUserKey.Fingerprint(runId));
+    }
+
+    [Fact]
+    public void Large_inputs_without_secrets_come_back_unchanged()
+    {
+        var text = string.Concat(Enumerable.Repeat("Disk usage 91% on web-01; all other checks green. ", 20_000));
+
+        Assert.Same(text, Redactor.Default.Redact(text));
+    }
+}
