@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace PushNotifi.Benchmarks;
+
+/// <summary>Deterministic log-like texts for the redactor, with or without secrets spread through them.</summary>
+internal static class BenchTexts
+{
+    private static readonly string[] s_words =
+    [
+        "job", "nightly", "export", "started", "finished", "retry", "attempt", "queue", "worker", "batch",
+        "rows", "copied", "timeout", "connection", "database", "request", "response", "status", "ok", "error",
+        "GET", "POST", "/api/v1/orders", "200", "503", "elapsed", "ms", "user", "tenant", "region",
+    ];
+
+    /// <summary>
+    /// The ten secrets planted in a text: the four configured keys plus six secret shapes
+    /// (header value, bearer token, URL password, JWT, two prefixed keys).
+    /// </summary>
+    public static string[] Secrets() =>
+    [
+        BenchKeys.User,
+        BenchKeys.Group,
+        BenchKeys.Application,
+        BenchKeys.WebhookToken,
+        "X-API-Key: FAKEheaderVALUE0000000000000000",
+        "Authorization: Bearer FAKEbearerTOKEN000000000000000",
+        "https://db.example.invalid/?user=app&password=FAKEpassWORD000",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJGQUtFIn0.FAKEsignature000000000000",
+        "sk_live_FAKEstripeKEY0000000000",
+        "pk_FAKEpublicKEY000000000000",
+    ];
+
+    /// <summary>A text of exactly <paramref name="length"/> characters (ASCII, so also bytes) with the given secrets spread evenly.</summary>
+    public static string Create(int length, IReadOnlyList<string> secrets)
+    {
+        var random = new Random(20261125);
+        var builder = new StringBuilder(length + 256);
+        var secretBudget = secrets.Sum(s => s.Length + 2);
+        var gap = (length - secretBudget) / (secrets.Count + 1);
+        var next = 0;
+        while (builder.Length < length)
+        {
+            if (next < secrets.Count && builder.Length >= gap * (next + 1))
+            {
+                builder.Append(' ').Append(secrets[next++]).Append(' ');
+                continue;
+            }
+
+            builder.Append(s_words[random.Next(s_words.Length)]).Append(random.Next(4) == 0 ? '\n' : ' ');
+        }
+
+        if (next != secrets.Count)
+        {
+            throw new InvalidOperationException($"Only {next} of {secrets.Count} secrets fit in {length} characters.");
+        }
+
+        builder.Length = length;
+        return builder.ToString();
+    }
+}
