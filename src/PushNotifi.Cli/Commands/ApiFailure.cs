@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace PushNotifi.Cli.Commands;
+
+/// <summary>Turns a failed call into exit code and lines for stderr. Every text passes the redactor first.</summary>
+internal static class ApiFailure
+{
+    /// <summary>The exit code for a failed client call.</summary>
+    public static int ExitCode(PushNotifiException exception) => exception switch
+    {
+        PushNotifiConfigurationException or PushNotifiValidationException => ExitCodes.Usage,
+        PushNotifiRateLimitExceededException => ExitCodes.ApiError,
+        { StatusCode: not null } => ExitCodes.ApiError,
+        _ => ExitCodes.Network,
+    };
+
+    /// <summary>The API's <c>message</c> and <c>error</c> from an error body, when it was JSON.</summary>
+    public static (string? Message, string? Error) ReadErrorBody(object? body)
+    {
+        if (body is JsonElement { ValueKind: JsonValueKind.Object } element)
+        {
+            return (Text(element, "message"), Text(element, "error"));
+        }
+
+        if (body is string text && text.Length > 0)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                return ReadErrorBody(document.RootElement.Clone());
+            }
+            catch (JsonException)
+            {
+                return (text, null);
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>Writes the status, the API's error and the likely cause of an HTTP error answer.</summary>
+    public static async Task WriteHttpErrorAsync(TextWriter error, Redactor redactor, string what, int status, object? body, string? likelyCause)
+    {
+        var (message, code) = ReadErrorBody(body);
+        await error.WriteLineAsync(redactor.Redact($"{what} failed: HTTP {status}.")).ConfigureAwait(false);
+        if (message is not null || code is not null)
+        {
+            await error.WriteLineAsync(redactor.Redact($"API error: {message ?? "(no message)"}{(code is null ? string.Empty : $" ({code})")}")).ConfigureAwait(false);
+        }
+
+        if (likelyCause is not null)
+        {
+            await error.WriteLineAsync("Likely cause: " + likelyCause).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes a network failure: the error and the base URL that could not be reached.</summary>
+    public static async Task WriteNetworkErrorAsync(TextWriter error, Redactor redactor, string baseUrl, string errorText)
+    {
+        await error.WriteLineAsync(redactor.Redact($"Error: {errorText}")).ConfigureAwait(false);
+        await error.WriteLineAsync(redactor.Redact($"Could not reach {baseUrl}. Check connectivity (and PUSHNOTIFI_API_BASE_URL).")).ConfigureAwait(false);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using PushNotifi.Sandbox;
+
+namespace PushNotifi.Cli.Commands;
+
+/// <summary><c>pushnotifi sandbox</c>: the local stand-in for the API, in the foreground until Ctrl+C.</summary>
+internal static class SandboxCommand
+{
+    /// <summary>The port used when <c>--port</c> is not given (the standalone sandbox's default too).</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>Builds <c>pushnotifi sandbox</c>.</summary>
+    public static Command Create(CliContext context)
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = $"The loopback port to listen on; 0 picks a free one [default: {DefaultPort}].",
+            DefaultValueFactory = _ => DefaultPort,
+            HelpName = "port",
+        };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be between 0 and 65535.");
+            }
+        });
+
+        var command = new Command(
+            "sandbox",
+            "Run the local PushNotifi sandbox on 127.0.0.1 until Ctrl+C. It accepts the keys in PUSHNOTIFI_USER_KEY, PUSHNOTIFI_GROUP_KEY "
+            + "and PUSHNOTIFI_WEBHOOK_TOKEN (environment or ./.env), records every notification and shows them at its base URL.")
+        {
+            port,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult.GetValue(port), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, int port, CancellationToken cancellationToken)
+    {
+        if (await CliSecrets.LoadAsync(context).ConfigureAwait(false) is not { } environment)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var options = SandboxOptions.FromEnvironment(environment.Get);
+        options.Urls = $"http://127.0.0.1:{port}";
+        SandboxServer server;
+        try
+        {
+            server = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception)
+        {
+            await context.Error.WriteLineAsync(CliSecrets.RedactorFor(environment).Redact(exception.Message)).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (IOException exception)
+        {
+            await context.Error.WriteLineAsync($"Could not listen on {options.Urls}: {exception.Message} Try another --port.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            await context.Out.WriteLineAsync($"PushNotifi sandbox listening on {server.BaseUrl}").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"Point your app and `pushnotifi test` at it: PUSHNOTIFI_API_BASE_URL={server.BaseUrl}").ConfigureAwait(false);
+            await context.Out.WriteLineAsync($"Captured notifications: {server.BaseUrl}/").ConfigureAwait(false);
+            await context.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+            try
+            {
+                await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: the normal way to stop.
+            }
+
+            await context.Out.WriteLineAsync("Sandbox stopped.").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+}

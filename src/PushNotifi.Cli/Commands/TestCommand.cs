@@ -1,0 +1,106 @@
+using System.CommandLine;
+
+namespace PushNotifi.Cli.Commands;
+
+/// <summary>
+/// <c>pushnotifi test</c>: one group notification to prove keys, network and device work. No retries,
+/// the API's message shown as returned, never a key.
+/// </summary>
+internal static class TestCommand
+{
+    /// <summary>The title of the test notification.</summary>
+    public const string Title = "Test from dotnet";
+
+    /// <summary>The body of the test notification.</summary>
+    public const string Body = "PushNotifi is working.";
+
+    /// <summary>Builds <c>pushnotifi test</c>.</summary>
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "test",
+            $"Send one test notification (\"{Title}\") to the group in PUSHNOTIFI_GROUP_KEY with the key in PUSHNOTIFI_USER_KEY "
+            + "(from the environment or ./.env; PUSHNOTIFI_API_BASE_URL picks the server). Never retries.");
+        command.SetAction((_, cancellationToken) => RunAsync(context, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        if (await CliSecrets.LoadAsync(context).ConfigureAwait(false) is not { } environment)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var redactor = CliSecrets.RedactorFor(environment);
+        var missing = new[] { PushNotifiEnvironmentVariables.UserKey, PushNotifiEnvironmentVariables.GroupKey }
+            .Where(name => environment.Get(name) is null)
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            await context.Error.WriteLineAsync($"Missing {string.Join(" and ", missing)}.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync("Missing PUSHNOTIFI_USER_KEY or PUSHNOTIFI_GROUP_KEY. Run `pushnotifi init` first, then fill them in `.env`.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        PushNotifiOptions options;
+        try
+        {
+            options = PushNotifiOptions.FromEnvironment(environment.Get);
+            options.MaxRetryAttempts = 0; // The user pressed a button: show them this one result.
+        }
+        catch (PushNotifiConfigurationException exception)
+        {
+            await context.Error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var client = new PushNotifiClient(options);
+        var message = new PushNotifiMessage
+        {
+            Type = PushNotifiRecipientType.Group,
+            SendToKey = options.GroupKey,
+            Title = Title,
+            Message = Body,
+            Priority = PushNotifiPriority.Normal,
+            IdempotencyKey = $"dotnet-cli-test:{context.TimeProvider.GetUtcNow().ToUnixTimeSeconds()}",
+        };
+
+        try
+        {
+            var apiMessage = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await context.Out.WriteLineAsync("Test notification sent. Check your PushNotifi mobile app.").ConfigureAwait(false);
+            await context.Out.WriteLineAsync(apiMessage).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (PushNotifiException exception)
+        {
+            var exitCode = ApiFailure.ExitCode(exception);
+            if (exitCode == ExitCodes.Network)
+            {
+                await ApiFailure.WriteNetworkErrorAsync(context.Error, redactor, options.ApiBaseUrl, exception.Message).ConfigureAwait(false);
+            }
+            else if (exception.StatusCode is { } status)
+            {
+                await ApiFailure.WriteHttpErrorAsync(context.Error, redactor, "Test notification", status, exception.Body, LikelyCause(status)).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
+            }
+
+            return exitCode;
+        }
+    }
+
+    /// <summary>The seed's most likely cause for an error status.</summary>
+    internal static string? LikelyCause(int status) => status switch
+    {
+        401 => "API key is invalid or revoked.",
+        404 => "Group key was not found in your account.",
+        400 => "Bad request body - check that `send_to_key` is a 32-char `g…` key.",
+        429 => "Too many requests; wait and try again.",
+        >= 500 => "The PushNotifi service had a problem; try again later.",
+        _ => null,
+    };
+}
