@@ -25,7 +25,7 @@ internal static class InspectionEndpoints
         sandbox.MapGet("/requests", IResult () =>
             TypedResults.Json(Redacted(state, state.Store.Requests), InspectionJsonContext.Readable.IReadOnlyListRequestView));
         sandbox.MapGet("/faults", IResult () => Pending(state));
-        sandbox.MapPost("/faults", async (HttpContext context) => await AddFaultAsync(context, state));
+        sandbox.MapPost("/faults", Task<IResult> (HttpContext context) => AddFaultAsync(context, state));
         sandbox.MapDelete("/faults", IResult () =>
         {
             state.Faults.Clear();
