@@ -99,7 +99,7 @@ public sealed partial class PushNotifiAlertGenerator
                 ["key"] = Expression(text.IdempotencyKey, alert, model, isKey: true),
                 ["priority"] = Priority(text.Priority),
             };
-            return Render(s_block, block).TrimEnd('\n');
+            return Render(s_block, block).TrimEnd('\n') + "\n";
         }
 
         private static string Expression(ImmutableEquatableArray<TemplatePart> parts, string alert, AlertMethodModel model, bool isKey)
@@ -111,7 +111,7 @@ public sealed partial class PushNotifiAlertGenerator
                 {
                     TemplatePartKind.Literal => Literal(part.Text),
                     TemplatePartKind.Builtin => alert + "." + part.Text,
-                    TemplatePartKind.Parameter when part.Redacted => isKey ? alert + ".Fingerprint(" + part.Text + ")" : alert + ".RedactionMark",
+                    TemplatePartKind.Parameter when part.Redacted => isKey ? alert + ".Fingerprint(" + part.Text + ")" : "global::PushNotifi.PushNotifiAlertContext.RedactionMark",
                     TemplatePartKind.Parameter => alert + ".Text(" + part.Text + ")",
                     _ => alert + ".FingerprintArguments(" + string.Join(", ", model.Parameters.Where(x => x.CanFingerprint).Select(x => alert + ".Text(" + x.Name + ")")) + ")",
                 });
