@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PushNotifi.Templates.Tests;
+
+[Collection(TemplateTestGroup.Name)]
+public sealed class WebhookTemplateTests(TemplateEnvironment environment)
+{
+    private const string Secret = "whsec_fake_signing_secret_for_tests";
+    private const string StripeSecret = "whsec_fake_stripe_secret_for_tests";
+    private const string BodyMarker = "card-4242-BODY-MARKER";
+
+    [Fact]
+    public async Task Signatures_are_verified_first_and_failures_answer_500_with_one_alert()
+    {
+        CronTemplateTests.StartAllBuilds(environment);
+        var app = (await environment.GetAppAsync(Apps.Webhook)).EnsureBuilt();
+        await using var sandbox = await Sandbox.StartAsync();
+        var variables = GeneratedApp.SandboxVariables(sandbox);
+        variables["WEBHOOK_SIGNING_SECRET"] = Secret;
+        variables["STRIPE_WEBHOOK_SECRET"] = StripeSecret;
+        var (process, baseAddress) = await app.StartWebAsync(variables);
+        using var _ = process;
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        var ok = Event("evt_ok_1", "order.paid");
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, "/webhooks/payment", ok, "X-Signature", "sha256=" + Sign(Secret, ok)));
+        Assert.Empty(sandbox.Notifications);
+
+        var failing = Event("evt_fail_1", "order.fail");
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, "/webhooks/payment", failing, "X-Signature", Sign(Secret, failing)));
+        // The source retries: the same event fails again within 5 minutes and is not alerted twice.
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, "/webhooks/payment", failing, "X-Signature", Sign(Secret, failing)));
+
+        var forged = Event("evt_forged", "order.paid");
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, "/webhooks/payment", forged, "X-Signature", Sign("wrong-secret", forged)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, "/webhooks/payment", forged, "X-Signature", Sign("wrong-secret", forged)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, "/webhooks/payment", forged, signatureHeader: null, signature: null));
+
+        var delivered = sandbox.Notifications;
+        var failure = Assert.Single(delivered, n => n.IdempotencyKey == "wh:evt_fail_1");
+        Assert.Equal(1, failure.Priority);
+        Assert.Equal("PaymentWebhook processing failed: order.fail", failure.Title);
+        Assert.Contains("fulfilment failed for evt_fail_1", failure.Message);
+        var mismatches = delivered.Where(n => n.IdempotencyKey!.StartsWith("sig-fail:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, mismatches.Count); // one per distinct signature header (wrong, missing); the repeat was suppressed
+        Assert.Contains(mismatches, n => n.IdempotencyKey == "sig-fail:missing");
+        Assert.All(mismatches, n => Assert.Equal(1, n.Priority));
+        Assert.Equal(3, delivered.Count);
+        Assert.Equal(3, sandbox.Requests.Count(r => r.Path == "/api/v1/message"));
+
+        // Stripe-style: a fresh timestamp passes, a replayed old one is rejected.
+        var stripe = Event("evt_stripe_1", "invoice.paid");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, "/webhooks/stripe", stripe, "Stripe-Signature", $"t={now},v1={Sign(StripeSecret, now + "." + stripe)}"));
+        var old = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, "/webhooks/stripe", stripe, "Stripe-Signature", $"t={old},v1={Sign(StripeSecret, old + "." + stripe)}"));
+
+        var output = process.Output;
+        Assert.DoesNotContain(BodyMarker, output);
+        Assert.DoesNotContain(TemplateEnvironment.UserKey, output);
+        Assert.DoesNotContain(Secret, output);
+    }
+
+    [Fact]
+    public async Task Generated_verifier_compares_in_constant_time()
+    {
+        CronTemplateTests.StartAllBuilds(environment);
+        var app = await environment.GetAppAsync(Apps.Webhook);
+        Assert.Contains("CryptographicOperations.FixedTimeEquals", app.ReadFile("PaymentWebhookSignature.cs"));
+        Assert.Contains("public const string HeaderName = \"Stripe-Signature\";", app.ReadFile("StripeHookSignature.cs"));
+        Assert.Contains("public const string SecretVariable = \"STRIPE_WEBHOOK_SECRET\";", app.ReadFile("StripeHookSignature.cs"));
+        Assert.Contains("public const string Route = \"/webhooks/stripe\";", app.ReadFile("StripeHookEndpoint.cs"));
+    }
+
+    private static string Event(string id, string type)
+        => "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"data\":{\"note\":\"" + BodyMarker + "\"}}";
+
+    private static string Sign(string secret, string payload)
+        => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(payload)));
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string path, string body, string? signatureHeader, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (signatureHeader is not null)
+        {
+            request.Headers.TryAddWithoutValidation(signatureHeader, signature);
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+}
