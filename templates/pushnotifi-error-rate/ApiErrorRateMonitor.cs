@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PushNotifi;
 
@@ -58,7 +57,7 @@ public sealed partial class ApiErrorRateMonitor(
             return false;
         }
 
-        var start = windowStart.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var start = PushNotifiRunId.ForSchedule(windowStart, Window);
         var message = PushNotifiMessage.ToDefaultGroup(
             $"{api} error-rate threshold",
             $"{count} {errorCode} errors in {(int)(now - windowStart).TotalSeconds}s (window of {Window.TotalMinutes:0.#} min from {start})") with
