@@ -48,6 +48,13 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         // Recorded only after a delay timer exists, so a test that sees the record can advance a fake clock.
         state.Store.AddRequest(record);
 
+        // Set before the first byte leaves, so a client holding the answer always sees the status here.
+        context.Response.OnStarting(() =>
+        {
+            record.StatusCode = context.Response.StatusCode;
+            return Task.CompletedTask;
+        });
+
         try
         {
             switch (fault?.Kind)
