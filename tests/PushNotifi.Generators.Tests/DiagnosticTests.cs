@@ -1,0 +1,258 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PushNotifi.Generators.Tests.Infrastructure;
+
+namespace PushNotifi.Generators.Tests;
+
+/// <summary>Each diagnostic, reported at its exact location, and no source emitted for broken shapes.</summary>
+public class DiagnosticTests
+{
+    private const string U = ShapeCases.Usings + "namespace Demo;\n\n";
+
+    [Fact]
+    public void PNA001_unknown_placeholder_points_at_the_template() => Expect("PNA001", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert([|"Failed {nope}"|], IdempotencyKey = "k:{id}")]
+            public partial void Run(int id);
+            private void RunCore(int id) { }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA001_unknown_member_of_a_parameter() => Expect("PNA001", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = [|"k:{id.Missing}"|])]
+            public partial void Run(string id);
+            private void RunCore(string id) { }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA002_unused_parameter_is_info_at_the_parameter() => Expect("PNA002", DiagnosticSeverity.Info, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial void Run(int id, int [|extra|]);
+            private void RunCore(int id, int extra) { }
+        }
+        """, emits: true);
+
+    [Fact]
+    public void PNA003_missing_implementation() => Expect("PNA003", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial Task [|RunAsync|](int id);
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA004_implementation_signature_mismatch() => Expect("PNA004", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial Task [|RunAsync|](int id);
+            private Task RunCoreAsync(string id) => Task.CompletedTask;
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA005_containing_type_not_partial() => Expect("PNA005", DiagnosticSeverity.Error, U + """
+        public class [|Jobs|]
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial void Run(int id);
+            private void RunCore(int id) { }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA006_async_stream_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial [|IAsyncEnumerable<int>|] StreamAsync(int id);
+            private async IAsyncEnumerable<int> StreamCoreAsync(int id) { await Task.Yield(); yield return id; }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA006_iterator_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial [|IEnumerable<int>|] Items(int id);
+            private IEnumerable<int> ItemsCore(int id) { yield return id; }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA006_ref_return_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            private int _value;
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial [|ref int|] Get(int id);
+            private ref int GetCore(int id) => ref _value;
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA007_two_candidate_clients() => Expect("PNA007", DiagnosticSeverity.Error, U + """
+        public partial class Jobs(IPushNotifiClient first)
+        {
+            private readonly IPushNotifiClient _a = first;
+            private IPushNotifiClient B { get; } = first;
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial void [|Run|](int id);
+            private void RunCore(int id) { }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA008_missing_idempotency_key_warns_at_the_attribute() => Expect("PNA008", DiagnosticSeverity.Warning, U + """
+        public partial class Jobs
+        {
+            [[|PushNotifiAlert("Failed {id}")|]]
+            public partial void Run(int id);
+            private void RunCore(int id) { }
+        }
+        """, emits: true);
+
+    [Fact]
+    public void PNA009_secret_looking_parameter_in_title() => Expect("PNA009", DiagnosticSeverity.Warning, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert([|"Login failed with {apiKey}"|], IdempotencyKey = "login:{user}")]
+            public partial void Login(string user, string apiKey);
+            private void LoginCore(string user, string apiKey) { }
+        }
+        """, emits: true);
+
+    [Fact]
+    public void PNA009_is_silent_for_redacted_parameters()
+    {
+        var diagnostics = GeneratorDiagnostics(U + """
+            public partial class Jobs
+            {
+                [PushNotifiAlert("Login failed with {apiKey}", IdempotencyKey = "login:{user}")]
+                public partial void Login(string user, [Redact] string apiKey);
+                private void LoginCore(string user, string apiKey) { }
+            }
+            """);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "PNA009");
+    }
+
+    [Fact]
+    public void PNA010_implementation_that_already_alerts() => Expect("PNA010", DiagnosticSeverity.Warning, U + """
+        public partial class Jobs(IPushNotifiClient client)
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial Task RunAsync(int id);
+            private async Task [|RunCoreAsync|](int id) => await client.SendAsync(PushNotifiMessage.ToDefaultGroup("t", "m"));
+        }
+        """, emits: true);
+
+    [Fact]
+    public async Task PNA011_key_shaped_literal_is_flagged_by_the_analyzer()
+    {
+        var (source, span) = Markup.Parse(U + """
+            public static class Keys
+            {
+                public const string Fixture = "uFAKEuserKEYforTESTS000000000001";
+                public const string Real = [|"u7Hq2mZpX9rT4vW8yB3nK6cD1fG5jL0s"|];
+            }
+            """);
+        var compilation = GeneratorHarness.Compile(source);
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new KeyLiteralAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PNA011", diagnostic.Id);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.DoesNotContain("u7Hq2mZpX9rT4vW8yB3nK6cD1fG5jL0s", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("…jL0s", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PNA012_method_with_a_body() => Expect("PNA012", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public void [|Run|](int id) { }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA013_unbalanced_brace() => Expect("PNA013", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert([|"Failed {id"|], IdempotencyKey = "k:{id}")]
+            public partial void Run(int id);
+            private void RunCore(int id) { }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA014_exception_placeholder_in_success_text() => Expect("PNA014", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}", NotifyOnSuccess = true, SuccessMessage = [|"{ExceptionType}"|])]
+            public partial void Run(int id);
+            private void RunCore(int id) { }
+        }
+        """, emits: false);
+
+    [Fact]
+    public void PNA014_out_parameter_in_template() => Expect("PNA014", DiagnosticSeverity.Error, U + """
+        public partial class Jobs
+        {
+            [PushNotifiAlert([|"Failed {result}"|], IdempotencyKey = "k")]
+            public partial void Run(out int result);
+            private void RunCore(out int result) => result = 1;
+        }
+        """, emits: false);
+
+    [Fact]
+    public void Every_descriptor_links_to_its_docs_section()
+    {
+        var ids = Enumerable.Range(1, 14).Select(i => $"PNA{i:000}").ToList();
+        var docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "diagnostics.md"));
+        foreach (var id in ids)
+        {
+            var descriptor = DiagnosticDescriptors.ById(id);
+            Assert.EndsWith("docs/diagnostics.md#" + id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Contains("## " + id, docs, StringComparison.Ordinal);
+        }
+    }
+
+    internal static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    {
+        var directory = Path.GetDirectoryName(path);
+        while (directory is not null && !File.Exists(Path.Combine(directory, "PushNotifi.Templates.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory!;
+    }
+
+    private static ImmutableArray<Diagnostic> GeneratorDiagnostics(string source) =>
+        GeneratorHarness.Run(GeneratorHarness.Compile(source)).Result.Diagnostics;
+
+    private static void Expect(string id, DiagnosticSeverity severity, string markup, bool emits)
+    {
+        var (source, span) = Markup.Parse(markup);
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+        var matches = result.Diagnostics.Where(d => d.Id == id).ToList();
+        var diagnostic = Assert.Single(matches);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(span, diagnostic.Location.SourceSpan);
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.False(string.IsNullOrWhiteSpace(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(emits, result.Results.Single().GeneratedSources.Length == 1);
+    }
+}
