@@ -54,6 +54,7 @@ internal static class MessageValidator
             ? Invalid("idempotency_key", "idempotency_key must not be blank when sent.")
             : MaxLength("idempotency_key", idempotencyKey, SandboxLimits.IdempotencyKeyMaxLength);
         error ??= MaxLength("url", url, SandboxLimits.UrlMaxLength);
+        error ??= url is null || Uri.TryCreate(url, UriKind.Absolute, out _) ? null : Invalid("url", "url must be an absolute URL.");
         error ??= MaxLength("url_title", urlTitle, SandboxLimits.UrlTitleMaxLength);
         error ??= urlTitle is not null && url is null ? Invalid("url_title", "url_title needs a url.") : null;
         error ??= ttl is null or > 0 ? null : Invalid("ttl", "ttl must be a positive number of seconds.");
@@ -188,7 +189,12 @@ internal static class MessageValidator
         }
 
         var prefix = type == "user" ? 'u' : 'g';
-        return key[0] == prefix ? null : Invalid("send_to_key", $"A {type} send_to_key starts with '{prefix}'.");
+        if (key[0] != prefix)
+        {
+            return Invalid("send_to_key", $"A {type} send_to_key starts with '{prefix}'.");
+        }
+
+        return key.All(char.IsAsciiLetterOrDigit) ? null : Invalid("send_to_key", "send_to_key has only ASCII letters and digits.");
     }
 
     private static ApiError? CheckMessage(string? message)
@@ -208,20 +214,19 @@ internal static class MessageValidator
             return attachmentType is null ? null : Invalid("attachment_type", "attachment_type needs attachment_base64.");
         }
 
-        if (string.IsNullOrWhiteSpace(attachmentType))
+        if (attachment.Length == 0 || !System.Buffers.Text.Base64.IsValid(attachment, out var decodedLength))
         {
-            return Invalid("attachment_type", "attachment_type is required with attachment_base64.");
+            return Invalid("attachment_base64", "attachment_base64 must be valid, non-empty base64.");
         }
 
-        var buffer = new byte[(attachment.Length * 3 / 4) + 3];
-        if (!Convert.TryFromBase64String(attachment, buffer, out var written))
+        if (decodedLength > SandboxLimits.AttachmentMaxBytes)
         {
-            return Invalid("attachment_base64", "attachment_base64 is not valid base64.");
+            return Invalid("attachment_base64", $"The attachment is larger than {SandboxLimits.AttachmentMaxBytes} bytes.");
         }
 
-        return written <= SandboxLimits.AttachmentMaxBytes
+        return attachmentType is not null && attachmentType.Contains('/', StringComparison.Ordinal)
             ? null
-            : Invalid("attachment_base64", $"The attachment is larger than {SandboxLimits.AttachmentMaxBytes} bytes.");
+            : Invalid("attachment_type", "attachment_type must be a MIME type such as image/png.");
     }
 
     private static ApiError? MaxLength(string field, string? value, int max) =>

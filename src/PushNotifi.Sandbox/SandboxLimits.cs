@@ -22,7 +22,7 @@ public static class SandboxLimits
     public const int UrlTitleMaxLength = 100;
 
     /// <summary>Maximum idempotency key length.</summary>
-    public const int IdempotencyKeyMaxLength = 256;
+    public const int IdempotencyKeyMaxLength = 128;
 
     /// <summary>Lowest priority.</summary>
     public const int MinPriority = -2;
