@@ -1,46 +1,33 @@
-// The README's main job: start the local sandbox, send an alert through the PushNotifi client,
-// and show what the sandbox received, with every key redacted.
-using System.Security.Cryptography;
-using PushNotifi;
-using PushNotifi.Sandbox;
+// The README's main job: the whole newcomer journey with the template pack, in a temporary folder, against the
+// embedded sandbox. `--keep` leaves the folder for a look around.
+using PushNotifi.Demo;
 
-// Throwaway keys made for this run only; the sandbox accepts them and nothing else does.
-var userKey = "u" + RandomNumberGenerator.GetHexString(31, lowercase: true);
-var groupKey = "g" + RandomNumberGenerator.GetHexString(31, lowercase: true);
-
-await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = userKey, GroupKey = groupKey });
-Console.WriteLine($"Sandbox listening on {sandbox.BaseUrl} (user key {Redactor.LastFour(userKey)}, group key {Redactor.LastFour(groupKey)})");
-
-var options = new PushNotifiOptions { UserKey = userKey, GroupKey = groupKey, ApiBaseUrl = sandbox.BaseUrl };
-var client = new PushNotifiClient(options);
-
-// A failed job's alert. Its text carries the key by accident; the client redacts it before sending.
-var alert = PushNotifiMessage.ToDefaultGroup(
-    "Cron failed: nightly-report",
-    $"Timeout calling the report API with X-API-Key: {userKey} after 30000ms") with
+var keep = args.Contains("--keep");
+var root = Path.Combine(Path.GetTempPath(), "pushnotifi-demo-" + Guid.NewGuid().ToString("N")[..8]);
+try
 {
-    Priority = PushNotifiPriority.High,
-    IdempotencyKey = "cron:nightly-report:2026-11-25T03:00:00Z",
-};
-
-Console.WriteLine($"Send #1: {await client.SendAsync(alert)}");
-// The scheduler retries the same run: same idempotency key, so the phone rings once.
-Console.WriteLine($"Send #2 (retry of the same run): {await client.SendAsync(alert)}");
-
-Console.WriteLine();
-Console.WriteLine($"The sandbox received {sandbox.Requests.Count} requests and delivered {sandbox.Notifications.Count} notification(s):");
-foreach (var n in sandbox.Notifications)
-{
-    Console.WriteLine($"  id:              {n.Id}");
-    Console.WriteLine($"  type:            {n.Type} -> {Redactor.LastFour(n.SendToKey)}");
-    Console.WriteLine($"  title:           {n.Title}");
-    Console.WriteLine($"  message:         {n.Message}");
-    Console.WriteLine($"  priority:        {n.Priority}");
-    Console.WriteLine($"  idempotency_key: {n.IdempotencyKey}");
-    Console.WriteLine($"  X-API-Key:       {n.ApiKeyLastFour}");
+    return await new Journey(root, Console.Out).RunAsync();
 }
-
-var leaked = sandbox.Notifications.Any(n => n.RawBody.Contains(userKey, StringComparison.Ordinal));
-Console.WriteLine();
-Console.WriteLine(leaked ? "FAIL: the user key reached the request body." : "OK: the user key never left the X-API-Key header.");
-return leaked || sandbox.Notifications.Count != 1 ? 1 : 0;
+catch (Exception ex) when (ex is JourneyException or TimeoutException)
+{
+    await Console.Error.WriteLineAsync("Demo failed: " + ex.Message);
+    return 2;
+}
+finally
+{
+    if (keep)
+    {
+        Console.WriteLine($"Kept {root}");
+    }
+    else if (Directory.Exists(root))
+    {
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the OS cleans its temp folder.
+        }
+    }
+}
