@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+
+namespace PushNotifi.Cli.Tests.Verbs;
+
+/// <summary><c>pushnotifi sandbox</c> run in-process until cancelled, with the other verbs pointed at it.</summary>
+public sealed partial class SandboxVerbTests : IDisposable
+{
+    private readonly TempDirectory folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Runs_until_cancelled_prints_its_url_and_the_variable_and_receives_a_test()
+    {
+        var keys = new Dictionary<string, string>
+        {
+            ["PUSHNOTIFI_USER_KEY"] = Canary.UserKey,
+            ["PUSHNOTIFI_GROUP_KEY"] = Canary.GroupKey,
+            ["PUSHNOTIFI_WEBHOOK_TOKEN"] = Canary.WebhookToken,
+        };
+        using var live = new LockedStringWriter();
+        using var stop = new CancellationTokenSource();
+        var sandbox = Cli.RunAsync(folder.Path, keys, ["sandbox", "--port", "0"], null, null, stop.Token, live);
+
+        var baseUrl = await WaitForBaseUrlAsync(live, sandbox);
+        Assert.Contains($"PUSHNOTIFI_API_BASE_URL={baseUrl}", live.ToString(), StringComparison.Ordinal);
+        var environment = new Dictionary<string, string>(keys) { ["PUSHNOTIFI_API_BASE_URL"] = baseUrl };
+        var test = await Cli.RunAsync(folder.Path, environment, ["test"], null, null, CancellationToken.None);
+        var send = await Cli.RunAsync(folder.Path, environment, ["send", "--via", "webhook", "--title", "t", "--message", "m"], null, null, CancellationToken.None);
+        using var http = new HttpClient();
+        var captured = await http.GetStringAsync(new Uri(baseUrl + "/sandbox/notifications"));
+        await stop.CancelAsync();
+        var run = await sandbox;
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.True(send.ExitCode == 0, send.ToString());
+        Assert.Contains("Test from dotnet", captured, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Sandbox stopped.", run.Output, StringComparison.Ordinal);
+        Canary.AssertAbsent(run);
+        Canary.AssertAbsent(test);
+        Canary.AssertAbsent(send);
+    }
+
+    [Fact]
+    public async Task Without_a_user_key_it_says_which_variable_to_set()
+    {
+        var run = await Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0"], null, null, CancellationToken.None);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("PUSHNOTIFI_USER_KEY", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_out_of_range_port_is_a_usage_error()
+    {
+        var run = await Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "70000"], null, null, CancellationToken.None);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--port", run.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WaitForBaseUrlAsync(LockedStringWriter live, Task<CliRun> sandbox)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!timeout.IsCancellationRequested)
+        {
+            if (ListeningLine().Match(live.ToString()) is { Success: true } match)
+            {
+                return match.Groups["url"].Value;
+            }
+
+            if (sandbox.IsCompleted)
+            {
+                Assert.Fail("The sandbox stopped early: " + (await sandbox));
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        throw new TimeoutException("The sandbox never printed its URL: " + live);
+    }
+
+    [GeneratedRegex(@"listening on (?<url>http://127\.0\.0\.1:\d+)\r?\n")]
+    private static partial Regex ListeningLine();
+}
