@@ -26,9 +26,3 @@ internal sealed class SandboxState(SandboxOptions options)
         return captured;
     }
 }
-
-/// <summary>Header names of the wire contract.</summary>
-internal static class ApiHeaders
-{
-    public const string ApiKey = "X-API-Key";
-}

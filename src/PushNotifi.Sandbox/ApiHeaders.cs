@@ -1,0 +1,7 @@
+namespace PushNotifi.Sandbox;
+
+/// <summary>Header names of the wire contract.</summary>
+internal static class ApiHeaders
+{
+    public const string ApiKey = "X-API-Key";
+}
