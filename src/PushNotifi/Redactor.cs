@@ -3,7 +3,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 
 namespace PushNotifi;
 
@@ -83,8 +82,8 @@ public sealed class Redactor
             return string.Empty;
         }
 
-        var withoutSecrets = ReplaceSecrets(text);
-        return RedactionPatterns.SecretShapes().Replace(withoutSecrets, static match => ReplaceShape(match));
+        // Known values first, so they keep their own last four; then shapes, then key-shaped words.
+        return KeyShapeScanner.Redact(RedactionPatterns.Redact(ReplaceSecrets(text)));
     }
 
     /// <summary>
@@ -143,28 +142,6 @@ public sealed class Redactor
 
         // IndexOfAny found a match here, so one form must start here.
         throw new InvalidOperationException("Secret search and verification disagree.");
-    }
-
-    private static string ReplaceShape(Match match)
-    {
-        foreach (var name in RedactionPatterns.ValueGroups)
-        {
-            var value = match.Groups[name];
-            if (!value.Success)
-            {
-                continue;
-            }
-
-            if (value.Value.StartsWith(Ellipsis, StringComparison.Ordinal))
-            {
-                return match.Value; // already redacted
-            }
-
-            var prefix = match.Value[..(value.Index - match.Index)];
-            return prefix + LastFour(value.Value);
-        }
-
-        return match.Value.StartsWith(Ellipsis, StringComparison.Ordinal) ? match.Value : LastFour(match.Value);
     }
 
     private static byte[] DeriveFingerprintKey(string? seed)

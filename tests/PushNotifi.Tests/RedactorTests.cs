@@ -71,6 +71,9 @@ public class RedactorTests
     [InlineData("key sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc")]
     [InlineData("key an_key_9f8e7d6c5b4a3f2e1d0c", "an_key_9f8e7d6c5b4a3f2e1d0c")]
     [InlineData("other user uOTHERuserKEYnotCONFIGURED000777", "uOTHERuserKEYnotCONFIGURED000777")]
+    [InlineData("group=gOTHERgroupKEYnotCONFIGURED00777.", "gOTHERgroupKEYnotCONFIGURED00777")]
+    [InlineData("Proxy-Authorization: Basic dXNlcjpwYXNzd29yZA", "dXNlcjpwYXNzd29yZA")]
+    [InlineData("github ghp_abcdefghijklmnopqrstuvwxyz0123", "ghp_abcdefghijklmnopqrstuvwxyz0123")]
     public void Secret_shapes_are_removed_without_configuration(string text, string secret)
     {
         var redacted = Redactor.Default.Redact(text);
@@ -84,6 +87,8 @@ public class RedactorTests
     [InlineData("Backup finished in 42 s; 3 files skipped.")]
     [InlineData("see https://example.org/runbook?section=disk&page=2")]
     [InlineData("")]
+    [InlineData("snake_case_identifier and sk_short and uTooShortToBeAKey")]
+    [InlineData("a 33-char word: uABCDEFGHIJKLMNOPQRSTUVWXYZ0123456")]
     public void Ordinary_text_is_unchanged(string text)
     {
         Assert.Equal(text, s_redactor.Redact(text));
@@ -106,7 +111,7 @@ public class RedactorTests
     [Fact]
     public void The_shape_patterns_are_non_backtracking_so_matching_is_linear()
     {
-        Assert.True(RedactionPatterns.SecretShapes().Options.HasFlag(RegexOptions.NonBacktracking));
+        Assert.All(RedactionPatterns.All, r => Assert.True(r.Options.HasFlag(RegexOptions.NonBacktracking), r.ToString()));
     }
 
     [Fact]
