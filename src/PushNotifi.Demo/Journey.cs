@@ -25,10 +25,9 @@ internal sealed class Journey(string root, TextWriter output)
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
-        // No build servers outliving the journey (they would hold its output pipes open).
+        // No MSBuild nodes outliving the journey.
         ["MSBUILDDISABLENODEREUSE"] = "1",
         ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
-        ["UseSharedCompilation"] = "false",
         ["NuGetAudit"] = "false",
     };
 

@@ -40,7 +40,7 @@ public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
     /// <summary>The template package that was installed.</summary>
     public string TemplatePackage { get; private set; } = "";
 
-    /// <summary>What every dotnet child gets: the isolated package folder and no node reuse (no lingering pipes).</summary>
+    /// <summary>What every dotnet child gets: the isolated package folder and no MSBuild node reuse.</summary>
     public IReadOnlyDictionary<string, string?> DotnetEnvironment { get; private set; } = new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
@@ -75,7 +75,6 @@ public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
             ["NUGET_PACKAGES"] = Path.Combine(Root, "packages"),
             ["MSBUILDDISABLENODEREUSE"] = "1",
             ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
-            ["UseSharedCompilation"] = "false",
             ["NuGetAudit"] = "false",
         };
 
