@@ -75,6 +75,23 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Dispose_ends_a_request_stuck_in_an_injected_delay()
+    {
+        var clock = new FakeTimeProvider();
+        var sandbox = await Fake.StartAsync(clock);
+        using var client = Fake.Client(sandbox);
+        sandbox.Faults.DelayNext(1, TimeSpan.FromDays(1));
+        var pending = client.SendToGroupAsync();
+        await Eventually.TrueAsync(() => sandbox.Requests.Count == 1, "the delayed request is recorded");
+
+        // The bound only stops a hung test; the sandbox's own shutdown timeout is 2 s.
+        await sandbox.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(sandbox.Notifications);
+    }
+
+    [Fact]
     public async Task DropNext_records_and_delivers_then_aborts_so_a_retry_is_a_duplicate()
     {
         await using var sandbox = await Fake.StartAsync();
