@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace PushNotifi.Tests;
@@ -116,5 +117,36 @@ public sealed class ProcessEnvironmentTests : IDisposable
 
         Assert.Equal(TestKeys.User, client.Options.UserKey);
         Assert.Equal("http://127.0.0.1:5222", client.Options.ApiBaseUrl);
+    }
+
+    [Fact]
+    public async Task The_registered_client_sends_over_the_factory_logs_through_ILogger_and_shares_one_rate_limit()
+    {
+        await using var sandbox = await Loopback.StartSandboxAsync(userKey: TestKeys.Canary);
+        var services = new ServiceCollection();
+        services.AddFakeLogging();
+        services.AddPushNotifi(o =>
+        {
+            o.UserKey = TestKeys.Canary;
+            o.GroupKey = TestKeys.Group;
+            o.ApiBaseUrl = sandbox.BaseUrl;
+            o.RateLimitPerMinute = 2;
+            o.RateLimitQueueTimeout = TimeSpan.Zero;
+        });
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        // Typed clients are transient: two instances must still share one budget.
+        await provider.GetRequiredService<IPushNotifiClient>().SendAsync(PushNotifiMessage.ToDefaultGroup("1", "one"));
+        await provider.GetRequiredService<IPushNotifiClient>().SendAsync(PushNotifiMessage.ToDefaultGroup("2", "two"));
+        await Assert.ThrowsAsync<PushNotifiRateLimitExceededException>(() =>
+            provider.GetRequiredService<IPushNotifiClient>().SendAsync(PushNotifiMessage.ToDefaultGroup("3", "three")));
+
+        Assert.Equal(2, sandbox.Notifications.Count);
+        Assert.All(sandbox.Requests, r => Assert.Equal("…0042", r.ApiKeyLastFour));
+        var logs = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(logs, r => r.Category == typeof(PushNotifiClient).FullName && r.Message.Contains("accepted", StringComparison.Ordinal));
+        Assert.Contains(logs, r => r.Message.Contains("rate limit", StringComparison.Ordinal));
+        Assert.All(logs, r => Assert.DoesNotContain(TestKeys.Canary, r.Message, StringComparison.OrdinalIgnoreCase));
     }
 }
