@@ -32,8 +32,35 @@ internal static class CliApplication
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parseResult = CreateRootCommand(context).Parse(args);
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
-        return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+
+        // Our own handler instead of System.CommandLine's, which prints the raw exception (a key could be in it).
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("Interrupted.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            await context.Error.WriteLineAsync(RedactorFor(context).Redact($"Unexpected error: {exception.GetType().Name}: {exception.Message}")).ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static Redactor RedactorFor(CliContext context)
+    {
+        try
+        {
+            return CliSecrets.RedactorFor(CliEnvironment.Load(context));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return Redactor.Default;
+        }
     }
 }

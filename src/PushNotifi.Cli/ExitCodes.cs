@@ -26,11 +26,14 @@ internal static class ExitCodes
     /// <summary>A file could not be written (sysexits <c>EX_CANTCREAT</c>); nothing was changed.</summary>
     public const int CannotWrite = 73;
 
+    /// <summary>An unexpected internal error (sysexits <c>EX_SOFTWARE</c>); the message is redacted.</summary>
+    public const int InternalError = 70;
+
     /// <summary>Interrupted (Ctrl+C) before the command finished.</summary>
     public const int Cancelled = 130;
 
     /// <summary>The exit-code table shown at the end of <c>--help</c>.</summary>
     internal const string HelpText =
         "Exit codes: 0 ok, 1 API error, 2 usage or configuration, 3 network, 4 dotnet add package failed, "
-        + "5 .NET SDK missing or too old, 73 cannot write a file (nothing changed), 130 interrupted.";
+        + "5 .NET SDK missing or too old, 73 cannot write a file (nothing changed), 70 internal error, 130 interrupted.";
 }

@@ -114,7 +114,19 @@ internal static class InitRunner
             return (ExitCodes.Success, "skipped (--skip-package).");
         }
 
-        if (PackageReferenceStep.IsReferenced(projectPath))
+        bool referenced;
+        try
+        {
+            referenced = PackageReferenceStep.IsReferenced(projectPath);
+        }
+        catch (System.Xml.XmlException exception)
+        {
+            await context.Error.WriteLineAsync($"Cannot read the project file {projectPath}: {exception.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync("Nothing was changed.").ConfigureAwait(false);
+            return (ExitCodes.Usage, string.Empty);
+        }
+
+        if (referenced)
         {
             return (ExitCodes.Success, $"{PackageReferenceStep.PackageId} is already referenced; left as is.");
         }

@@ -92,6 +92,19 @@ public sealed class InitFailureTests : IDisposable
         Assert.Equal(before, folder.Snapshot());
     }
 
+    [Fact]
+    public async Task A_malformed_project_file_is_reported_and_nothing_is_written()
+    {
+        folder.Write("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">");
+        var before = folder.Snapshot();
+
+        var run = await Cli.RunAsync(folder.Path, "init");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Cannot read the project file", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, folder.Snapshot());
+    }
+
     /// <summary>Answers <c>dotnet --version</c> with a fixed version; any other command is a test failure.</summary>
     private sealed class FixedVersionRunner(string version) : IProcessRunner
     {

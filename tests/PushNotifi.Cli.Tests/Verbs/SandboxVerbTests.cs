@@ -60,6 +60,21 @@ public sealed partial class SandboxVerbTests : IDisposable
         Assert.Contains("--port", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_port_in_use_is_reported_with_a_hint()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var keys = new Dictionary<string, string> { ["PUSHNOTIFI_USER_KEY"] = Canary.UserKey };
+
+        var run = await Cli.RunAsync(folder.Path, keys, ["sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], null, null, CancellationToken.None);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Try another --port.", run.Error, StringComparison.Ordinal);
+        Canary.AssertAbsent(run);
+    }
+
     private static async Task<string> WaitForBaseUrlAsync(LockedStringWriter live, Task<CliRun> sandbox)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
