@@ -2,8 +2,17 @@ using BenchmarkDotNet.Running;
 
 namespace PushNotifi.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line (e.g. <c>--filter '*'</c>).</summary>
+/// <summary>Runs the benchmarks chosen on the command line (e.g. <c>--filter '*'</c>), or the generator step profile.</summary>
 internal static class BenchmarkProgram
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        if (args is ["--profile-generator"])
+        {
+            GeneratorStepProfile.Run(Console.Out);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
 }

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PushNotifi.Generators;
+
+namespace PushNotifi.Benchmarks;
+
+/// <summary>
+/// Where a cold full generator run spends its time. First both generators run interleaved without step
+/// tracking (so load drift on a shared machine hits both alike) for the wall-clock ratio; then with
+/// Roslyn's step tracking for the per-step split: the attribute search and semantic parse steps against the
+/// source-output step, which for [PushNotifiAlert] is the Scriban render plus AddSource. Run with
+/// <c>--profile-generator</c>; not a BenchmarkDotNet job.
+/// </summary>
+internal static class GeneratorStepProfile
+{
+    private const int Runs = 7;
+
+    public static void Run(TextWriter output)
+    {
+        var alerts = (Name: "PushNotifiAlert", Generator: new PushNotifiAlertGenerator().AsSourceGenerator(), Compilation: GeneratorInputs.PushNotifiAlerts());
+        var loggers = (Name: "LoggerMessage", Generator: GeneratorInputs.LoadLoggerMessageGenerator(), Compilation: GeneratorInputs.LoggerMessages());
+
+        // JIT both generators before measuring.
+        _ = Driver(alerts.Generator, track: false).RunGenerators(alerts.Compilation.Clone());
+        _ = Driver(loggers.Generator, track: false).RunGenerators(loggers.Compilation.Clone());
+
+        var alertTimes = new List<double>();
+        var loggerTimes = new List<double>();
+        for (var i = 0; i < Runs; i++)
+        {
+            alertTimes.Add(Time(alerts.Generator, alerts.Compilation));
+            loggerTimes.Add(Time(loggers.Generator, loggers.Compilation));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Untracked, interleaved, median of {Runs} cold full runs: {alerts.Name} {Median(alertTimes):F0} ms, {loggers.Name} {Median(loggerTimes):F0} ms, ratio {Median(alertTimes) / Median(loggerTimes):F2}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  per run ({alerts.Name}/{loggers.Name}): {string.Join(", ", alertTimes.Zip(loggerTimes, (a, l) => $"{a:F0}/{l:F0}"))}"));
+
+        var models = Steps(output, alerts.Name, alerts.Generator, alerts.Compilation);
+        Steps(output, loggers.Name, loggers.Generator, loggers.Compilation);
+        EmitterAlone(output, models);
+    }
+
+    /// <summary>Times the generator's Emitter (the Scriban render) alone on the 1,000 parsed models, through reflection since it is internal.</summary>
+    private static void EmitterAlone(TextWriter output, List<object> models)
+    {
+        var emit = typeof(PushNotifiAlertGenerator).GetNestedType("Emitter", System.Reflection.BindingFlags.NonPublic)?
+            .GetMethod("Emit", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+        if (emit is null || models.Count == 0)
+        {
+            output.WriteLine("Emitter alone: not measurable (Emitter.Emit not found or no models tracked).");
+            return;
+        }
+
+        var times = new List<double>();
+        long allocated = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            foreach (var model in models)
+            {
+                _ = emit.Invoke(null, [model]);
+            }
+
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Emitter alone (Scriban render of {models.Count} models, median of 3): {Median(times):F0} ms, {allocated / 1024.0 / 1024.0:F1} MB allocated"));
+    }
+
+    private static double Time(ISourceGenerator generator, CSharpCompilation compilation)
+    {
+        var copy = compilation.Clone();
+        var watch = Stopwatch.StartNew();
+        _ = Driver(generator, track: false).RunGenerators(copy);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static List<object> Steps(TextWriter output, string name, ISourceGenerator generator, CSharpCompilation compilation)
+    {
+        var models = new List<object>();
+        var steps = new Dictionary<string, List<double>>();
+        var totals = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var driver = Driver(generator, track: true).RunGenerators(compilation.Clone());
+            totals.Add(driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
+            var result = driver.GetRunResult().Results.Single();
+            if (result.TrackedSteps.TryGetValue(PushNotifiAlertGenerator.TrackingNames.Models, out var modelSteps))
+            {
+                models = [.. modelSteps.SelectMany(step => step.Outputs).Select(o => o.Value)];
+            }
+
+            foreach (var (step, runs) in result.TrackedSteps.Concat(result.TrackedOutputSteps))
+            {
+                if (!steps.TryGetValue(step, out var list))
+                {
+                    steps[step] = list = [];
+                }
+
+                list.Add(runs.Sum(r => r.ElapsedTime.TotalMilliseconds));
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}, step-tracked, median of 3: generator {Median(totals):F0} ms"));
+        foreach (var (step, list) in steps.Where(s => Median(s.Value) >= 1).OrderByDescending(s => Median(s.Value)))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {step,-40} {Median(list),8:F0} ms ({100 * Median(list) / Median(totals):F0} %)"));
+        }
+
+        return models;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static CSharpGeneratorDriver Driver(ISourceGenerator generator, bool track) =>
+        CSharpGeneratorDriver.Create(
+            [generator],
+            parseOptions: GeneratorInputs.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+}
