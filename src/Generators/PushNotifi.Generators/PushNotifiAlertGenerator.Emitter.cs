@@ -65,7 +65,7 @@ public sealed partial class PushNotifiAlertGenerator
 
             if (isAsync)
             {
-                var needed = model.Parameters.Where(x => x.UsedInTemplates || (usesFingerprint && x.CanFingerprint) || x.Name == model.CancellationTokenName).ToList();
+                var needed = model.Parameters.Where(x => x.UsedInTemplates || ((usesFingerprint || x.IsRedacted) && x.CanFingerprint) || x.Name == model.CancellationTokenName).ToList();
                 var slowParameters = new List<string> { model.ReturnType + " " + p + "task", clientType + " " + p + "client" };
                 var slowArguments = new List<string> { p + "task", model.ClientExpression ?? "null" };
                 if (model.UsesElapsed)
@@ -94,6 +94,7 @@ public sealed partial class PushNotifiAlertGenerator
                 ["is_failure"] = factory == "Failure",
                 ["started"] = started,
                 ["method_name"] = Literal(model.MethodDisplayName),
+                ["concealed"] = model.Parameters.Where(x => x.IsRedacted && x.CanFingerprint).Select(x => x.Name).ToArray(),
                 ["title"] = Expression(text.Title, alert, model, isKey: false),
                 ["message"] = Expression(text.Message, alert, model, isKey: false),
                 ["key"] = Expression(text.IdempotencyKey, alert, model, isKey: true),

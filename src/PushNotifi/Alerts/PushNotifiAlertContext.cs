@@ -21,6 +21,7 @@ public sealed class PushNotifiAlertContext
     private readonly IPushNotifiClient? _client;
     private readonly Exception? _clientError;
     private readonly Redactor _redactor;
+    private List<string>? _concealed;
 
     internal PushNotifiAlertContext(IPushNotifiClient? client, Exception? exception, long started, string method, bool suppressed)
     {
@@ -75,6 +76,16 @@ public sealed class PushNotifiAlertContext
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>Keeps a [Redact] value out of every text, including exception messages that quote it.</summary>
+    public void Conceal<T>(T value)
+    {
+        var text = Text(value);
+        if (text.Length >= 4 && text != "null")
+        {
+            (_concealed ??= []).Add(text);
+        }
+    }
 
     /// <summary>A stable, non-reversible fingerprint of a [Redact] value, for idempotency keys.</summary>
     public string Fingerprint<T>(T value) => _redactor.Fingerprint(Text(value));
@@ -164,16 +175,29 @@ public sealed class PushNotifiAlertContext
             return null;
         }
 
-        var key = IdempotencyKey is null ? null : AlertText.ShortenKey(_redactor.Redact(IdempotencyKey), _redactor);
-        var message = AlertText.Truncate(_redactor.Redact(Message), PushNotifiLimits.MessageLength);
+        var key = IdempotencyKey is null ? null : AlertText.ShortenKey(Clean(IdempotencyKey), _redactor);
+        var message = AlertText.Truncate(Clean(Message), PushNotifiLimits.MessageLength);
         return new PushNotifiMessage
         {
             Type = PushNotifiRecipientType.Group,
-            Title = AlertText.Truncate(_redactor.Redact(Title), PushNotifiLimits.TitleLength),
+            Title = AlertText.Truncate(Clean(Title), PushNotifiLimits.TitleLength),
             Message = message.Length == 0 ? Method : message,
             Priority = Priority,
             IdempotencyKey = key,
         };
+    }
+
+    private string Clean(string text)
+    {
+        if (_concealed is not null)
+        {
+            foreach (var value in _concealed)
+            {
+                text = text.Replace(value, RedactionMark, StringComparison.Ordinal);
+            }
+        }
+
+        return _redactor.Redact(text);
     }
 
     private void Report(Exception error, TimeSpan budget)

@@ -18,6 +18,7 @@ namespace Demo
                 var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(null, __pn_ex, __pn_started, "Housekeeping.Sweep");
                 try
                 {
+                    __pn_alert.Conceal(password);
                     __pn_alert.Title = "Housekeeping failed";
                     __pn_alert.Message = string.Concat(__pn_alert.ExceptionType, ": ", __pn_alert.ExceptionMessage, " (after ", __pn_alert.Elapsed, ")");
                     __pn_alert.IdempotencyKey = string.Concat("Demo.Housekeeping.Sweep:", __pn_alert.ExceptionType, ":", __pn_alert.FingerprintArguments(__pn_alert.Text(days), __pn_alert.Text(password)));

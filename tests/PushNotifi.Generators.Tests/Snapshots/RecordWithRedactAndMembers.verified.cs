@@ -39,6 +39,7 @@ namespace Demo.Hooks
                     var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "WebhookHandler.HandleAsync");
                     try
                     {
+                        __pn_alert.Conceal(signingToken);
                         __pn_alert.Title = string.Concat("Webhook ", __pn_alert.Text(evt?.Kind), " rejected with token ", global::PushNotifi.PushNotifiAlertContext.RedactionMark);
                         __pn_alert.Message = string.Concat(__pn_alert.ExceptionType, ": ", __pn_alert.ExceptionMessage, " (after ", __pn_alert.Elapsed, ")");
                         __pn_alert.IdempotencyKey = string.Concat("wh:", __pn_alert.Text(evt?.Id), ":", __pn_alert.Fingerprint(signingToken));
