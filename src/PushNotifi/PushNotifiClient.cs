@@ -249,7 +249,7 @@ public sealed class PushNotifiClient : IPushNotifiClient
         var apiText = error?.Message ?? (body is string s && s.Length > 0 ? Truncate(s, 200) : null);
         if (apiText is not null)
         {
-            message.Append(": ").Append(apiText.TrimEnd('.')).Append('.');
+            message.Append(": ").Append(apiText.TrimEnd('.'));
         }
 
         if (error?.Error is not null)
@@ -258,6 +258,7 @@ public sealed class PushNotifiClient : IPushNotifiClient
             message.Append(error.Field is null ? ")" : $", field {error.Field})");
         }
 
+        message.Append('.');
         message.Append(Hint(response, status));
         var text = Redactor.Redact(message.ToString());
         Log.Failed(_logger, operation, text);

@@ -114,7 +114,9 @@ public class ClientWireTests
         Assert.Equal("unauthorized", error.ErrorCode);
         Assert.Contains("HTTP 401", error.Message);
         Assert.Contains("PUSHNOTIFI_USER_KEY", error.Message);
-        Assert.Contains("…9999", error.Message);
+        Assert.Equal(
+            "PushNotifi send failed: HTTP 401 Unauthorized: Invalid X-API-Key (error unauthorized). Check PUSHNOTIFI_USER_KEY (the key in use ends …9999).",
+            error.Message);
         Assert.DoesNotContain(wrongKey, error.ToString());
         Assert.Empty(sandbox.Notifications);
     }
@@ -131,7 +133,9 @@ public class ClientWireTests
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("send_to_key", error.ErrorField);
         Assert.Contains("HTTP 404", error.Message);
-        Assert.Contains("send_to_key", error.Message);
+        Assert.Equal(
+            "PushNotifi send failed: HTTP 404 Not Found: Unknown group key …0404 (error not_found, field send_to_key). Check the send_to_key or application key.",
+            error.Message);
         Assert.DoesNotContain("gUNKNOWNgroupKEYforTESTS00000404", error.ToString());
     }
 
