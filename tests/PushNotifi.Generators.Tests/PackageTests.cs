@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Reflection;
+using PushNotifi.Sandbox;
+
+namespace PushNotifi.Generators.Tests;
+
+/// <summary>
+/// The real package: a consumer project restores PushNotifi from the freshly packed local feed (isolated package
+/// folder), builds with warnings as errors, which loads the generator and Scriban.Signed.dll in the compiler,
+/// and runs against the sandbox.
+/// </summary>
+public sealed class PackageTests : IDisposable
+{
+    private const string UserKey = "uFAKEuserKEYforTESTS000000000002";
+    private const string GroupKey = "gFAKEgroupKEYforTESTS00000000002";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pn-generator-package-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Consumer_builds_with_warnings_as_errors_and_its_wrapper_alerts_once()
+    {
+        var feed = typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PackageFeed").Value!;
+        Assert.True(File.Exists(Path.Combine(feed, "PushNotifi.0.1.0.nupkg")), "packed PushNotifi not found in " + feed);
+        var project = Path.Combine(_root, "Consumer");
+        Directory.CreateDirectory(project);
+        await File.WriteAllTextAsync(Path.Combine(_root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="PushNotifi" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(project, "Consumer.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="PushNotifi" Version="0.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+            using PushNotifi;
+
+            try
+            {
+                await NightlyJobs.RunAsync("nightly", "2026-05-10T03:00:00Z", CancellationToken.None);
+                Console.WriteLine("no exception");
+                return 1;
+            }
+            catch (InvalidOperationException ex) when (ex.StackTrace!.Contains("RunCoreAsync"))
+            {
+                Console.WriteLine("caught: " + ex.Message);
+                return 0;
+            }
+
+            public partial class NightlyJobs
+            {
+                [PushNotifiAlert("Cron failed: {jobName}", IdempotencyKey = "cron:{jobName}:{runId}")]
+                public static partial Task RunAsync(string jobName, string runId, CancellationToken cancellationToken);
+
+                private static async Task RunCoreAsync(string jobName, string runId, CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    throw new InvalidOperationException($"{jobName} broke in run {runId}");
+                }
+            }
+            """);
+
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = UserKey, GroupKey = GroupKey });
+        var build = await RunAsync(project, "build", "-c", "Release", "-warnaserror", "-nologo");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.True(
+            Directory.EnumerateFiles(Path.Combine(project, "obj"), "*.g.cs", SearchOption.AllDirectories).Any(f => f.Contains("PushNotifi.Generators", StringComparison.Ordinal)),
+            "the generator produced no source in the consumer build");
+
+        var run = await RunAsync(project, "run", "-c", "Release", "--no-build");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("caught: nightly broke in run 2026-05-10T03:00:00Z", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(UserKey, run.Output, StringComparison.Ordinal);
+
+        var sent = Assert.Single(sandbox.Notifications);
+        Assert.Equal("Cron failed: nightly", sent.Title);
+        Assert.Equal("cron:nightly:2026-05-10T03:00:00Z", sent.IdempotencyKey);
+
+        async Task<(int ExitCode, string Output)> RunAsync(string directory, params string[] args)
+        {
+            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in args)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            // The test host's MSBuild settings must not leak into the child build.
+            foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k == "ArtifactsPath").ToList())
+            {
+                info.Environment.Remove(name);
+            }
+
+            info.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "packages");
+            info.Environment["DOTNET_NOLOGO"] = "1";
+            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            info.Environment["PUSHNOTIFI_USER_KEY"] = UserKey;
+            info.Environment["PUSHNOTIFI_GROUP_KEY"] = GroupKey;
+            info.Environment["PUSHNOTIFI_API_BASE_URL"] = sandbox.BaseUrl;
+            info.Environment.Remove("PUSHNOTIFI_APPLICATION_KEY");
+            info.Environment.Remove("PUSHNOTIFI_WEBHOOK_TOKEN");
+            info.Environment.Remove("PUSHNOTIFI_RATE_LIMIT_PER_MINUTE");
+
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+            await process.WaitForExitAsync(timeout.Token);
+            return (process.ExitCode, await stdout + await stderr);
+        }
+    }
+}
