@@ -35,13 +35,16 @@ internal static class InitRunner
     /// <summary>Runs init and returns the exit code.</summary>
     public static async Task<int> RunAsync(InitOptions options, CliContext context, CancellationToken cancellationToken)
     {
-        var directory = Path.GetFullPath(options.Directory ?? ".", context.WorkingDirectory);
-        var (projectPath, projectError) = ProjectLocator.Locate(directory, options.Project);
+        var searchDirectory = Path.GetFullPath(options.Directory ?? ".", context.WorkingDirectory);
+        var (projectPath, projectError) = ProjectLocator.Locate(searchDirectory, options.Project);
         if (projectPath is null)
         {
             await context.Error.WriteLineAsync(projectError).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+
+        // The project's root is where .env.example and .gitignore belong (and where global.json applies).
+        var directory = Path.GetDirectoryName(projectPath)!;
 
         var envExamplePath = Path.Combine(directory, ".env.example");
         var gitignorePath = Path.Combine(directory, ".gitignore");

@@ -42,6 +42,17 @@ public sealed class InitFailureTests : IDisposable
         Assert.Contains("Project: Worker.fsproj", chosen.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_project_in_another_folder_gets_its_files_beside_it()
+    {
+        folder.Write("src/Api/Api.csproj", Project);
+
+        var run = await Cli.RunAsync(folder.Path, "init", "--skip-package", "--project", "src/Api/Api.csproj");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["src/Api/.env.example", "src/Api/.gitignore", "src/Api/Api.csproj"], folder.Snapshot().Keys.Select(key => key.Replace('\\', '/')));
+    }
+
     [Theory]
     [InlineData(".gitignore")]
     [InlineData(".env.example")]
