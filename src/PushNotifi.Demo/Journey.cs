@@ -41,7 +41,7 @@ internal sealed class Journey(string root, TextWriter output)
         output.WriteLine($"PushNotifi demo: the newcomer journey in {root}");
         output.WriteLine();
 
-        var packages = await StepAsync("Pack PushNotifi, PushNotifi.Cli and PushNotifi.Templates into a local feed", PackAsync);
+        var packages = await StepAsync("Pack PushNotifi, PushNotifi.Cli and PushNotifi.Templates (packed by this build) into a local feed", PackAsync);
         await StepAsync("Install the templates into an isolated hive", () => DotnetAsync(root, "new", "install", packages.Templates, "--debug:custom-hive", _hive));
         await StepAsync("Create a console app", () => DotnetAsync(root, "new", "console", "-n", AppName, "-o", _app));
         await StepAsync("dotnet new pushnotifi-init --allow-scripts yes", async () =>
