@@ -31,7 +31,8 @@ internal static class CliApplication
     /// <summary>Parses and runs <paramref name="args"/>; parse errors exit with <see cref="ExitCodes.Usage"/>.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var parseResult = CreateRootCommand(context).Parse(args);
+        // No @response-file expansion: "--message @oncall ..." must reach the API as typed.
+        var parseResult = CreateRootCommand(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
         // Our own handler instead of System.CommandLine's, which prints the raw exception (a key could be in it).
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };

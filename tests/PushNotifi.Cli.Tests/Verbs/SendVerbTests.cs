@@ -22,6 +22,15 @@ public sealed class SendVerbTests : SandboxHost
     }
 
     [Fact]
+    public async Task A_message_starting_with_an_at_sign_is_sent_as_typed()
+    {
+        var run = await RunAsync(Environment(), "send", "--title", "@oncall", "--message", "@here db is down");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(("@oncall", "@here db is down"), (Server.Notifications[0].Title, Server.Notifications[0].Message));
+    }
+
+    [Fact]
     public async Task Uses_the_webhook_automatically_when_only_the_token_is_set()
     {
         var run = await RunAsync(
