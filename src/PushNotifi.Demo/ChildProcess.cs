@@ -3,9 +3,6 @@ using System.Text;
 
 namespace PushNotifi.Demo;
 
-/// <summary>The outcome of a finished child process.</summary>
-internal sealed record ChildResult(string Command, int ExitCode, string Output);
-
 /// <summary>
 /// Runs <c>dotnet</c> and the generated app with stdin closed (no prompt can hang the demo), a timeout, and the
 /// journey's isolated NuGet folder.

@@ -189,6 +189,3 @@ internal sealed class Journey(string root, TextWriter output)
         public void Dispose() => Sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
-
-/// <summary>A journey step failed; the message holds the command's output.</summary>
-internal sealed class JourneyException(string message) : Exception(message);

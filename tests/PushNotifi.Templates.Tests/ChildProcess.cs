@@ -3,24 +3,6 @@ using System.Text;
 
 namespace PushNotifi.Templates.Tests;
 
-/// <summary>The outcome of a finished child process.</summary>
-internal sealed record ChildResult(string Command, int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
-{
-    public string Output => StandardOutput + StandardError;
-
-    /// <summary>Everything a failure message needs: the command, its exit code and its output.</summary>
-    public string Describe() =>
-        $"`{Command}` exited with {ExitCode} after {Elapsed.TotalSeconds:0.0}s.\n--- stdout ---\n{Tail(StandardOutput)}\n--- stderr ---\n{Tail(StandardError)}";
-
-    public ChildResult EnsureSuccess()
-    {
-        Assert.True(ExitCode == 0, Describe());
-        return this;
-    }
-
-    private static string Tail(string text) => text.Length > 8000 ? "…" + text[^8000..] : text;
-}
-
 /// <summary>
 /// Runs child processes the way CI does: stdin closed (a prompt must fail, never hang), a timeout that kills the
 /// whole tree, and a scrubbed environment so the test host's MSBuild settings do not leak into the builds.
