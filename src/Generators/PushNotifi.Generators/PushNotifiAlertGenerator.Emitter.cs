@@ -20,6 +20,9 @@ public sealed partial class PushNotifiAlertGenerator
         private static readonly string s_version = typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
         private static readonly string[] s_priorities = { "Lowest", "Low", "Normal", "High", "Emergency" };
 
+        // Built once: a fresh TemplateContext would otherwise build Scriban's whole builtin library per render.
+        private static readonly Scriban.Functions.BuiltinFunctions s_builtins = CreateBuiltins();
+
         public static string Emit(AlertMethodModel model)
         {
             var p = LocalPrefix(model);
@@ -181,12 +184,16 @@ public sealed partial class PushNotifiAlertGenerator
 
         private static string Render(Template template, ScriptObject model)
         {
-            var functions = new ScriptObject();
-            functions.Import("indent", new Func<string, int, string>(Indent));
-            var context = new TemplateContext { StrictVariables = true, MemberRenamer = member => member.Name };
-            context.PushGlobal(functions);
+            var context = new TemplateContext(s_builtins) { StrictVariables = true, MemberRenamer = member => member.Name };
             context.PushGlobal(model);
             return template.Render(context).Replace("\r\n", "\n");
+        }
+
+        private static Scriban.Functions.BuiltinFunctions CreateBuiltins()
+        {
+            var builtins = new Scriban.Functions.BuiltinFunctions();
+            builtins.Import("indent", new Func<string, int, string>(Indent));
+            return builtins;
         }
 
         private static string Indent(string text, int depth)

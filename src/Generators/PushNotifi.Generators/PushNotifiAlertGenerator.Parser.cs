@@ -107,7 +107,7 @@ public sealed partial class PushNotifiAlertGenerator
                 RefKindPrefix(p.RefKind),
                 p.IsParams,
                 p.Ordinal == 0 && method.IsExtensionMethod,
-                p.ScopedKind == ScopedKind.ScopedRef && p.RefKind != RefKind.Out,
+                p.ScopedKind != ScopedKind.None && p.RefKind != RefKind.Out,
                 IsRedacted(p),
                 IsCancellationToken(p.Type),
                 _usedParameters.Contains(p.Name),
