@@ -38,7 +38,7 @@ public sealed class PushNotifiOptions
     /// <summary>Retries after the first attempt, for idempotent calls only (messages with an <c>IdempotencyKey</c>, and GETs). Zero disables retries.</summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
-    /// <summary>The first backoff delay, doubled (with jitter) on each retry, when the API gives no <c>Retry-After</c>.</summary>
+    /// <summary>The first backoff delay, doubled on each retry (no jitter, so never shorter), when the API gives no <c>Retry-After</c>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Upper bound on one call, all attempts and waits included.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace PushNotifi.Tests;
@@ -131,17 +132,44 @@ public class RetryTests
         options.RetryBaseDelay = TimeSpan.FromSeconds(1); // what it would wait if Retry-After were ignored
         options.AttemptTimeout = TimeSpan.FromHours(1);
         options.RetryTotalTimeout = TimeSpan.FromHours(2);
-        var client = Loopback.Client(options, time: clock);
+        var logger = new FakeLogger();
+        var client = Loopback.Client(options, logger, clock);
         sandbox.Faults.RateLimitNext(1, TimeSpan.FromSeconds(30));
 
         var send = client.SendAsync(Idempotent());
         var elapsed = await Loopback.AdvanceUntilDoneAsync(clock, send, TimeSpan.FromSeconds(1));
         await send;
 
+        Assert.Equal("00:00:30", Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Id == 3).GetStructuredStateValue("Delay"));
         Assert.Equal(2, sandbox.Requests.Count);
         Assert.True(sandbox.Requests[1].ReceivedAt - sandbox.Requests[0].ReceivedAt >= TimeSpan.FromSeconds(30));
         Assert.True(elapsed >= TimeSpan.FromSeconds(30), $"waited only {elapsed}");
         Assert.Single(sandbox.Notifications);
+    }
+
+    [Fact]
+    public async Task Without_Retry_After_the_backoff_starts_at_the_base_delay_and_doubles()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 3, 0, 0, TimeSpan.Zero));
+        await using var sandbox = await Loopback.StartSandboxAsync(clock: clock);
+        var options = Loopback.Options(sandbox);
+        options.RetryBaseDelay = TimeSpan.FromSeconds(5);
+        options.AttemptTimeout = TimeSpan.FromHours(1);
+        options.RetryTotalTimeout = TimeSpan.FromHours(2);
+        var logger = new FakeLogger();
+        var client = Loopback.Client(options, logger, clock);
+        sandbox.Faults.FailNext(2, 503);
+
+        var send = client.SendAsync(Idempotent());
+        await Loopback.AdvanceUntilDoneAsync(clock, send, TimeSpan.FromMilliseconds(500));
+        await send;
+
+        var delays = logger.Collector.GetSnapshot().Where(r => r.Id.Id == 3).Select(r => r.GetStructuredStateValue("Delay"));
+        Assert.Equal(["00:00:05", "00:00:10"], delays);
+        var at = sandbox.Requests.Select(r => r.ReceivedAt).ToArray();
+        Assert.Equal(3, at.Length);
+        Assert.True(at[1] - at[0] >= TimeSpan.FromSeconds(5));
+        Assert.True(at[2] - at[1] >= TimeSpan.FromSeconds(10));
     }
 
     [Fact]

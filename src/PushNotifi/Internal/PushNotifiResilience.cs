@@ -40,7 +40,7 @@ internal sealed class PushNotifiResilience
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
+                UseJitter = false, // so no wait is shorter than RetryBaseDelay (Pushover asks for 5 s after a 5xx)
                 Delay = options.RetryBaseDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result, _timeProvider)),
