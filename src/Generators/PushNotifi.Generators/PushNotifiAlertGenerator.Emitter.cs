@@ -23,6 +23,9 @@ public sealed partial class PushNotifiAlertGenerator
         // Built once: a fresh TemplateContext would otherwise build Scriban's whole builtin library per render.
         private static readonly Scriban.Functions.BuiltinFunctions s_builtins = CreateBuiltins();
 
+        [ThreadStatic]
+        private static TemplateContext? t_context;
+
         public static string Emit(AlertMethodModel model)
         {
             var p = LocalPrefix(model);
@@ -184,9 +187,19 @@ public sealed partial class PushNotifiAlertGenerator
 
         private static string Render(Template template, ScriptObject model)
         {
-            var context = new TemplateContext(s_builtins) { StrictVariables = true, MemberRenamer = member => member.Name };
+            // One context per thread: building one per render dominated the emitter's allocations.
+            var context = t_context ??= new TemplateContext(s_builtins) { StrictVariables = true, MemberRenamer = member => member.Name };
             context.PushGlobal(model);
-            return template.Render(context).Replace("\r\n", "\n");
+            context.PushOutput();
+            try
+            {
+                return template.Render(context).Replace("\r\n", "\n");
+            }
+            finally
+            {
+                context.PopOutput();
+                context.PopGlobal();
+            }
         }
 
         private static Scriban.Functions.BuiltinFunctions CreateBuiltins()
