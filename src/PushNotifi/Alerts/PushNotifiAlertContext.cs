@@ -66,7 +66,7 @@ public sealed class PushNotifiAlertContext
     public string ExceptionMessage => _exception?.Message ?? string.Empty;
 
     /// <summary>The time since the wrapper started, e.g. <c>420 ms</c> or <c>3.2 s</c>.</summary>
-    public string Elapsed => AlertText.FormatElapsed(_started == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_started));
+    public string Elapsed => AlertText.FormatElapsed(_started == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Environment.TickCount64 - _started));
 
     /// <summary>Renders a value invariantly; null renders as <c>null</c>.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Generated code calls it on the alert it renders.")]

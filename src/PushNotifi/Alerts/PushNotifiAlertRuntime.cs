@@ -12,9 +12,11 @@ public static class PushNotifiAlertRuntime
     private static readonly ConditionalWeakTable<Exception, object> s_alerted = new();
     private static readonly object s_marker = new();
 
-    /// <summary>A timestamp for <see cref="PushNotifiAlertContext.Elapsed"/>.</summary>
+    /// <summary>A timestamp in milliseconds for <see cref="PushNotifiAlertContext.Elapsed"/>.</summary>
+    // Every wrapped call reads it, so use the coarse tick count (a few ns) rather than the precise clock
+    // (tens of ns on VMs); alert text needs no better than milliseconds.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Start() => Stopwatch.GetTimestamp();
+    public static long Start() => Environment.TickCount64;
 
     /// <summary>
     /// Whether a wrapper should alert for <paramref name="exception"/>: not when it (or an inner exception) was
