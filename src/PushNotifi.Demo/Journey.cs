@@ -19,7 +19,7 @@ internal sealed class Journey(string root, TextWriter output)
     private readonly string _feed = Path.Combine(root, "feed");
     private readonly string _hive = Path.Combine(root, "hive");
     private readonly string _app = Path.Combine(root, AppName);
-    private readonly Dictionary<string, string> _dotnetEnvironment = new()
+    private readonly Dictionary<string, string?> _dotnetEnvironment = new()
     {
         ["NUGET_PACKAGES"] = Path.Combine(root, "packages"),
         ["DOTNET_NOLOGO"] = "1",
@@ -125,7 +125,7 @@ internal sealed class Journey(string root, TextWriter output)
         var groupKey = "g" + RandomNumberGenerator.GetHexString(31, lowercase: true);
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = userKey, GroupKey = groupKey });
         output.WriteLine($"      sandbox on {sandbox.BaseUrl}; PUSHNOTIFI_API_BASE_URL points the app at it");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
             ["PUSHNOTIFI_API_BASE_URL"] = sandbox.BaseUrl,
             ["PUSHNOTIFI_USER_KEY"] = userKey,

@@ -40,7 +40,7 @@ internal sealed class GeneratedApp(string name, string directory, IReadOnlyList<
         => ChildProcess.RunAsync("dotnet", [Assembly, .. arguments], Directory, variables, TimeSpan.FromMinutes(1));
 
     /// <summary>Starts the built web app on a free loopback port and waits until it answers.</summary>
-    public async Task<(ChildProcess.RunningChild Process, Uri BaseAddress)> StartWebAsync(IReadOnlyDictionary<string, string?> variables)
+    public async Task<(LongRunningChild.RunningChild Process, Uri BaseAddress)> StartWebAsync(IReadOnlyDictionary<string, string?> variables)
     {
         var port = FreePort();
         var all = new Dictionary<string, string?>(variables)
@@ -49,7 +49,7 @@ internal sealed class GeneratedApp(string name, string directory, IReadOnlyList<
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_NOLOGO"] = "1",
         };
-        var child = ChildProcess.Start("dotnet", [Assembly], Directory, all);
+        var child = LongRunningChild.Start("dotnet", [Assembly], Directory, all);
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(45);

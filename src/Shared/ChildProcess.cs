@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace PushNotifi.Templates.Tests;
+namespace PushNotifi.Tooling;
 
 /// <summary>
-/// Runs child processes the way CI does: stdin closed (a prompt must fail, never hang), a timeout that kills the
-/// whole tree, and a scrubbed environment so the test host's MSBuild settings do not leak into the builds.
+/// Runs a child process non-interactively: stdin closed (a prompt fails instead of hanging), a timeout that kills
+/// the whole tree, and an environment scrubbed of the parent's MSBuild, test-host and <c>PUSHNOTIFI_</c> settings
+/// so they do not leak into the builds and apps it starts. Linked as source into the demo and the template tests.
 /// </summary>
 internal static class ChildProcess
 {
@@ -79,12 +80,12 @@ internal static class ChildProcess
         using var cts = new CancellationTokenSource(limit);
         try
         {
-            await process.WaitForExitAsync(cts.Token);
+            await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync().ConfigureAwait(false);
             var timedOut = new ChildResult(command, -1, Snapshot(stdout), Snapshot(stderr), watch.Elapsed);
             throw new TimeoutException($"Timed out after {limit.TotalSeconds:0}s. {timedOut.Describe()}");
         }
@@ -93,36 +94,8 @@ internal static class ChildProcess
         return new ChildResult(command, process.ExitCode, Snapshot(stdout), Snapshot(stderr), watch.Elapsed);
     }
 
-    /// <summary>Starts a long-running child (a web app) with stdin closed; the caller disposes it.</summary>
-    public static RunningChild Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(n => n.StartsWith("PUSHNOTIFI_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return new RunningChild(start);
-    }
-
-    private static void Append(StringBuilder target, string? line)
+    /// <summary>Appends a line of output, up to a cap so a runaway child cannot exhaust memory.</summary>
+    internal static void Append(StringBuilder target, string? line)
     {
         if (line is null)
         {
@@ -138,44 +111,23 @@ internal static class ChildProcess
         }
     }
 
-    private static string Snapshot(StringBuilder source)
+    internal static string Snapshot(StringBuilder source)
     {
         lock (source)
         {
             return source.ToString();
         }
     }
+}
 
-    /// <summary>A started child whose output is captured until it is disposed.</summary>
-    internal sealed class RunningChild : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
+/// <summary>The outcome of a finished child process.</summary>
+internal sealed partial record ChildResult(string Command, int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
+{
+    public string Output => StandardOutput + StandardError;
 
-        public RunningChild(ProcessStartInfo start)
-        {
-            _process = new Process { StartInfo = start };
-            _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
-            _process.ErrorDataReceived += (_, e) => Append(_output, e.Data);
-            _process.Start();
-            _process.StandardInput.Close();
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
+    /// <summary>Everything a failure message needs: the command, its exit code and its output.</summary>
+    public string Describe() =>
+        $"`{Command}` exited with {ExitCode} after {Elapsed.TotalSeconds:0.0}s.\n--- stdout ---\n{Tail(StandardOutput)}\n--- stderr ---\n{Tail(StandardError)}";
 
-        public bool HasExited => _process.HasExited;
-
-        public string Output => Snapshot(_output);
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-
-            _process.Dispose();
-        }
-    }
+    private static string Tail(string text) => text.Length > 8000 ? "…" + text[^8000..] : text;
 }
