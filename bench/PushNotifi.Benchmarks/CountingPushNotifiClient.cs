@@ -9,10 +9,10 @@ public sealed class CountingPushNotifiClient : IPushNotifiClient
     public int Sends => Volatile.Read(ref _sends);
 
     /// <inheritdoc />
-    public Task<string> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)
+    public Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _sends);
-        return Task.FromResult("Notification accepted.");
+        return Task.FromResult(new PushNotifiSendResult("Notification accepted.", null, null, false));
     }
 
     /// <inheritdoc />

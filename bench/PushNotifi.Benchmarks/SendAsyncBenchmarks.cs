@@ -75,7 +75,7 @@ public class SendAsyncBenchmarks
 
     /// <summary>A send without an idempotency key (single attempt, no retry pipeline).</summary>
     [Benchmark]
-    public Task<string> SendAsync()
+    public Task<PushNotifiSendResult> SendAsync()
     {
         ClearNow();
         return _client.SendAsync(_message);
@@ -83,7 +83,7 @@ public class SendAsyncBenchmarks
 
     /// <summary>A send with a fresh idempotency key (goes through the retrying pipeline).</summary>
     [Benchmark]
-    public Task<string> SendAsyncWithIdempotencyKey()
+    public Task<PushNotifiSendResult> SendAsyncWithIdempotencyKey()
     {
         var n = ClearNow();
         return _client.SendAsync(_message with { IdempotencyKey = "bench:" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) });

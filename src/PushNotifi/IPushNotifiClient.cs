@@ -4,13 +4,13 @@ namespace PushNotifi;
 public interface IPushNotifiClient
 {
     /// <summary>
-    /// Validates and sends one notification (<c>POST /api/v1/message</c>) and returns the API's <c>message</c> text.
+    /// Validates and sends one notification (<c>POST /api/v1/message</c>) and returns the API's answer.
     /// Retried on transient failures only when <see cref="PushNotifiMessage.IdempotencyKey"/> is set.
     /// </summary>
     /// <exception cref="PushNotifiValidationException">The message is invalid; nothing was sent.</exception>
     /// <exception cref="PushNotifiRateLimitExceededException">The client-side rate limit had no permit in time; nothing was sent.</exception>
     /// <exception cref="PushNotifiException">The API refused the message or could not be reached.</exception>
-    Task<string> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default);
+    Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the applications (<c>GET /api/v1/applications</c>).</summary>
     Task<IReadOnlyList<PushNotifiApplication>> ListApplicationsAsync(CancellationToken cancellationToken = default);

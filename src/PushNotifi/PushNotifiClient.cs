@@ -1,35 +1,23 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly;
-using Polly.Timeout;
 
 namespace PushNotifi;
 
 /// <summary>
 /// The PushNotifi API client. Validates before sending, retries idempotent calls with Polly, enforces
 /// <see cref="PushNotifiOptions.RateLimitPerMinute"/>, and passes every text it sends, logs or throws
-/// through <see cref="Redactor"/>. Create one per process (or register it with <c>AddPushNotifi</c>) and share it.
+/// through <see cref="Redactor"/>. It also asks and awaits acknowledgements (<see cref="IPushNotifiAcks"/>).
+/// Create one per process (or register it with <c>AddPushNotifi</c>) and share it.
 /// </summary>
-public sealed class PushNotifiClient : IPushNotifiClient
+public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAcks
 {
-    private const string ApiKeyHeader = "X-API-Key";
+    private const string NotFoundHint = " Check the send_to_key or application key.";
 
-    // Shared by clients that were given no HttpClient, so sockets are pooled and DNS changes are seen.
-    private static readonly Lazy<HttpMessageHandler> s_sharedHandler = new(() => new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-    });
-
-    private readonly HttpClient _http;
     private readonly ILogger _logger;
-    private readonly PushNotifiResilience _resilience;
+    private readonly ApiTransport _transport;
     private readonly SendRateLimiter? _rateLimiter;
-    private readonly string _baseUrl;
-    private readonly string _userKey;
     private readonly PushNotifiOptions _options;
 
     /// <summary>Creates a client. Without <paramref name="httpClient"/> it uses a shared, pooled handler.</summary>
@@ -39,7 +27,7 @@ public sealed class PushNotifiClient : IPushNotifiClient
     {
     }
 
-    /// <summary>Creates a client that logs through <paramref name="logger"/> and measures time (retry delays, timeouts, rate-limit waits) with <paramref name="timeProvider"/>.</summary>
+    /// <summary>Creates a client that logs through <paramref name="logger"/> and measures time (retry delays, timeouts, rate-limit waits, ack polls) with <paramref name="timeProvider"/>.</summary>
     /// <exception cref="PushNotifiConfigurationException">The options are invalid (e.g. no user key); no client is made.</exception>
     public PushNotifiClient(PushNotifiOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider = null)
         : this(options, httpClient, logger, timeProvider, sharedRateLimiter: null)
@@ -52,16 +40,19 @@ public sealed class PushNotifiClient : IPushNotifiClient
         options.Validate();
         _options = options;
         Redactor = Redactor.ForOptions(options);
-        _userKey = options.UserKey!;
-        _baseUrl = options.ApiBaseUrl.TrimEnd('/');
-        _http = httpClient ?? new HttpClient(s_sharedHandler.Value, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         _logger = logger ?? NullLogger.Instance;
         var time = timeProvider ?? TimeProvider.System;
-        _resilience = new PushNotifiResilience(options, time, _logger);
+        _transport = new ApiTransport(
+            options,
+            httpClient,
+            _logger,
+            time,
+            Redactor,
+            options.UserKey!,
+            $" Check {PushNotifiEnvironmentVariables.UserKey} (the key in use ends {Redactor.LastFour(options.UserKey)}).");
         _rateLimiter = sharedRateLimiter ?? (options.RateLimitPerMinute is { } perMinute
             ? new SendRateLimiter(perMinute, options.RateLimitQueueTimeout, time)
             : null);
-        TimeProvider = time;
     }
 
     /// <summary>The redactor for this client's keys; use it for any text you log about PushNotifi.</summary>
@@ -70,10 +61,10 @@ public sealed class PushNotifiClient : IPushNotifiClient
     /// <summary>The options this client was made with.</summary>
     public PushNotifiOptions Options => _options;
 
-    internal TimeProvider TimeProvider { get; }
+    internal TimeProvider TimeProvider => _transport.TimeProvider;
 
     /// <inheritdoc />
-    public async Task<string> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)
+    public async Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)
     {
         var request = PushNotifiMessageValidator.Validate(message, _options, Redactor);
         var body = JsonSerializer.SerializeToUtf8Bytes(request, PushNotifiJsonContext.Default.SendRequest);
@@ -93,13 +84,15 @@ public sealed class PushNotifiClient : IPushNotifiClient
                 $"Client-side rate limit of {_rateLimiter.PerMinute} sends per minute reached; no permit within {_rateLimiter.QueueTimeout}. Nothing was sent.");
         }
 
-        var response = await CallAsync(
+        var resilience = _transport.Resilience;
+        var response = await _transport.CallAsync(
             "send",
             HttpMethod.Post,
             "/api/v1/message",
             body,
-            idempotent ? _resilience.Retrying : _resilience.Single,
+            idempotent ? resilience.Retrying : resilience.Single,
             PushNotifiJsonContext.Default.SendResponse,
+            NotFoundHint,
             cancellationToken).ConfigureAwait(false);
 
         if (_logger.IsEnabled(LogLevel.Information))
@@ -108,7 +101,11 @@ public sealed class PushNotifiClient : IPushNotifiClient
             Log.Sent(_logger, id, response.Duplicate);
         }
 
-        return Redactor.Redact(response.Message);
+        return new PushNotifiSendResult(
+            Redactor.Redact(response.Message),
+            response.AlertId,
+            response.Id is null ? null : Redactor.Redact(response.Id),
+            response.Duplicate);
     }
 
     /// <inheritdoc />
@@ -136,149 +133,56 @@ public sealed class PushNotifiClient : IPushNotifiClient
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PushNotifiGroup>> ListGroupsAsync(CancellationToken cancellationToken = default)
-    {
-        var response = await GetAsync("list groups", "/api/v1/groups", PushNotifiJsonContext.Default.GroupsResponse, cancellationToken).ConfigureAwait(false);
-        return response.Groups ?? [];
-    }
+    public Task<IReadOnlyList<PushNotifiGroup>> ListGroupsAsync(CancellationToken cancellationToken = default) =>
+        GetListAsync("list groups", "/api/v1/groups", "groups", PushNotifiJsonContext.Default.PushNotifiGroupArray, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PushNotifiSentMessage>> ListMessagesAsync(CancellationToken cancellationToken = default)
-    {
-        var response = await GetAsync("list messages", "/api/v1/messages", PushNotifiJsonContext.Default.MessagesResponse, cancellationToken).ConfigureAwait(false);
-        return response.Messages ?? [];
-    }
+    public Task<IReadOnlyList<PushNotifiSentMessage>> ListMessagesAsync(CancellationToken cancellationToken = default) =>
+        GetListAsync("list messages", "/api/v1/messages", "messages", PushNotifiJsonContext.Default.PushNotifiSentMessageArray, cancellationToken);
 
     // GETs change nothing, so they are always safe to retry.
     private Task<T> GetAsync<T>(string operation, string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        CallAsync(operation, HttpMethod.Get, path, body: null, _resilience.Retrying, typeInfo, cancellationToken);
+        _transport.CallAsync(operation, HttpMethod.Get, path, body: null, _transport.Resilience.Retrying, typeInfo, NotFoundHint, cancellationToken);
 
-    private async Task<T> CallAsync<T>(
-        string operation,
-        HttpMethod method,
-        string path,
-        byte[]? body,
-        ResiliencePipeline<HttpResponseMessage> pipeline,
-        JsonTypeInfo<T> typeInfo,
-        CancellationToken cancellationToken)
+    /// <summary>Reads a list that the API may send bare (<c>[...]</c>, as the real service does) or wrapped (<c>{"property": [...]}</c>).</summary>
+    private async Task<IReadOnlyList<T>> GetListAsync<T>(string operation, string path, string property, JsonTypeInfo<T[]> itemsInfo, CancellationToken cancellationToken)
     {
-        var uri = new Uri(_baseUrl + path, UriKind.Absolute);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(PushNotifiResilience.Deadline, TimeProvider.GetUtcNow() + _resilience.TotalTimeout);
-        context.Properties.Set(PushNotifiResilience.Operation, operation);
-        HttpResponseMessage response;
+        var root = await GetAsync(operation, path, PushNotifiJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        var items = root.ValueKind switch
+        {
+            JsonValueKind.Array => root,
+            JsonValueKind.Object when TryGetProperty(root, property, out var wrapped) => wrapped,
+            JsonValueKind.Object => default,
+            _ => throw _transport.Fail(operation, $"PushNotifi {operation} answered with JSON {root.ValueKind}, not a list or an object holding '{property}'.", status: 200),
+        };
+
+        if (items.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return [];
+        }
+
         try
         {
-            response = await pipeline.ExecuteAsync(
-                static async (ctx, state) =>
-                {
-                    // A fresh request per attempt: the same body, hence the same idempotency key, every time.
-                    using var request = new HttpRequestMessage(state.method, state.uri);
-                    request.Headers.TryAddWithoutValidation(ApiKeyHeader, state.self._userKey);
-                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                    if (state.body is not null)
-                    {
-                        request.Content = new ByteArrayContent(state.body);
-                        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                    }
-
-                    return await state.self._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
-                },
-                context,
-                (self: this, method, uri, body)).ConfigureAwait(false);
+            return items.Deserialize(itemsInfo) ?? [];
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (JsonException ex)
         {
-            throw;
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            throw Fail(operation, $"PushNotifi {operation} timed out after {ex.Timeout} without an answer.", ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
-        {
-            throw Fail(operation, $"PushNotifi {operation} could not reach {_baseUrl}: {ex.Message}", ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw ApiError(operation, response, text);
-            }
-
-            try
-            {
-                return JsonSerializer.Deserialize(text, typeInfo)
-                    ?? throw new JsonException("The body was JSON null.");
-            }
-            catch (JsonException ex)
-            {
-                throw Fail(operation, $"PushNotifi {operation} answered {(int)response.StatusCode} with a body that is not the expected JSON: {ex.Message}", ex, (int)response.StatusCode, text);
-            }
+            throw _transport.Fail(operation, $"PushNotifi {operation} answered with a '{property}' list that is not the expected JSON: {ex.Message}", ex, 200);
         }
     }
 
-    private PushNotifiException ApiError(string operation, HttpResponseMessage response, string rawText)
+    private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
     {
-        var status = (int)response.StatusCode;
-        var redacted = Redactor.Redact(rawText);
-        object? body = redacted;
-        ErrorResponse? error = null;
-        try
+        foreach (var property in element.EnumerateObject())
         {
-            using var document = JsonDocument.Parse(redacted);
-            body = document.RootElement.Clone();
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
             {
-                error = document.RootElement.Deserialize(PushNotifiJsonContext.Default.ErrorResponse);
+                value = property.Value;
+                return true;
             }
         }
-        catch (JsonException)
-        {
-            // Not JSON: Body stays the (redacted) text.
-        }
 
-        var message = new StringBuilder()
-            .Append("PushNotifi ").Append(operation).Append(" failed: HTTP ").Append(status).Append(' ').Append(response.ReasonPhrase);
-        var apiText = error?.Message ?? (body is string s && s.Length > 0 ? Truncate(s, 200) : null);
-        if (apiText is not null)
-        {
-            message.Append(": ").Append(apiText.TrimEnd('.'));
-        }
-
-        if (error?.Error is not null)
-        {
-            message.Append(" (error ").Append(error.Error);
-            message.Append(error.Field is null ? ")" : $", field {error.Field})");
-        }
-
-        message.Append('.');
-        message.Append(Hint(response, status));
-        var text = Redactor.Redact(message.ToString());
-        Log.Failed(_logger, operation, text);
-        return new PushNotifiException(text, status, body) { ErrorCode = error?.Error, ErrorField = error?.Field };
+        value = default;
+        return false;
     }
-
-    private string Hint(HttpResponseMessage response, int status) => status switch
-    {
-        401 => $" Check {PushNotifiEnvironmentVariables.UserKey} (the key in use ends {Redactor.LastFour(_userKey)}).",
-        404 => " Check the send_to_key or application key.",
-        429 when RetryAfter.From(response, TimeProvider) is { } wait => $" Retry after {wait}.",
-        _ => string.Empty,
-    };
-
-    private PushNotifiException Fail(string operation, string message, Exception cause, int? status = null, string? body = null)
-    {
-        var text = Redactor.Redact(message);
-        Log.Failed(_logger, operation, text);
-        return new PushNotifiException(text, status, body is null ? null : Redactor.Redact(body), RedactedInnerException.Sanitize(cause, Redactor));
-    }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 }

@@ -46,4 +46,10 @@ public class PushNotifiException : Exception
 
     /// <summary>The field the API blamed (<c>field</c> in the error body), when it named one.</summary>
     public string? ErrorField { get; init; }
+
+    /// <summary>The API's own error text (<c>message</c> in the error body, else the body's text), redacted; null when no answer arrived.</summary>
+    public string? ApiMessage { get; init; }
+
+    /// <summary>How long the API asked the caller to wait (<c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

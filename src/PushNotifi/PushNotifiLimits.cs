@@ -23,4 +23,19 @@ public static class PushNotifiLimits
 
     /// <summary>Exact length of user and group keys.</summary>
     public const int KeyLength = 32;
+
+    /// <summary>Maximum length of an alert id the API mints.</summary>
+    public const int AlertIdLength = 64;
+
+    /// <summary>Maximum length of a comment under an answer's buttons.</summary>
+    public const int AckCommentLength = 1024;
+
+    /// <summary>The default wait for an answer: 900 s.</summary>
+    public static TimeSpan AckTimeoutDefault { get; } = TimeSpan.FromSeconds(900);
+
+    /// <summary>The longest wait for an answer: 3,600 s.</summary>
+    public static TimeSpan AckTimeoutMax { get; } = TimeSpan.FromSeconds(3600);
+
+    /// <summary>The longest <c>Retry-After</c> a wait for an answer honours before polling again: 60 s.</summary>
+    public static TimeSpan AckRetryAfterMax { get; } = TimeSpan.FromSeconds(60);
 }

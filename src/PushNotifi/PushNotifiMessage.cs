@@ -44,6 +44,12 @@ public sealed record PushNotifiMessage
     /// <summary>The attachment's MIME type, e.g. <c>image/png</c> (wire <c>attachment_type</c>).</summary>
     public string? AttachmentType { get; init; }
 
+    /// <summary>
+    /// The answers offered with an emergency alert (wire <c>alert_response_template</c>). Valid only with
+    /// <see cref="Priority"/> <see cref="PushNotifiPriority.Emergency"/>; see <see cref="IPushNotifiAcks"/> to ask and await the answer.
+    /// </summary>
+    public PushNotifiResponseTemplate? ResponseTemplate { get; init; }
+
     /// <summary>A message to the default group (<see cref="PushNotifiOptions.GroupKey"/>).</summary>
     public static PushNotifiMessage ToDefaultGroup(string title, string message) =>
         new() { Type = PushNotifiRecipientType.Group, Title = title, Message = message };
@@ -70,6 +76,7 @@ public sealed record PushNotifiMessage
             .Append(", IdempotencyKey = ").Append(IdempotencyKey is null ? "(none)" : redactor.Fingerprint(IdempotencyKey))
             .Append(", Url = ").Append(redactor.Redact(Url))
             .Append(", Ttl = ").Append(Ttl?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)")
+            .Append(", ResponseTemplate = ").Append(ResponseTemplate is { } t ? PushNotifiResponseTemplates.ToWireName(t) : "(none)")
             .Append(", Attachment = ").Append(AttachmentBase64 is null ? "(none)" : AttachmentType)
             .Append(" }");
         return text.ToString();

@@ -47,6 +47,9 @@ public sealed class PushNotifiOptions
     /// <summary>Upper bound on one HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How a wait for an answer polls (<see cref="IPushNotifiAcks.AwaitAckAsync"/>).</summary>
+    public PushNotifiAckPollingOptions AckPolling { get; set; } = new();
+
     /// <summary>Reads the options from the process environment and validates them.</summary>
     /// <exception cref="PushNotifiConfigurationException">A variable is missing or invalid; the message names it.</exception>
     public static PushNotifiOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
@@ -60,6 +63,17 @@ public sealed class PushNotifiOptions
         options.FillFromEnvironment(getVariable);
         options.Validate();
         return options;
+    }
+
+    /// <summary>Checks the settings the inbound webhook needs: the token, the URL, and the retry settings (no user key).</summary>
+    /// <exception cref="PushNotifiConfigurationException">A setting is missing or invalid; the message names its variable.</exception>
+    public void ValidateForWebhook()
+    {
+        var problem = FindWebhookProblem();
+        if (problem is { } p)
+        {
+            throw new PushNotifiConfigurationException(p.Variable, p.Message);
+        }
     }
 
     /// <summary>Checks every setting.</summary>
@@ -102,7 +116,16 @@ public sealed class PushNotifiOptions
     }
 
     /// <summary>Returns the first invalid setting as (variable, message), or null when all are valid.</summary>
-    internal (string Variable, string Message)? FindProblem()
+    internal (string Variable, string Message)? FindProblem() => FindKeyProblem() ?? FindSettingProblem();
+
+    /// <summary>The first setting that stops the inbound webhook (<see cref="PushNotifiWebhookClient"/>), which needs no user key.</summary>
+    internal (string Variable, string Message)? FindWebhookProblem() =>
+        Blank(WebhookToken)
+            ? (PushNotifiEnvironmentVariables.WebhookToken,
+                $"{PushNotifiEnvironmentVariables.WebhookToken} is not set. Set it to your inbound webhook token (or {SectionName}:{nameof(WebhookToken)} in configuration).")
+            : FindSettingProblem();
+
+    private (string Variable, string Message)? FindKeyProblem()
     {
         if (Blank(UserKey))
         {
@@ -122,6 +145,11 @@ public sealed class PushNotifiOptions
                 $"{PushNotifiEnvironmentVariables.GroupKey} ({Redactor.LastFour(GroupKey)}) must be {PushNotifiKeys.Length} letters or digits starting with 'g'.");
         }
 
+        return null;
+    }
+
+    private (string Variable, string Message)? FindSettingProblem()
+    {
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             return (PushNotifiEnvironmentVariables.ApiBaseUrl,
@@ -141,7 +169,9 @@ public sealed class PushNotifiOptions
                 $"Retry settings must not be negative, and {nameof(RetryTotalTimeout)} and {nameof(AttemptTimeout)} must be positive.");
         }
 
-        return null;
+        return AckPolling is null
+            ? ($"{SectionName}:{nameof(AckPolling)}", $"{nameof(AckPolling)} must not be null.")
+            : AckPolling.FindProblem();
     }
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace PushNotifi;
 
-/// <summary>Registers <see cref="IPushNotifiClient"/> with dependency injection.</summary>
+/// <summary>Registers <see cref="IPushNotifiClient"/> and <see cref="IPushNotifiAcks"/> with dependency injection.</summary>
 public static class PushNotifiServiceCollectionExtensions
 {
     /// <summary>
@@ -62,6 +62,11 @@ public static class PushNotifiServiceCollectionExtensions
                 ? new SendRateLimiter(perMinute, options.RateLimitQueueTimeout, sp.GetRequiredService<TimeProvider>())
                 : null);
         });
+
+        // The ack surface is the same typed client; a registered fake that lacks it gets a clear error.
+        services.TryAddTransient<IPushNotifiAcks>(sp => sp.GetRequiredService<IPushNotifiClient>() as IPushNotifiAcks
+            ?? throw new InvalidOperationException(
+                $"The registered {nameof(IPushNotifiClient)} does not implement {nameof(IPushNotifiAcks)}; register an {nameof(IPushNotifiAcks)} as well."));
 
         return services
             .AddHttpClient<IPushNotifiClient, PushNotifiClient>((http, sp) =>

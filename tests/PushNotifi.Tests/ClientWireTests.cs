@@ -27,7 +27,9 @@ public class ClientWireTests
             AttachmentType = "image/png",
         });
 
-        Assert.Equal("Notification accepted.", answer);
+        Assert.Equal("Notification accepted.", answer.Message);
+        Assert.Null(answer.AlertId);
+        Assert.False(answer.Duplicate);
         var captured = Assert.Single(sandbox.Notifications);
         var body = JsonDocument.Parse(captured.RawBody).RootElement;
         Assert.Equal(

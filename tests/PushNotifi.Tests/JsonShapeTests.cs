@@ -55,13 +55,13 @@ public class JsonShapeTests
         Assert.False(JsonSerializer.IsReflectionEnabledByDefault);
 
         var sent = JsonSerializer.Deserialize(
-            """{"message":"OK","messages":[{"id":"n_1","type":"group","title":"T","message":"M","priority":-1,"idempotency_key":"k","created_at":"2026-05-10T03:00:00Z"}]}""",
-            PushNotifiJsonContext.Default.MessagesResponse)!;
+            """[{"id":"n_1","type":"group","title":"T","message":"M","priority":-1,"idempotency_key":"k","created_at":"2026-05-10T03:00:00Z"}]""",
+            PushNotifiJsonContext.Default.PushNotifiSentMessageArray)!;
         var apps = JsonSerializer.Deserialize(
             """{"message":"OK","applications":[{"application_key":"aX","name":"Default","is_default":true}]}""",
             PushNotifiJsonContext.Default.ApplicationsResponse)!;
 
-        var message = Assert.Single(sent.Messages!);
+        var message = Assert.Single(sent);
         Assert.Equal(PushNotifiRecipientType.Group, message.Type);
         Assert.Equal(PushNotifiPriority.Low, message.Priority);
         Assert.Equal(new DateTimeOffset(2026, 5, 10, 3, 0, 0, TimeSpan.Zero), message.CreatedAt);

@@ -23,7 +23,8 @@ public class RetryTests
         Assert.Single(sandbox.Notifications);
         Assert.Equal(2, sandbox.Requests.Count);
         Assert.Equal("drop", sandbox.Requests[0].Fault);
-        Assert.Contains("Duplicate", answer);
+        Assert.Contains("Duplicate", answer.Message);
+        Assert.True(answer.Duplicate);
         var keys = sandbox.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("idempotency_key").GetString());
         Assert.All(keys, k => Assert.Equal("job:2026-05-10T03:00:00Z", k));
     }

@@ -123,8 +123,8 @@ internal static class SendCommand
 
         try
         {
-            var apiMessage = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            await context.Out.WriteLineAsync("Sent through the API: " + apiMessage).ConfigureAwait(false);
+            var result = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await context.Out.WriteLineAsync("Sent through the API: " + result.Message).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (PushNotifiException exception)

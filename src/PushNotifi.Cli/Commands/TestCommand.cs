@@ -68,9 +68,9 @@ internal static class TestCommand
 
         try
         {
-            var apiMessage = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            var result = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync("Test notification sent. Check your PushNotifi mobile app.").ConfigureAwait(false);
-            await context.Out.WriteLineAsync(apiMessage).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(result.Message).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (PushNotifiException exception)

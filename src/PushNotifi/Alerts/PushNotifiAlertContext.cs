@@ -146,7 +146,7 @@ public sealed class PushNotifiAlertContext
         var budget = PushNotifiAlerts.TimeBudget;
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(budget);
-        Task<string>? send = null;
+        Task<PushNotifiSendResult>? send = null;
         try
         {
             send = _client!.SendAsync(message, cts.Token);

@@ -1,7 +1,10 @@
 namespace PushNotifi;
 
-/// <summary>The answer to a send: <c>{"message","id","duplicate"}</c>.</summary>
-internal sealed record SendResponse(string? Message, string? Id, bool Duplicate);
+/// <summary>The answer to a send: <c>{"message","id","duplicate","alert_id"}</c>; <c>alert_id</c> only for priority 2.</summary>
+internal sealed record SendResponse(string? Message, string? Id, bool Duplicate, string? AlertId);
+
+/// <summary>The answer to <c>GET /api/v1/alerts/{id}/status</c>.</summary>
+internal sealed record AckStatusResponse(string? AlertId, bool Acked, string? AckedAt, string? AckedByDeviceId, string? Response, string? Comment);
 
 /// <summary>An error answer: <c>{"message","error","field"}</c>.</summary>
 internal sealed record ErrorResponse(string? Message, string? Error, string? Field);
@@ -12,8 +15,6 @@ internal sealed record ApplicationsResponse(string? Message, IReadOnlyList<PushN
 /// <summary>The answer to <c>GET /api/v1/applications/{key}</c>.</summary>
 internal sealed record ApplicationResponse(string? Message, PushNotifiApplication? Application);
 
-/// <summary>The answer to <c>GET /api/v1/groups</c>.</summary>
-internal sealed record GroupsResponse(string? Message, IReadOnlyList<PushNotifiGroup>? Groups);
 
-/// <summary>The answer to <c>GET /api/v1/messages</c>.</summary>
-internal sealed record MessagesResponse(string? Message, IReadOnlyList<PushNotifiSentMessage>? Messages);
+/// <summary>The body of an inbound-webhook send: <c>{"title","message"}</c>.</summary>
+internal sealed record WebhookRequest(string? Title, string Message);

@@ -14,8 +14,10 @@ namespace PushNotifi;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(ApplicationsResponse))]
 [JsonSerializable(typeof(ApplicationResponse))]
-[JsonSerializable(typeof(GroupsResponse))]
-[JsonSerializable(typeof(MessagesResponse))]
+[JsonSerializable(typeof(PushNotifiGroup[]))]
+[JsonSerializable(typeof(PushNotifiSentMessage[]))]
+[JsonSerializable(typeof(AckStatusResponse))]
+[JsonSerializable(typeof(WebhookRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class PushNotifiJsonContext : JsonSerializerContext
 {

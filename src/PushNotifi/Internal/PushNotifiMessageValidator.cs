@@ -53,6 +53,19 @@ internal static class PushNotifiMessageValidator
             throw Invalid("priority", $"priority must be between {(int)PushNotifiPriority.Lowest} and {(int)PushNotifiPriority.Emergency}.");
         }
 
+        if (message.ResponseTemplate is { } template)
+        {
+            if (!Enum.IsDefined(template))
+            {
+                throw Invalid("alert_response_template", $"alert_response_template must be one of {string.Join(", ", PushNotifiResponseTemplates.WireNames)}.");
+            }
+
+            if (message.Priority != PushNotifiPriority.Emergency)
+            {
+                throw Invalid("alert_response_template", "alert_response_template is valid only with priority 2 (Emergency); set Priority = PushNotifiPriority.Emergency or remove ResponseTemplate.");
+            }
+        }
+
         if (message.Url is not null && !Uri.TryCreate(message.Url, UriKind.Absolute, out _))
         {
             throw Invalid("url", "url must be an absolute URL.");
@@ -97,6 +110,7 @@ internal static class PushNotifiMessageValidator
             Ttl = message.Ttl,
             AttachmentBase64 = message.AttachmentBase64,
             AttachmentType = message.AttachmentType,
+            AlertResponseTemplate = message.ResponseTemplate,
         };
     }
 

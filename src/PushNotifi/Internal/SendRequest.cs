@@ -29,4 +29,6 @@ internal sealed record SendRequest
     public string? AttachmentBase64 { get; init; }
 
     public string? AttachmentType { get; init; }
+
+    public PushNotifiResponseTemplate? AlertResponseTemplate { get; init; }
 }
