@@ -166,7 +166,7 @@
     const row = el("tr");
     row.dataset.sequence = r.sequence;
     const status = el("td", r.statusCode >= 400 || r.statusCode === 0 ? "status-bad" : "status-ok", r.statusCode);
-    row.append(el("td", null, r.sequence), el("td", null, time(r.receivedAt)), el("td", null, `${r.method} ${r.path}`),
+    row.append(el("td", null, r.sequence), el("td", null, time(r.receivedAt)), el("td", "request", `${r.method} ${r.path}`),
       status, el("td", null, r.fault ?? ""), el("td", null, r.apiKeyLastFour ?? ""));
     requestRows.prepend(row);
     while (requestRows.children.length > MAX_REQUESTS) requestRows.lastChild.remove();
