@@ -11,8 +11,10 @@ namespace PushNotifi.Sandbox;
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ApplicationsResponse))]
 [JsonSerializable(typeof(ApplicationResponse))]
-[JsonSerializable(typeof(GroupsResponse))]
-[JsonSerializable(typeof(MessagesResponse))]
+[JsonSerializable(typeof(IReadOnlyList<GroupInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<SentMessageInfo>))]
+[JsonSerializable(typeof(AlertStatus))]
+[JsonSerializable(typeof(AckAnswer))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
 
 /// <summary>Source-generated JSON for the /sandbox inspection API (camelCase).</summary>
@@ -23,6 +25,10 @@ internal sealed partial class WireJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(FaultRequest))]
 [JsonSerializable(typeof(FaultsResponse))]
 [JsonSerializable(typeof(InspectionError))]
+[JsonSerializable(typeof(InspectionAckRequest))]
+[JsonSerializable(typeof(InspectionAckAnswer))]
+[JsonSerializable(typeof(CapturedNotification))]
+[JsonSerializable(typeof(RequestView))]
 [JsonSerializable(typeof(IReadOnlyList<CapturedNotification>))]
 [JsonSerializable(typeof(IReadOnlyList<RequestView>))]
 internal sealed partial class InspectionJsonContext : JsonSerializerContext

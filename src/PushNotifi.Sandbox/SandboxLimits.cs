@@ -32,4 +32,19 @@ public static class SandboxLimits
 
     /// <summary>Maximum decoded attachment size in bytes (5 MiB).</summary>
     public const int AttachmentMaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>Maximum length of an ack's <c>comment</c>.</summary>
+    public const int CommentMaxLength = 1024;
+
+    /// <summary>Maximum length of a <c>freetext</c> reply.</summary>
+    public const int ResponseMaxLength = 1024;
+
+    /// <summary>Maximum length of an ack's <c>device_id</c>.</summary>
+    public const int DeviceIdMaxLength = 128;
+
+    /// <summary>Maximum length of a minted <c>alert_id</c> (the contract's bound; the sandbox's ids are 35).</summary>
+    public const int AlertIdMaxLength = 64;
+
+    /// <summary>The only priority whose sends are tracked for acknowledgement.</summary>
+    public const int EmergencyPriority = 2;
 }

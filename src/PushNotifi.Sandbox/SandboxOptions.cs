@@ -29,6 +29,12 @@ public sealed class SandboxOptions
     /// <summary>The token accepted on <c>/api/v1/webhooks/incoming/{token}</c>; when unset, every webhook answers 401.</summary>
     public string? WebhookToken { get; set; }
 
+    /// <summary>
+    /// More accepted <c>X-API-Key</c> values, each its own account: it knows only itself as a user
+    /// <c>send_to_key</c>, has no group, and cannot see the other accounts' alerts or messages.
+    /// </summary>
+    public IList<string> ExtraUserKeys { get; } = [];
+
     /// <summary>Where to listen, separated by <c>;</c>. Port 0 picks a free port.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
 

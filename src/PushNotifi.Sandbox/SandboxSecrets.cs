@@ -14,7 +14,9 @@ internal sealed class SandboxSecrets
         GroupKey = options.GroupKey;
         ApplicationKey = options.ApplicationKey;
         WebhookToken = options.WebhookToken;
+        ExtraUserKeys = [.. options.ExtraUserKeys.Where(k => !string.IsNullOrWhiteSpace(k))];
         _values = [.. new[] { options.UserKey, options.GroupKey, options.ApplicationKey, options.WebhookToken }
+            .Concat(ExtraUserKeys)
             .Where(v => !string.IsNullOrEmpty(v))
             .Select(v => v!)
             .Distinct(StringComparer.Ordinal)
@@ -28,6 +30,27 @@ internal sealed class SandboxSecrets
     public string? ApplicationKey { get; }
 
     public string? WebhookToken { get; }
+
+    /// <summary>Accepted API keys of further accounts (<see cref="SandboxOptions.ExtraUserKeys"/>).</summary>
+    public IReadOnlyList<string> ExtraUserKeys { get; }
+
+    /// <summary>The account <paramref name="apiKey"/> opens (the key itself), or null. Checks every key in constant time.</summary>
+    public string? AccountOf(string? apiKey)
+    {
+        string? account = null;
+        foreach (var key in ExtraUserKeys.Prepend(UserKey))
+        {
+            if (Matches(key, apiKey))
+            {
+                account ??= key;
+            }
+        }
+
+        return account;
+    }
+
+    /// <summary>The group an account can send to: only the main account has one.</summary>
+    public string? GroupKeyOf(string account) => string.Equals(account, UserKey, StringComparison.Ordinal) ? GroupKey : null;
 
     /// <summary>"…" plus the last 4 characters; never more of a key.</summary>
     public static string LastFour(string? value) =>

@@ -21,11 +21,17 @@ public sealed class SandboxServer : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>The shared state, for tests of the internals (e.g. open event streams).</summary>
+    internal SandboxState State => _state;
+
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; }
 
     /// <summary>A snapshot of the delivered notifications, oldest first (duplicates are not delivered twice).</summary>
     public IReadOnlyList<CapturedNotification> Notifications => _state.Store.Notifications;
+
+    /// <summary>The delivered notification carrying <paramref name="alertId"/>, with its ack if any; null when unknown.</summary>
+    public CapturedNotification? FindAlert(string alertId) => _state.Store.FindAlert(alertId, accountKey: null);
 
     /// <summary>A snapshot of every <c>/api/v1</c> request, oldest first, including rejected, duplicate and faulted ones.</summary>
     public IReadOnlyList<SandboxRequest> Requests => _state.Store.Requests;
@@ -61,6 +67,27 @@ public sealed class SandboxServer : IAsyncDisposable
             Shown(options.ApplicationKey),
             Shown(options.WebhookToken));
         return new SandboxServer(app, state, baseUrl);
+    }
+
+    /// <summary>
+    /// Acknowledges an alert as the person would on the inbox page, through the same checks as
+    /// <c>POST /api/v1/alerts/{alert_id}/ack</c>. A second ack changes nothing and returns the alert as it is.
+    /// </summary>
+    /// <param name="alertId">The <c>alert_id</c> a priority-2 send answered.</param>
+    /// <param name="response">A label of the alert's template, the typed reply for <c>freetext</c>, or null for a plain acknowledgement.</param>
+    /// <param name="comment">An optional note (at most <see cref="SandboxLimits.CommentMaxLength"/> characters).</param>
+    /// <param name="deviceId">The device recorded as having answered.</param>
+    /// <returns>The notification with its ack.</returns>
+    /// <exception cref="KeyNotFoundException">No alert has that id.</exception>
+    /// <exception cref="ArgumentException">The response or comment breaks the alert's template (the message names the allowed labels).</exception>
+    public CapturedNotification Ack(string alertId, string? response = null, string? comment = null, string deviceId = "sandbox-web")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
+        var outcome = AlertAcks.Ack(_state, alertId, accountKey: null, new AckRequest(deviceId, response, comment));
+        return outcome.Notification ?? throw (outcome.StatusCode == 404
+            ? new KeyNotFoundException(outcome.Error!.Message)
+            : new ArgumentException(outcome.Error!.Message, outcome.Error.Field == "comment" ? nameof(comment) : nameof(response)));
     }
 
     /// <summary>Forgets notifications, requests and delivered idempotency keys, and removes pending faults.</summary>

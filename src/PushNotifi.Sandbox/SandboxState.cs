@@ -1,15 +1,24 @@
 namespace PushNotifi.Sandbox;
 
 /// <summary>Everything the endpoints share for one sandbox instance.</summary>
-internal sealed class SandboxState(SandboxOptions options)
+internal sealed class SandboxState
 {
-    public SandboxStore Store { get; } = new();
+    public SandboxState(SandboxOptions options)
+    {
+        Store = new SandboxStore(Events);
+        Secrets = new SandboxSecrets(options);
+        Clock = options.TimeProvider;
+    }
+
+    public SandboxEvents Events { get; } = new();
+
+    public SandboxStore Store { get; }
 
     public SandboxFaults Faults { get; } = new();
 
-    public SandboxSecrets Secrets { get; } = new(options);
+    public SandboxSecrets Secrets { get; }
 
-    public TimeProvider Clock { get; } = options.TimeProvider;
+    public TimeProvider Clock { get; }
 
     /// <summary>Captured headers: all but <c>X-API-Key</c>, values as received (in-process tests look for leaks).</summary>
     public static Dictionary<string, string> CaptureHeaders(Microsoft.AspNetCore.Http.IHeaderDictionary headers)

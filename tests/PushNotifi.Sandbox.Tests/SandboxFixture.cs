@@ -14,6 +14,7 @@ internal static class Fake
     public const string OtherGroupKey = "gFAKEgroupKEYforTESTS00000000099";
     public const string ApplicationKey = "aFAKEappKEYforTESTS0000000000001";
     public const string WebhookToken = "whFAKEtokenFORtests0000000000001";
+    public const string SecondAccountKey = "uFAKEsecondACCOUNTforTESTS000002";
 
     public static SandboxOptions Options(TimeProvider? clock = null) => new()
     {
@@ -39,6 +40,20 @@ internal static class Fake
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json, CancellationToken ct = default) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")), ct);
+
+    /// <summary>Sends a priority-2 alert to the group and returns its <c>alert_id</c>.</summary>
+    public static async Task<string> SendAlertAsync(this HttpClient client, string? template = null, string message = "Deploy to production?")
+    {
+        var templateField = template is null ? string.Empty : $$""","alert_response_template":"{{template}}" """;
+        using var response = await client.PostJsonAsync("/api/v1/message",
+            $$"""{"send_to_key":"{{GroupKey}}","message":"{{message}}","priority":2{{templateField}}}""");
+        var json = await response.JsonAsync();
+        Assert.True(response.IsSuccessStatusCode, json.ToString());
+        return json.GetProperty("alert_id").GetString()!;
+    }
+
+    public static Task<HttpResponseMessage> AckAsync(this HttpClient client, string alertId, string json) =>
+        client.PostJsonAsync($"/api/v1/alerts/{alertId}/ack", json);
 
     public static Task<HttpResponseMessage> SendToGroupAsync(this HttpClient client, string message = "Disk almost full", string? idempotencyKey = null)
     {

@@ -21,7 +21,17 @@ internal sealed record FaultView(string Kind, int Remaining, int? Status, double
 internal sealed record FaultsResponse(IReadOnlyList<FaultView> Pending);
 
 /// <summary>Error answer of the inspection API.</summary>
-internal sealed record InspectionError(string Message, string? Field = null);
+internal sealed record InspectionError(string Message, string? Field = null)
+{
+    /// <summary>For a refused ack <c>response</c>: the labels the alert offers.</summary>
+    public IReadOnlyList<string>? Allowed { get; init; }
+}
+
+/// <summary>Body of <c>POST /sandbox/alerts/{alertId}/ack</c>; the device is always <c>sandbox-web</c>.</summary>
+internal sealed record InspectionAckRequest(string? Response, string? Comment);
+
+/// <summary>Answer of <c>POST /sandbox/alerts/{alertId}/ack</c>: what happened and the alert after it.</summary>
+internal sealed record InspectionAckAnswer(string Message, bool AlreadyAcked, CapturedNotification Notification);
 
 /// <summary>A recorded request as shown by the inspection API (keys hidden).</summary>
 internal sealed record RequestView(
@@ -33,4 +43,9 @@ internal sealed record RequestView(
     string Body,
     string? ApiKeyLastFour,
     string? Fault,
-    int StatusCode);
+    int StatusCode)
+{
+    public static RequestView Redact(SandboxSecrets secrets, SandboxRequest r) => new(
+        r.Sequence, r.ReceivedAt, r.Method, secrets.Redact(r.Path), NotificationView.RedactHeaders(secrets, r.Headers),
+        secrets.Redact(r.Body), r.ApiKeyLastFour, r.Fault, r.StatusCode);
+}

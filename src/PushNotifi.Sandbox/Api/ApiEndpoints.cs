@@ -15,16 +15,18 @@ internal static class ApiEndpoints
 
         api.MapPost("/message", (HttpContext context) => SendMessage(context, state, logger));
         api.MapPost("/webhooks/incoming/{token}", (HttpContext context, string token) => ReceiveWebhook(context, token, state, logger));
-        api.MapGet("/applications", (HttpContext context) => WhenAuthorized(context, state, () => ListApplications(state)));
-        api.MapGet("/applications/{key}", (HttpContext context, string key) => WhenAuthorized(context, state, () => GetApplication(state, key)));
-        api.MapGet("/groups", (HttpContext context) => WhenAuthorized(context, state, () => ListGroups(state)));
-        api.MapGet("/messages", (HttpContext context) => WhenAuthorized(context, state, () => ListMessages(state)));
+        api.MapGet("/applications", (HttpContext context) => WhenAuthorized(context, state, _ => ListApplications(state)));
+        api.MapGet("/applications/{key}", (HttpContext context, string key) => WhenAuthorized(context, state, _ => GetApplication(state, key)));
+        api.MapGet("/groups", (HttpContext context) => WhenAuthorized(context, state, account => ListGroups(state, account)));
+        api.MapGet("/messages", (HttpContext context) => WhenAuthorized(context, state, account => ListMessages(state, account)));
+        api.MapGet("/alerts/{alertId}/status", (HttpContext context, string alertId) => WhenAuthorized(context, state, account => AlertStatusOf(state, account, alertId)));
+        api.MapPost("/alerts/{alertId}/ack", (HttpContext context, string alertId) => WhenAuthorized(context, state, account => AckAlert(context, state, account, alertId)));
         api.Map("/{**rest}", IResult () => Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint."));
     }
 
     private static IResult SendMessage(HttpContext context, SandboxState state, ILogger logger)
     {
-        if (Authorized(context, state) is { } unauthorized)
+        if (Authorize(context, state, out var account) is { } unauthorized)
         {
             return unauthorized;
         }
@@ -36,7 +38,7 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var knownRecipient = request.Type == "user" ? state.Secrets.UserKey : state.Secrets.GroupKey;
+        var knownRecipient = request.Type == "user" ? account : state.Secrets.GroupKeyOf(account);
         if (!SandboxSecrets.Matches(knownRecipient, request.SendToKey))
         {
             return Error(StatusCodes.Status404NotFound, new ApiError(
@@ -50,7 +52,8 @@ internal static class ApiEndpoints
         }
 
         var apiKey = context.Request.Headers[ApiHeaders.ApiKey].ToString();
-        var (id, duplicate) = state.Store.Deliver(id => new CapturedNotification
+        var alert = request.Priority == SandboxLimits.EmergencyPriority;
+        var (notification, duplicate) = state.Store.Deliver(id => new CapturedNotification
         {
             Id = id,
             ReceivedAt = state.Clock.GetUtcNow(),
@@ -70,9 +73,12 @@ internal static class ApiEndpoints
             RawBody = body,
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
             ApiKeyLastFour = SandboxSecrets.LastFour(apiKey),
+            AccountKey = account,
+            AlertId = alert ? AlertIds.New() : null,
+            ResponseTemplate = request.ResponseTemplate,
         });
 
-        return Accepted(logger, id, duplicate, "api", request.Type, request.SendToKey);
+        return Accepted(logger, notification, duplicate, "api", request.Type, request.SendToKey);
     }
 
     private static IResult ReceiveWebhook(HttpContext context, string token, SandboxState state, ILogger logger)
@@ -89,7 +95,7 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var (id, duplicate) = state.Store.Deliver(id => new CapturedNotification
+        var (notification, duplicate) = state.Store.Deliver(id => new CapturedNotification
         {
             Id = id,
             ReceivedAt = state.Clock.GetUtcNow(),
@@ -100,9 +106,10 @@ internal static class ApiEndpoints
             Title = webhook.Title,
             RawBody = body,
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
+            AccountKey = state.Secrets.UserKey,
         });
 
-        return Accepted(logger, id, duplicate, "webhook", "group", state.Secrets.GroupKey);
+        return Accepted(logger, notification, duplicate, "webhook", "group", state.Secrets.GroupKey);
     }
 
     private static JsonHttpResult<ApplicationsResponse> ListApplications(SandboxState state) =>
@@ -113,18 +120,44 @@ internal static class ApiEndpoints
             ? (IResult)TypedResults.Json(new ApplicationResponse("OK", application), WireJsonContext.Default.ApplicationResponse)
             : Error(StatusCodes.Status404NotFound, new ApiError($"Unknown application {SandboxSecrets.LastFour(key)}.", "not_found", "application_key"));
 
-    private static JsonHttpResult<GroupsResponse> ListGroups(SandboxState state)
+    // The real API answers both lists as bare JSON arrays.
+    private static JsonHttpResult<IReadOnlyList<GroupInfo>> ListGroups(SandboxState state, string account)
     {
-        GroupInfo[] groups = state.Secrets.GroupKey is { } group ? [new GroupInfo(group, "Sandbox group")] : [];
-        return TypedResults.Json(new GroupsResponse("OK", groups), WireJsonContext.Default.GroupsResponse);
+        GroupInfo[] groups = state.Secrets.GroupKeyOf(account) is { } group ? [new GroupInfo(group, "Sandbox group")] : [];
+        return TypedResults.Json<IReadOnlyList<GroupInfo>>(groups, WireJsonContext.Default.IReadOnlyListGroupInfo);
     }
 
-    private static JsonHttpResult<MessagesResponse> ListMessages(SandboxState state)
+    private static JsonHttpResult<IReadOnlyList<SentMessageInfo>> ListMessages(SandboxState state, string account)
     {
         var messages = state.Store.Notifications
+            .Where(n => string.Equals(n.AccountKey, account, StringComparison.Ordinal))
             .Select(n => new SentMessageInfo(n.Id, n.Type, n.Title, n.Message, n.Priority ?? 0, n.IdempotencyKey, n.ReceivedAt))
             .ToArray();
-        return TypedResults.Json(new MessagesResponse("OK", messages), WireJsonContext.Default.MessagesResponse);
+        return TypedResults.Json<IReadOnlyList<SentMessageInfo>>(messages, WireJsonContext.Default.IReadOnlyListSentMessageInfo);
+    }
+
+    private static IResult AlertStatusOf(SandboxState state, string account, string alertId) =>
+        state.Store.FindAlert(alertId, account) is { } alert
+            ? TypedResults.Json(AlertStatus.Of(alert), WireJsonContext.Default.AlertStatus)
+            : Error(StatusCodes.Status404NotFound, AlertAcks.UnknownAlert(alertId));
+
+    private static IResult AckAlert(HttpContext context, SandboxState state, string account, string alertId)
+    {
+        if (state.Store.FindAlert(alertId, account) is null)
+        {
+            return Error(StatusCodes.Status404NotFound, AlertAcks.UnknownAlert(alertId));
+        }
+
+        var request = MessageValidator.ParseAck(context.Features.Get<RecordedBody>()!.Text, out var invalid);
+        if (request is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, invalid!);
+        }
+
+        var outcome = AlertAcks.Ack(state, alertId, account, request);
+        return outcome.Notification is { } acked
+            ? TypedResults.Json(AckAnswer.Of(acked, outcome.AlreadyAcked), WireJsonContext.Default.AckAnswer)
+            : Error(outcome.StatusCode, outcome.Error!);
     }
 
     private static ApplicationInfo[] Applications(SandboxState state)
@@ -138,28 +171,36 @@ internal static class ApiEndpoints
     private static ApplicationInfo? FindApplication(SandboxState state, string key) =>
         Applications(state).FirstOrDefault(a => SandboxSecrets.Matches(a.ApplicationKey, key));
 
-    private static IResult WhenAuthorized(HttpContext context, SandboxState state, Func<IResult> handle) =>
-        Authorized(context, state) is { } denied ? denied : handle();
+    private static IResult WhenAuthorized(HttpContext context, SandboxState state, Func<string, IResult> handle) =>
+        Authorize(context, state, out var account) is { } denied ? denied : handle(account);
 
-    /// <summary>Null when the caller sent the accepted <c>X-API-Key</c>, else the 401 answer.</summary>
-    private static JsonHttpResult<ApiError>? Authorized(HttpContext context, SandboxState state)
+    /// <summary>
+    /// Null when the caller sent an accepted <c>X-API-Key</c> (<paramref name="account"/> is then that key),
+    /// else the 401 answer.
+    /// </summary>
+    private static JsonHttpResult<ApiError>? Authorize(HttpContext context, SandboxState state, out string account)
     {
+        account = string.Empty;
         var headers = context.Request.Headers;
         if (!headers.TryGetValue(ApiHeaders.ApiKey, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
         {
             return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Missing X-API-Key header.");
         }
 
-        return values.Count == 1 && SandboxSecrets.Matches(state.Secrets.UserKey, values[0])
-            ? null
-            : Error(StatusCodes.Status401Unauthorized, "unauthorized", "Invalid X-API-Key.");
+        if (values.Count == 1 && state.Secrets.AccountOf(values[0]) is { } known)
+        {
+            account = known;
+            return null;
+        }
+
+        return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Invalid X-API-Key.");
     }
 
-    private static JsonHttpResult<MessageAccepted> Accepted(ILogger logger, string id, bool duplicate, string source, string type, string? sendToKey)
+    private static JsonHttpResult<MessageAccepted> Accepted(ILogger logger, CapturedNotification notification, bool duplicate, string source, string type, string? sendToKey)
     {
-        SandboxLog.Delivered(logger, duplicate ? "Duplicate of" : "Delivered", id, source, type, SandboxSecrets.LastFour(sendToKey));
+        SandboxLog.Delivered(logger, duplicate ? "Duplicate of" : "Delivered", notification.Id, source, type, SandboxSecrets.LastFour(sendToKey));
         var message = duplicate ? "Duplicate idempotency_key: already delivered." : "Notification accepted.";
-        return TypedResults.Json(new MessageAccepted(message, id, duplicate), WireJsonContext.Default.MessageAccepted);
+        return TypedResults.Json(new MessageAccepted(message, notification.Id, duplicate, notification.AlertId), WireJsonContext.Default.MessageAccepted);
     }
 
     private static JsonHttpResult<ApiError> Error(int status, string code, string message) => Error(status, new ApiError(message, code));

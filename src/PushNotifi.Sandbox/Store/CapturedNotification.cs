@@ -58,4 +58,31 @@ public sealed record CapturedNotification
 
     /// <summary>The caller's API key as <c>…</c> plus its last 4 characters, or null when none was sent.</summary>
     public string? ApiKeyLastFour { get; init; }
+
+    /// <summary>The id minted for a priority-2 send (e.g. <c>al_</c> + 32 hex digits); null for other sends.</summary>
+    public string? AlertId { get; init; }
+
+    /// <summary>The <c>alert_response_template</c> sent with a priority-2 send, if any.</summary>
+    public string? ResponseTemplate { get; init; }
+
+    /// <summary>The buttons the phone shows for this alert (empty for <c>freetext</c>); null when not an alert.</summary>
+    public IReadOnlyList<string>? ResponseLabels => AlertId is null ? null : AlertTemplates.Labels(ResponseTemplate);
+
+    /// <summary>Whether someone acknowledged the alert.</summary>
+    public bool Acked { get; init; }
+
+    /// <summary>When the alert was acknowledged (from <see cref="SandboxOptions.TimeProvider"/>).</summary>
+    public DateTimeOffset? AckedAt { get; init; }
+
+    /// <summary>The device that acknowledged, e.g. <c>sandbox-web</c> for the inbox page.</summary>
+    public string? AckedByDeviceId { get; init; }
+
+    /// <summary>The chosen label or typed reply; null for a plain acknowledgement.</summary>
+    public string? Response { get; init; }
+
+    /// <summary>The optional note given with the ack.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>The full <c>X-API-Key</c> of the sending account, for account scoping; never serialized (internal).</summary>
+    internal string? AccountKey { get; init; }
 }

@@ -26,4 +26,6 @@ internal sealed record MessageRequest
     public string? AttachmentBase64 { get; init; }
 
     public string? AttachmentType { get; init; }
+
+    public string? ResponseTemplate { get; init; }
 }

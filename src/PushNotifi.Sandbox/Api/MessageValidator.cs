@@ -11,10 +11,12 @@ internal static class MessageValidator
     private static readonly string[] MessageFields =
     [
         "type", "send_to_key", "message", "title", "priority", "application_key", "idempotency_key",
-        "url", "url_title", "ttl", "attachment_base64", "attachment_type",
+        "url", "url_title", "ttl", "attachment_base64", "attachment_type", "alert_response_template",
     ];
 
     private static readonly string[] WebhookFields = ["title", "message"];
+
+    private static readonly string[] AckFields = ["device_id", "response", "comment"];
 
     /// <summary>Validates a <c>POST /api/v1/message</c> body; returns null and an error when invalid.</summary>
     public static MessageRequest? ParseMessage(string body, out ApiError? error)
@@ -36,7 +38,8 @@ internal static class MessageValidator
             || !TryString(fields, "url_title", out var urlTitle, out error)
             || !TryInt(fields, "ttl", out var ttl, out error)
             || !TryString(fields, "attachment_base64", out var attachment, out error)
-            || !TryString(fields, "attachment_type", out var attachmentType, out error))
+            || !TryString(fields, "attachment_type", out var attachmentType, out error)
+            || !TryString(fields, "alert_response_template", out var template, out error))
         {
             return null;
         }
@@ -59,6 +62,7 @@ internal static class MessageValidator
         error ??= urlTitle is not null && url is null ? Invalid("url_title", "url_title needs a url.") : null;
         error ??= ttl is null or > 0 ? null : Invalid("ttl", "ttl must be a positive number of seconds.");
         error ??= CheckAttachment(attachment, attachmentType);
+        error ??= CheckTemplate(template, priority);
         if (error is not null)
         {
             return null;
@@ -78,6 +82,7 @@ internal static class MessageValidator
             Ttl = ttl,
             AttachmentBase64 = attachment,
             AttachmentType = attachmentType,
+            ResponseTemplate = template,
         };
     }
 
@@ -94,6 +99,24 @@ internal static class MessageValidator
 
         error = CheckMessage(message) ?? MaxLength("title", title, SandboxLimits.TitleMaxLength);
         return error is null ? (title, message!) : null;
+    }
+
+    /// <summary>Validates an ack body (<c>device_id</c>, <c>response</c>, <c>comment</c>); the template check comes later.</summary>
+    public static AckRequest? ParseAck(string body, out ApiError? error)
+    {
+        var fields = ReadObject(body, AckFields, out error);
+        if (fields is null
+            || !TryString(fields, "device_id", out var deviceId, out error)
+            || !TryString(fields, "response", out var response, out error)
+            || !TryString(fields, "comment", out var comment, out error))
+        {
+            return null;
+        }
+
+        error = string.IsNullOrWhiteSpace(deviceId)
+            ? Invalid("device_id", "device_id is required and must not be blank.")
+            : MaxLength("device_id", deviceId, SandboxLimits.DeviceIdMaxLength);
+        return error is null ? new AckRequest(deviceId!, response, comment) : null;
     }
 
     public static ApiError Invalid(string field, string message) => new(message, "invalid_request", field);
@@ -227,6 +250,23 @@ internal static class MessageValidator
         return attachmentType is not null && attachmentType.Contains('/', StringComparison.Ordinal)
             ? null
             : Invalid("attachment_type", "attachment_type must be a MIME type such as image/png.");
+    }
+
+    private static ApiError? CheckTemplate(string? template, int? priority)
+    {
+        if (template is null)
+        {
+            return null;
+        }
+
+        if (!AlertTemplates.IsKnown(template))
+        {
+            return Invalid("alert_response_template", "alert_response_template must be one of: " + string.Join(", ", AlertTemplates.Names) + ".");
+        }
+
+        return priority == SandboxLimits.EmergencyPriority
+            ? null
+            : Invalid("alert_response_template", $"alert_response_template needs priority {SandboxLimits.EmergencyPriority}: only emergency alerts are acknowledged.");
     }
 
     private static ApiError? MaxLength(string field, string? value, int max) =>

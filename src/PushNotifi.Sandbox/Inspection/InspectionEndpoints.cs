@@ -24,6 +24,7 @@ internal static class InspectionEndpoints
         });
         sandbox.MapGet("/requests", IResult () =>
             TypedResults.Json(Redacted(state, state.Store.Requests), InspectionJsonContext.Readable.IReadOnlyListRequestView));
+        sandbox.MapPost("/alerts/{alertId}/ack", Task<IResult> (HttpContext context, string alertId) => AckAsync(context, state, alertId));
         sandbox.MapGet("/faults", IResult () => Pending(state));
         sandbox.MapPost("/faults", Task<IResult> (HttpContext context) => AddFaultAsync(context, state));
         sandbox.MapDelete("/faults", IResult () =>
@@ -31,6 +32,41 @@ internal static class InspectionEndpoints
             state.Faults.Clear();
             return Pending(state);
         });
+    }
+
+    /// <summary>The inbox page's buttons: the API's validated ack, by device <c>sandbox-web</c>, without a key.</summary>
+    private static async Task<IResult> AckAsync(HttpContext context, SandboxState state, string alertId)
+    {
+        InspectionAckRequest? request = null;
+        if (context.Request.ContentLength is not 0)
+        {
+            try
+            {
+                request = await context.Request.ReadFromJsonAsync(InspectionJsonContext.Readable.InspectionAckRequest, context.RequestAborted);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Invalid("body", "The body is not valid JSON.");
+            }
+            catch (InvalidOperationException)
+            {
+                return Invalid("body", "Send a JSON object with Content-Type: application/json.");
+            }
+        }
+
+        var outcome = AlertAcks.Ack(state, alertId, accountKey: null, new AckRequest(AlertAcks.WebDeviceId, request?.Response, request?.Comment));
+        if (outcome.Notification is not { } acked)
+        {
+            return TypedResults.Json(
+                new InspectionError(outcome.Error!.Message, outcome.Error.Field) { Allowed = outcome.Error.Allowed },
+                InspectionJsonContext.Readable.InspectionError,
+                statusCode: outcome.StatusCode);
+        }
+
+        var message = outcome.AlreadyAcked ? AckAnswer.AlreadyAckedMessage : AckAnswer.AckedMessage;
+        return TypedResults.Json(
+            new InspectionAckAnswer(message, outcome.AlreadyAcked, NotificationView.Redact(state.Secrets, acked)),
+            InspectionJsonContext.Readable.InspectionAckAnswer);
     }
 
     private static async Task<IResult> AddFaultAsync(HttpContext context, SandboxState state)
@@ -102,30 +138,9 @@ internal static class InspectionEndpoints
     private static JsonHttpResult<InspectionError> Invalid(string field, string message) =>
         TypedResults.Json(new InspectionError(message, field), InspectionJsonContext.Readable.InspectionError, statusCode: StatusCodes.Status400BadRequest);
 
-    private static CapturedNotification[] Redacted(SandboxState state, IReadOnlyList<CapturedNotification> notifications)
-    {
-        var secrets = state.Secrets;
-        return [.. notifications.Select(n => n with
-        {
-            SendToKey = SandboxSecrets.Mask(n.SendToKey),
-            ApplicationKey = n.ApplicationKey == SandboxOptions.DefaultApplicationKey ? n.ApplicationKey : SandboxSecrets.Mask(n.ApplicationKey),
-            Message = secrets.Redact(n.Message),
-            Title = n.Title is null ? null : secrets.Redact(n.Title),
-            Url = n.Url is null ? null : secrets.Redact(n.Url),
-            UrlTitle = n.UrlTitle is null ? null : secrets.Redact(n.UrlTitle),
-            RawBody = secrets.Redact(n.RawBody),
-            Headers = RedactHeaders(secrets, n.Headers),
-        })];
-    }
+    private static CapturedNotification[] Redacted(SandboxState state, IReadOnlyList<CapturedNotification> notifications) =>
+        [.. notifications.Select(n => NotificationView.Redact(state.Secrets, n))];
 
-    private static RequestView[] Redacted(SandboxState state, IReadOnlyList<SandboxRequest> requests)
-    {
-        var secrets = state.Secrets;
-        return [.. requests.Select(r => new RequestView(
-            r.Sequence, r.ReceivedAt, r.Method, secrets.Redact(r.Path), RedactHeaders(secrets, r.Headers),
-            secrets.Redact(r.Body), r.ApiKeyLastFour, r.Fault, r.StatusCode))];
-    }
-
-    private static Dictionary<string, string> RedactHeaders(SandboxSecrets secrets, IReadOnlyDictionary<string, string> headers) =>
-        headers.ToDictionary(h => h.Key, h => secrets.Redact(h.Value), StringComparer.OrdinalIgnoreCase);
+    private static RequestView[] Redacted(SandboxState state, IReadOnlyList<SandboxRequest> requests) =>
+        [.. requests.Select(r => RequestView.Redact(state.Secrets, r))];
 }

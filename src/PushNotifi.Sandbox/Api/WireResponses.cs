@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+
+namespace PushNotifi.Sandbox;
+
+// Response bodies of the /api/v1 wire contract (snake_case through WireJsonContext).
+
+/// <summary>200 answer to a send; <c>alert_id</c> only for priority 2 (the original one for a duplicate).</summary>
+internal sealed record MessageAccepted(string Message, string Id, bool Duplicate, string? AlertId = null);
+
+/// <summary>Every error answer: human text, a stable code and, for 400, the offending field.</summary>
+internal sealed record ApiError(string Message, string Error, string? Field = null)
+{
+    /// <summary>For a refused ack <c>response</c>: the labels the alert offers.</summary>
+    public IReadOnlyList<string>? Allowed { get; init; }
+}
+
+/// <summary>Answer to <c>GET /api/v1/alerts/{alert_id}/status</c>; every field is always written, null included.</summary>
+internal sealed record AlertStatus(
+    string AlertId,
+    bool Acked,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? AckedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? AckedByDeviceId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Response,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Comment)
+{
+    public static AlertStatus Of(CapturedNotification n) =>
+        new(n.AlertId!, n.Acked, n.AckedAt, n.AckedByDeviceId, n.Response, n.Comment);
+}
+
+/// <summary>
+/// 200 answer to <c>POST /api/v1/alerts/{alert_id}/ack</c>: what happened and the alert's status after it.
+/// A second ack changes nothing: <c>already_acked</c> is true and the status is the first ack's.
+/// </summary>
+internal sealed record AckAnswer(
+    string Message,
+    bool AlreadyAcked,
+    string AlertId,
+    bool Acked,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? AckedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? AckedByDeviceId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Response,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Comment)
+{
+    public const string AckedMessage = "Acknowledged.";
+
+    public const string AlreadyAckedMessage = "Already acknowledged; nothing changed.";
+
+    public static AckAnswer Of(CapturedNotification n, bool alreadyAcked) => new(
+        alreadyAcked ? AlreadyAckedMessage : AckedMessage, alreadyAcked,
+        n.AlertId!, n.Acked, n.AckedAt, n.AckedByDeviceId, n.Response, n.Comment);
+}
+
+/// <summary>One application of the account.</summary>
+internal sealed record ApplicationInfo(string ApplicationKey, string Name, bool IsDefault);
+
+/// <summary>Answer to <c>GET /api/v1/applications</c>.</summary>
+internal sealed record ApplicationsResponse(string Message, IReadOnlyList<ApplicationInfo> Applications);
+
+/// <summary>Answer to <c>GET /api/v1/applications/{key}</c>.</summary>
+internal sealed record ApplicationResponse(string Message, ApplicationInfo Application);
+
+/// <summary>One group of the account; <c>GET /api/v1/groups</c> answers a bare array of them.</summary>
+internal sealed record GroupInfo(string GroupKey, string Name);
+
+/// <summary>One delivered message; <c>GET /api/v1/messages</c> answers a bare array of them.</summary>
+internal sealed record SentMessageInfo(
+    string Id,
+    string Type,
+    string? Title,
+    string Message,
+    int Priority,
+    string? IdempotencyKey,
+    DateTimeOffset CreatedAt);
