@@ -16,9 +16,6 @@ internal static class AskCommand
     /// <summary>The wait when <c>--timeout</c> is not given, in seconds (the runtime's default too).</summary>
     public const int DefaultTimeoutSeconds = 900;
 
-    /// <summary>The longest <c>--timeout</c>, in seconds (<see cref="PushNotifiLimits.AckTimeoutMax"/>).</summary>
-    public static readonly int MaxTimeoutSeconds = (int)PushNotifiLimits.AckTimeoutMax.TotalSeconds;
-
     /// <summary>Builds <c>pushnotifi ask</c>.</summary>
     public static Command Create(CliContext context)
     {
@@ -33,18 +30,11 @@ internal static class AskCommand
         };
         var timeout = new Option<int>("--timeout")
         {
-            Description = $"Seconds to wait for an answer, 1..{MaxTimeoutSeconds}.",
+            Description = $"Seconds to wait for an answer, 1..{TimeoutParser.MaxSeconds} [default: {DefaultTimeoutSeconds}].",
+            CustomParser = TimeoutParser.Parse,
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
             HelpName = "seconds",
         };
-        timeout.Validators.Add(result =>
-        {
-            var seconds = result.GetValueOrDefault<int>();
-            if (seconds < 1 || seconds > MaxTimeoutSeconds)
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--timeout must be 1..{MaxTimeoutSeconds} seconds (got {seconds})."));
-            }
-        });
         var json = new Option<bool>("--json") { Description = "Print the whole result as one line of JSON instead of the answer." };
 
         var command = new Command(
