@@ -21,16 +21,16 @@ internal static class AskCommand
     {
         var question = new Argument<string>("question") { Description = "The question, e.g. \"Deploy v2 to production?\"." };
         var title = new Option<string?>("--title") { Description = "The alert's title.", HelpName = "title" };
-        var template = new Option<PushNotifiResponseTemplate>("--template")
+        // No DefaultValueFactory: help would show the enum name (ApproveDeny) instead of the wire name.
+        var template = new Option<PushNotifiResponseTemplate?>("--template")
         {
-            Description = $"The answers offered: {ResponseTemplateParser.Choices} [default: approve_deny].",
+            Description = $"The answers offered: {ResponseTemplateParser.Choices} [default: {PushNotifiResponseTemplates.ToWireName(DefaultTemplate)}].",
             CustomParser = ResponseTemplateParser.Parse,
-            DefaultValueFactory = _ => DefaultTemplate,
             HelpName = "template",
         };
         var timeout = new Option<int>("--timeout")
         {
-            Description = $"Seconds to wait for an answer, 1..{TimeoutParser.MaxSeconds} [default: {DefaultTimeoutSeconds}].",
+            Description = $"Seconds to wait for an answer, 1..{TimeoutParser.MaxSeconds}.",
             CustomParser = TimeoutParser.Parse,
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
             HelpName = "seconds",
@@ -51,7 +51,7 @@ internal static class AskCommand
             {
                 Question = parseResult.GetRequiredValue(question),
                 Title = parseResult.GetValue(title),
-                Template = parseResult.GetValue(template),
+                Template = parseResult.GetValue(template) ?? DefaultTemplate,
                 Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
                 Json = parseResult.GetValue(json),
             },

@@ -9,7 +9,7 @@ internal static class ResponseTemplateParser
     public static string Choices { get; } = string.Join(", ", PushNotifiResponseTemplates.WireNames);
 
     /// <summary>The <c>CustomParser</c> for the option.</summary>
-    public static PushNotifiResponseTemplate Parse(ArgumentResult result)
+    public static PushNotifiResponseTemplate? Parse(ArgumentResult result)
     {
         var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
         if (PushNotifiResponseTemplates.TryParse(text, out var template))
@@ -18,6 +18,6 @@ internal static class ResponseTemplateParser
         }
 
         result.AddError($"--template must be one of {Choices} (got '{text}').");
-        return default;
+        return null;
     }
 }
