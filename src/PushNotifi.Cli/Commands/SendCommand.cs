@@ -130,21 +130,7 @@ internal static class SendCommand
         }
         catch (PushNotifiException exception)
         {
-            var exitCode = ApiFailure.ExitCode(exception);
-            if (exitCode == ExitCodes.Network)
-            {
-                await ApiFailure.WriteNetworkErrorAsync(context.Error, redactor, options.ApiBaseUrl, exception.Message).ConfigureAwait(false);
-            }
-            else if (exception.StatusCode is { } status)
-            {
-                await ApiFailure.WriteHttpErrorAsync(context.Error, redactor, "Send", status, exception.Body, TestCommand.LikelyCause(status)).ConfigureAwait(false);
-            }
-            else
-            {
-                await context.Error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
-            }
-
-            return exitCode;
+            return await ApiFailure.ReportAsync(context.Error, redactor, exception, "Send", options.ApiBaseUrl, TestCommand.LikelyCause).ConfigureAwait(false);
         }
     }
 
