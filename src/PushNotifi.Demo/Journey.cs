@@ -8,11 +8,11 @@ namespace PushNotifi.Demo;
 /// <summary>
 /// The newcomer journey from the README, in a temporary folder: the packed packages, the templates in an
 /// isolated hive, a console app, <c>pushnotifi-init</c>, the cron recipe, a build, a failing run against the
-/// embedded sandbox, and what the phone would have received.
+/// embedded sandbox, an approval a person taps before the re-run, and what the phone would have received.
 /// </summary>
 internal sealed class Journey(string root, TextWriter output)
 {
-    private const int StepCount = 8;
+    private const int StepCount = 9;
     private const string AppName = "NightlyApp";
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);
 
@@ -65,9 +65,10 @@ internal sealed class Journey(string root, TextWriter output)
         });
         await StepAsync("Build with warnings as errors", () => DotnetAsync(_app, "build", "-c", "Release", "-p:TreatWarningsAsErrors=true"));
         var result = await StepAsync("Run the failing job against the embedded sandbox, then the scheduler's retry", RunAgainstSandboxAsync);
+        var approval = await StepAsync("Ask before re-running: the app asks, the demo taps Approve as the phone would", () => AskAndApproveAsync(result));
         _step++;
         output.WriteLine($"[{_step}/{StepCount}] What the sandbox received");
-        var exitCode = Report(result);
+        var exitCode = Report(result, approval);
         output.WriteLine();
         output.WriteLine($"Done in {total.Elapsed.TotalSeconds:0} s.");
         return exitCode;
@@ -141,14 +142,61 @@ internal sealed class Journey(string root, TextWriter output)
             runs.Add(run);
         }
 
-        return new RunResult(sandbox, userKey, runs);
+        return new RunResult(sandbox, userKey, environment, app, runs);
     }
 
-    private int Report(RunResult result)
+    private async Task<ApprovalResult> AskAndApproveAsync(RunResult result)
+    {
+        var sandbox = result.Sandbox;
+        var asking = ChildProcess.RunAsync("dotnet", [result.App, "--ask"], _app, result.Environment, StepTimeout);
+        var alert = await WaitForAlertAsync(sandbox, asking);
+        output.WriteLine($"      the phone shows: \"{alert.Message}\" [{string.Join(" / ", alert.ResponseLabels ?? [])}]");
+        output.WriteLine($"      (by hand: open {sandbox.BaseUrl}/ in a browser while it waits, or run `pushnotifi sandbox`, and tap there)");
+
+        // The demo plays the phone here, so it calls the phone's endpoint itself; the app's own HTTP goes through PushNotifiClient.
+        using var phone = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
+        using var tap = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/alerts/{Uri.EscapeDataString(alert.AlertId!)}/ack")
+        {
+            Content = new StringContent("""{"device_id":"demo-phone","response":"Approve","comment":"go ahead"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        tap.Headers.Add("X-API-Key", result.UserKey);
+        using var tapped = await phone.SendAsync(tap);
+        output.WriteLine($"      tapped Approve: POST /api/v1/alerts/{alert.AlertId}/ack answered {(int)tapped.StatusCode}");
+
+        var run = await asking;
+        output.WriteLine($"      the app: exit code {run.ExitCode}; {run.Output.Trim()}");
+        return new ApprovalResult(alert.AlertId!, (int)tapped.StatusCode, run);
+    }
+
+    private static async Task<CapturedNotification> WaitForAlertAsync(SandboxServer sandbox, Task<ChildResult> asking)
+    {
+        var deadline = DateTimeOffset.UtcNow + StepTimeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (sandbox.Notifications.FirstOrDefault(n => n.AlertId is not null) is { } alert)
+            {
+                return alert;
+            }
+
+            if (asking.IsCompleted)
+            {
+                var run = await asking;
+                throw new JourneyException($"The app ended before asking (exit code {run.ExitCode}):\n{run.Output}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new JourneyException("The app did not ask within the step's time.");
+    }
+
+    private int Report(RunResult result, ApprovalResult approval)
     {
         using var _ = result;
         var sandbox = result.Sandbox;
-        var requests = sandbox.Requests.Where(r => r.Path == "/api/v1/message").ToList();
+        // The failure alerts, apart from the approval question (the one priority-2 alert).
+        var requests = sandbox.Requests.Where(r => r.Path == "/api/v1/message" && !r.Body.Contains("alert_response_template", StringComparison.Ordinal)).ToList();
+        var alerts = sandbox.Notifications.Where(n => n.AlertId is null).ToList();
         foreach (var n in sandbox.Notifications)
         {
             output.WriteLine($"      notification {n.Id} ({n.Type} -> {PushNotifi.Redactor.LastFour(n.SendToKey)})");
@@ -157,18 +205,26 @@ internal sealed class Journey(string root, TextWriter output)
             output.WriteLine($"        priority:        {n.Priority}");
             output.WriteLine($"        idempotency_key: {n.IdempotencyKey}");
             output.WriteLine($"        X-API-Key:       {n.ApiKeyLastFour}");
+            if (n.AlertId is not null)
+            {
+                output.WriteLine($"        alert:           {n.AlertId} ({n.ResponseTemplate}); answered {n.Response} from {n.AckedByDeviceId}: \"{n.Comment}\"");
+            }
         }
 
-        output.WriteLine($"      {requests.Count} alert request(s), {sandbox.Notifications.Count} delivered: the retry of the same run carried the same key and was deduplicated.");
+        output.WriteLine($"      {requests.Count} alert request(s), {alerts.Count} delivered: the retry of the same run carried the same key and was deduplicated.");
         var checks = new (bool Ok, string What)[]
         {
             (result.Runs.All(r => r.ExitCode == 1), "every failed run rethrew to the scheduler (exit code 1)"),
-            (requests.Count == 2 && sandbox.Notifications.Count == 1, "two alerts sent, one delivered (deduplicated retry)"),
-            (sandbox.Notifications.All(n => n.IdempotencyKey == "cron:nightly-report:2026-11-25T03:00:00Z"), "keyed cron:nightly-report:<run id truncated to the hour>"),
+            (requests.Count == 2 && alerts.Count == 1, "two alerts sent, one delivered (deduplicated retry)"),
+            (alerts.All(n => n.IdempotencyKey == "cron:nightly-report:2026-11-25T03:00:00Z"), "keyed cron:nightly-report:<run id truncated to the hour>"),
             (!sandbox.Requests.Any(r => r.Body.Contains(result.UserKey, StringComparison.Ordinal))
-                && sandbox.Notifications.All(n => n.Message.Contains(PushNotifi.Redactor.LastFour(result.UserKey), StringComparison.Ordinal)),
+                && alerts.All(n => n.Message.Contains(PushNotifi.Redactor.LastFour(result.UserKey), StringComparison.Ordinal)),
                 "the key in the exception message was redacted to its last four characters"),
-            (!result.Runs.Any(r => r.Output.Contains(result.UserKey, StringComparison.Ordinal)), "the app never printed the key"),
+            (!result.Runs.Append(approval.Run).Any(r => r.Output.Contains(result.UserKey, StringComparison.Ordinal)), "the app never printed the key"),
+            (approval.TapStatus == 200 && sandbox.FindAlert(approval.AlertId) is { Acked: true, Response: "Approve", Priority: 2 },
+                "the question went out at priority 2 with approve/deny buttons, and the tap was recorded"),
+            (approval.Run.ExitCode == 0 && approval.Run.StandardOutput.Contains("answer: Approve from demo-phone", StringComparison.Ordinal),
+                "the app received Approve and went on"),
         };
         output.WriteLine();
         foreach (var (ok, what) in checks)
@@ -184,7 +240,9 @@ internal sealed class Journey(string root, TextWriter output)
 
     private sealed record PackedPackages(string Runtime, string Cli, string Templates);
 
-    private sealed record RunResult(SandboxServer Sandbox, string UserKey, IReadOnlyList<ChildResult> Runs) : IDisposable
+    private sealed record ApprovalResult(string AlertId, int TapStatus, ChildResult Run);
+
+    private sealed record RunResult(SandboxServer Sandbox, string UserKey, Dictionary<string, string?> Environment, string App, IReadOnlyList<ChildResult> Runs) : IDisposable
     {
         public void Dispose() => Sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }

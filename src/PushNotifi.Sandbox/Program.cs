@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using PushNotifi.Sandbox;
 
-// Standalone sandbox: keys from the PUSHNOTIFI_* environment variables, --urls from the command line.
+// Standalone sandbox: keys from the PUSHNOTIFI_* environment variables (fake ones generated for any
+// that are unset), --urls from the command line.
 var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
 var options = SandboxOptions.FromEnvironment();
+var generated = options.WithFakeKeys();
 options.Urls = commandLine["urls"] ?? "http://127.0.0.1:5080";
 options.LogToConsole = true;
 
@@ -18,5 +20,10 @@ catch (InvalidOperationException e)
 }
 
 await using var server = await SandboxServer.StartAsync(options);
+foreach (var line in SandboxBanner.Lines(options, generated, server.BaseUrl))
+{
+    Console.WriteLine(line);
+}
+
 await server.WaitForShutdownAsync();
 return 0;

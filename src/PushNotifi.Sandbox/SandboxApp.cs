@@ -46,7 +46,8 @@ internal static class SandboxApp
         app.UseRouting();
         app.MapApi(state, logger);
         app.MapInspection(state);
-        app.MapHtmlPage(state);
+        app.MapEventStream(state, app.Lifetime);
+        app.MapInboxPage();
         return app;
     }
 }

@@ -63,6 +63,36 @@ public sealed class SandboxOptions
         };
     }
 
+    /// <summary>
+    /// Zero configuration, as smtp4dev: fills each unset <see cref="UserKey"/>, <see cref="GroupKey"/> and
+    /// <see cref="WebhookToken"/> with an obviously fake random value (<c>uSANDBOX…</c>, <c>gSANDBOX…</c>,
+    /// <c>whSANDBOX…</c>, 32 ASCII letters and digits). Values already set are kept.
+    /// </summary>
+    /// <returns>The variable names (e.g. <see cref="UserKeyVariable"/>) whose values were generated, in that order.</returns>
+    public IReadOnlyList<string> WithFakeKeys()
+    {
+        var generated = new List<string>();
+        if (string.IsNullOrWhiteSpace(UserKey))
+        {
+            UserKey = FakeKey("uSANDBOX");
+            generated.Add(UserKeyVariable);
+        }
+
+        if (string.IsNullOrWhiteSpace(GroupKey))
+        {
+            GroupKey = FakeKey("gSANDBOX");
+            generated.Add(GroupKeyVariable);
+        }
+
+        if (string.IsNullOrWhiteSpace(WebhookToken))
+        {
+            WebhookToken = FakeKey("whSANDBOX");
+            generated.Add(WebhookTokenVariable);
+        }
+
+        return generated;
+    }
+
     /// <summary>Throws when the sandbox could not accept anything, naming the variable to set.</summary>
     /// <exception cref="InvalidOperationException">The user key is missing.</exception>
     public void Validate()
@@ -70,7 +100,7 @@ public sealed class SandboxOptions
         if (string.IsNullOrWhiteSpace(UserKey))
         {
             throw new InvalidOperationException(
-                $"The sandbox needs an accepted API key: set {UserKeyVariable} (e.g. a fake 32-character key starting with 'u').");
+                $"The sandbox needs an accepted API key: set {UserKeyVariable} (e.g. a fake 32-character key starting with 'u') or call {nameof(WithFakeKeys)}().");
         }
 
         if (string.IsNullOrWhiteSpace(Urls))
@@ -78,6 +108,10 @@ public sealed class SandboxOptions
             throw new InvalidOperationException("The sandbox needs at least one URL to listen on (SandboxOptions.Urls).");
         }
     }
+
+    private static string FakeKey(string prefix) =>
+        prefix + System.Security.Cryptography.RandomNumberGenerator.GetString(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", SandboxLimits.SendToKeyLength - prefix.Length);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

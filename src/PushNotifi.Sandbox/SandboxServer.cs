@@ -21,6 +21,9 @@ public sealed class SandboxServer : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>The shared state, for tests of the internals (e.g. open event streams).</summary>
+    internal SandboxState State => _state;
+
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; }
 

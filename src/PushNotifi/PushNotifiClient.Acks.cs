@@ -116,8 +116,11 @@ public sealed partial class PushNotifiClient
             }
 
             var next = pause < remaining ? pause : remaining;
+
+            // The timer starts before progress is told, so a listener that moves a test clock cannot run ahead of it.
+            var delay = Task.Delay(next, time, cancellationToken);
             progress?.Report(new PushNotifiAckProgress(alertId, elapsed, wait, polls, next, problem));
-            await Task.Delay(next, time, cancellationToken).ConfigureAwait(false);
+            await delay.ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace PushNotifi.Sandbox.Tests;
 
@@ -37,17 +38,39 @@ public class StandaloneProgramTests
     }
 
     [Fact]
-    public async Task Program_without_user_key_fails_naming_the_variable()
+    public async Task Program_without_keys_makes_up_fakes_prints_the_exports_and_accepts_them()
     {
-        var env = new Dictionary<string, string>(Keys);
-        env.Remove("PUSHNOTIFI_USER_KEY");
-        await using var sandbox = StandaloneProcess.Start(env, "--urls", $"http://127.0.0.1:{StandaloneProcess.FreePort()}");
+        var baseUrl = $"http://127.0.0.1:{StandaloneProcess.FreePort()}";
+        await using var sandbox = StandaloneProcess.Start(new Dictionary<string, string>(), "--urls", baseUrl);
+        await Eventually.TrueAsync(() => sandbox.Output.Contains("export PUSHNOTIFI_API_BASE_URL=" + baseUrl, StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox prints its exports");
+        var output = sandbox.Output;
+        Assert.False(sandbox.Process.HasExited, output);
 
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await sandbox.Process.WaitForExitAsync(bound.Token);
+        var userKey = Regex.Match(output, "^export PUSHNOTIFI_USER_KEY=(uSANDBOX[A-Za-z0-9]{24})$", RegexOptions.Multiline).Groups[1].Value;
+        var groupKey = Regex.Match(output, "^export PUSHNOTIFI_GROUP_KEY=(gSANDBOX[A-Za-z0-9]{24})$", RegexOptions.Multiline).Groups[1].Value;
+        var token = Regex.Match(output, "^export PUSHNOTIFI_WEBHOOK_TOKEN=(whSANDBOX[A-Za-z0-9]{23})$", RegexOptions.Multiline).Groups[1].Value;
+        Assert.All(new[] { userKey, groupKey, token }, value => Assert.False(string.IsNullOrEmpty(value), output));
+        Assert.Contains(baseUrl + "/", output, StringComparison.Ordinal);
 
-        Assert.Equal(2, sandbox.Process.ExitCode);
-        Assert.Contains("PUSHNOTIFI_USER_KEY", sandbox.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Fake.GroupKey, sandbox.Output, StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        client.DefaultRequestHeaders.Add("X-API-Key", userKey);
+        using var sent = await client.PostJsonAsync("/api/v1/message", $$"""{"send_to_key":"{{groupKey}}","message":"zero config"}""");
+        using var hook = await client.PostJsonAsync($"/api/v1/webhooks/incoming/{token}", """{"message":"hook"}""");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (sent.StatusCode, hook.StatusCode));
+    }
+
+    [Fact]
+    public async Task Program_with_some_keys_keeps_them_unprinted_and_makes_up_only_the_rest()
+    {
+        var baseUrl = $"http://127.0.0.1:{StandaloneProcess.FreePort()}";
+        var env = new Dictionary<string, string> { ["PUSHNOTIFI_USER_KEY"] = Fake.UserKey };
+        await using var sandbox = StandaloneProcess.Start(env, "--urls", baseUrl);
+        await Eventually.TrueAsync(() => sandbox.Output.Contains("export PUSHNOTIFI_API_BASE_URL=", StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox prints its exports");
+
+        var output = sandbox.Output;
+        Assert.DoesNotContain(Fake.UserKey, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("export PUSHNOTIFI_USER_KEY", output, StringComparison.Ordinal);
+        Assert.Contains("PUSHNOTIFI_USER_KEY from your environment (…0001)", output, StringComparison.Ordinal);
+        Assert.Matches("export PUSHNOTIFI_GROUP_KEY=gSANDBOX", output);
     }
 }

@@ -139,6 +139,21 @@ public class ClientWireTests
             "PushNotifi send failed: HTTP 404 Not Found: Unknown group key …0404 (error not_found, field send_to_key). Check the send_to_key or application key.",
             error.Message);
         Assert.DoesNotContain("gUNKNOWNgroupKEYforTESTS00000404", error.ToString());
+        Assert.Equal("Unknown group key …0404.", error.ApiMessage);
+    }
+
+    [Fact]
+    public async Task A_429_carries_the_APIs_Retry_After()
+    {
+        await using var sandbox = await Loopback.StartSandboxAsync();
+        var client = Loopback.Client(Loopback.Options(sandbox));
+        sandbox.Faults.RateLimitNext(1, TimeSpan.FromSeconds(42));
+
+        var error = await Assert.ThrowsAsync<PushNotifiException>(() => client.SendAsync(PushNotifiMessage.ToDefaultGroup("T", "M")));
+
+        Assert.Equal(429, error.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(42), error.RetryAfter);
+        Assert.False(string.IsNullOrEmpty(error.ApiMessage));
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed class ProcessEnvironmentTests : IDisposable
             ["PushNotifi:RateLimitPerMinute"] = "7",
             ["PushNotifi:MaxRetryAttempts"] = "2",
             ["PushNotifi:RetryTotalTimeout"] = "00:00:20",
+            ["PushNotifi:AckPolling:MaxInterval"] = "00:00:25",
+            ["PushNotifi:AckPolling:BackoffFactor"] = "1.5",
         }).Build();
         var services = new ServiceCollection();
         services.AddPushNotifi(configuration);
@@ -87,8 +89,39 @@ public sealed class ProcessEnvironmentTests : IDisposable
         Assert.Equal(7, options.RateLimitPerMinute);
         Assert.Equal(2, options.MaxRetryAttempts);
         Assert.Equal(TimeSpan.FromSeconds(20), options.RetryTotalTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(25), options.AckPolling.MaxInterval);
+        Assert.Equal(1.5, options.AckPolling.BackoffFactor);
         var client = Assert.IsType<PushNotifiClient>(provider.GetRequiredService<IPushNotifiClient>());
         Assert.Equal("http://127.0.0.1:5999", client.Options.ApiBaseUrl);
+    }
+
+    [Fact]
+    public void AddPushNotifi_registers_the_ack_surface_as_the_same_kind_of_client()
+    {
+        var services = new ServiceCollection();
+        services.AddPushNotifi(o =>
+        {
+            o.UserKey = TestKeys.User;
+            o.GroupKey = TestKeys.Group;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var acks = provider.GetRequiredService<IPushNotifiAcks>();
+
+        Assert.IsType<PushNotifiClient>(acks);
+    }
+
+    [Fact]
+    public void A_registered_fake_client_without_the_ack_surface_gets_a_clear_error()
+    {
+        var services = new ServiceCollection();
+        services.AddPushNotifi(o => o.UserKey = TestKeys.User);
+        services.AddSingleton<IPushNotifiClient, SendOnlyFake>();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IPushNotifiAcks>());
+
+        Assert.Contains("register an IPushNotifiAcks", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,5 +181,24 @@ public sealed class ProcessEnvironmentTests : IDisposable
         Assert.Contains(logs, r => r.Category == typeof(PushNotifiClient).FullName && r.Message.Contains("accepted", StringComparison.Ordinal));
         Assert.Contains(logs, r => r.Message.Contains("rate limit", StringComparison.Ordinal));
         Assert.All(logs, r => Assert.DoesNotContain(TestKeys.Canary, r.Message, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A user's fake of the send surface, written before acks existed: it must keep compiling.</summary>
+    private sealed class SendOnlyFake : IPushNotifiClient
+    {
+        public Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new PushNotifiSendResult("ok", null, null, false));
+
+        public Task<IReadOnlyList<PushNotifiApplication>> ListApplicationsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<PushNotifiApplication>>([]);
+
+        public Task<PushNotifiApplication> GetApplicationAsync(string applicationKey, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<IReadOnlyList<PushNotifiGroup>> ListGroupsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<PushNotifiGroup>>([]);
+
+        public Task<IReadOnlyList<PushNotifiSentMessage>> ListMessagesAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<PushNotifiSentMessage>>([]);
     }
 }

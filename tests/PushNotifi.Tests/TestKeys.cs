@@ -8,6 +8,9 @@ internal static class TestKeys
     internal const string Application = "aFAKEappKEYforTESTS0000000000001";
     internal const string WebhookToken = "FAKEwebhookTOKENforTESTS0001";
 
+    /// <summary>The key of a second account, for alerts that must stay invisible across accounts.</summary>
+    internal const string OtherAccount = "uFAKEotherACCOUNTforTESTS0000002";
+
     /// <summary>A user key that must never appear in captured output except the X-API-Key header.</summary>
     internal const string Canary = "uCANARYuserKEYneverLEAKS00000042";
 

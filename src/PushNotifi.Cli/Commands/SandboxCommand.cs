@@ -29,7 +29,8 @@ internal static class SandboxCommand
         var command = new Command(
             "sandbox",
             "Run the local PushNotifi sandbox on 127.0.0.1 until Ctrl+C. It accepts the keys in PUSHNOTIFI_USER_KEY, PUSHNOTIFI_GROUP_KEY "
-            + "and PUSHNOTIFI_WEBHOOK_TOKEN (environment or ./.env), records every notification and shows them at its base URL.")
+            + "and PUSHNOTIFI_WEBHOOK_TOKEN (environment or ./.env) and makes up fake ones for any that are unset, printing them to paste. "
+            + "It records every notification and shows them in a live inbox at its base URL, where alerts can be answered.")
         {
             port,
         };
@@ -45,6 +46,7 @@ internal static class SandboxCommand
         }
 
         var options = SandboxOptions.FromEnvironment(environment.Get);
+        var generated = options.WithFakeKeys();
         options.Urls = $"http://127.0.0.1:{port}";
         SandboxServer server;
         try
@@ -65,8 +67,11 @@ internal static class SandboxCommand
         await using (server.ConfigureAwait(false))
         {
             await context.Out.WriteLineAsync($"PushNotifi sandbox listening on {server.BaseUrl}").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"Point your app and `pushnotifi test` at it: PUSHNOTIFI_API_BASE_URL={server.BaseUrl}").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"Captured notifications: {server.BaseUrl}/").ConfigureAwait(false);
+            foreach (var line in SandboxBanner.Lines(options, generated, server.BaseUrl))
+            {
+                await context.Out.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             await context.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
             try
             {

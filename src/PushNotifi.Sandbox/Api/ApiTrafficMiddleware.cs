@@ -88,6 +88,7 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             record.StatusCode = context.Response.StatusCode;
             var note = fault is null ? string.Empty : $" (fault: {fault.KindName})";
             SandboxLog.Handled(logger, record.Method, state.Secrets.Redact(record.Path), record.StatusCode, note);
+            state.Events.Publish(new SandboxEvent(SandboxEvent.Handled, null, record));
         }
     }
 

@@ -43,12 +43,50 @@ public sealed partial class SandboxVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_user_key_it_says_which_variable_to_set()
+    public async Task Without_keys_it_makes_up_fakes_prints_exports_and_test_works_with_them()
     {
-        var run = await Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0"], null, null, CancellationToken.None);
+        using var live = new LockedStringWriter();
+        using var stop = new CancellationTokenSource();
+        var sandbox = Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0"], null, null, stop.Token, live);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("PUSHNOTIFI_USER_KEY", run.Error, StringComparison.Ordinal);
+        var baseUrl = await WaitForBaseUrlAsync(live, sandbox);
+        await WaitForAsync(live, "Press Ctrl+C");
+        var printed = live.ToString();
+        var environment = new Dictionary<string, string>();
+        foreach (Match export in ExportLine().Matches(printed))
+        {
+            environment[export.Groups["name"].Value] = export.Groups["value"].Value;
+        }
+
+        var test = await Cli.RunAsync(folder.Path, environment, ["test"], null, null, CancellationToken.None);
+        await stop.CancelAsync();
+        var run = await sandbox;
+
+        Assert.Matches("^uSANDBOX[A-Za-z0-9]{24}$", environment["PUSHNOTIFI_USER_KEY"]);
+        Assert.Matches("^gSANDBOX[A-Za-z0-9]{24}$", environment["PUSHNOTIFI_GROUP_KEY"]);
+        Assert.StartsWith("whSANDBOX", environment["PUSHNOTIFI_WEBHOOK_TOKEN"], StringComparison.Ordinal);
+        Assert.Equal(baseUrl, environment["PUSHNOTIFI_API_BASE_URL"]);
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public async Task Keys_from_the_environment_win_and_are_not_printed()
+    {
+        var keys = new Dictionary<string, string> { ["PUSHNOTIFI_USER_KEY"] = Canary.UserKey };
+        using var live = new LockedStringWriter();
+        using var stop = new CancellationTokenSource();
+        var sandbox = Cli.RunAsync(folder.Path, keys, ["sandbox", "--port", "0"], null, null, stop.Token, live);
+
+        await WaitForBaseUrlAsync(live, sandbox);
+        await WaitForAsync(live, "Press Ctrl+C");
+        await stop.CancelAsync();
+        var run = await sandbox;
+
+        Assert.DoesNotContain("export PUSHNOTIFI_USER_KEY", run.Output, StringComparison.Ordinal);
+        Assert.Contains("PUSHNOTIFI_USER_KEY from your environment", run.Output, StringComparison.Ordinal);
+        Assert.Contains("export PUSHNOTIFI_GROUP_KEY=gSANDBOX", run.Output, StringComparison.Ordinal);
+        Canary.AssertAbsent(run);
     }
 
     [Fact]
@@ -95,6 +133,18 @@ public sealed partial class SandboxVerbTests : IDisposable
 
         throw new TimeoutException("The sandbox never printed its URL: " + live);
     }
+
+    private static async Task WaitForAsync(LockedStringWriter live, string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!live.ToString().Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    [GeneratedRegex(@"^export (?<name>PUSHNOTIFI_[A-Z_]+)=(?<value>\S+)\r?$", RegexOptions.Multiline)]
+    private static partial Regex ExportLine();
 
     [GeneratedRegex(@"listening on (?<url>http://127\.0\.0\.1:\d+)\r?\n")]
     private static partial Regex ListeningLine();

@@ -1,0 +1,213 @@
+// The sandbox inbox: a stand-in for the phone. Everything shown comes from the inspection API,
+// already redacted (keys as last 4), and is written with textContent only: no data becomes markup.
+"use strict";
+
+(() => {
+  const MAX_REQUESTS = 50;
+  const PRIORITY = { "-2": "lowest", "-1": "low", "0": "normal", "1": "high", "2": "emergency" };
+  const inbox = document.getElementById("inbox");
+  const empty = document.getElementById("empty");
+  const count = document.getElementById("count");
+  const connection = document.getElementById("connection");
+  const requestRows = document.querySelector("#requests tbody");
+  const shown = new Map(); // notification id -> JSON last rendered, to skip repeats
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleTimeString() : "";
+  }
+
+  function refreshCount() {
+    const n = inbox.children.length;
+    empty.hidden = n > 0;
+    count.textContent = n > 0 ? `(${n})` : "";
+  }
+
+  function renderAnswer(n) {
+    const answer = el("div", "answer");
+    if (n.acked) {
+      const status = el("p", "acked");
+      status.dataset.testid = "ack-status";
+      const what = n.response === null || n.response === undefined ? "Acknowledged" : `Answered “${n.response}”`;
+      status.append(el("span", null, `✓ ${what} on ${n.ackedByDeviceId} at ${time(n.ackedAt)}`));
+      if (n.comment) {
+        status.append(el("br"), el("span", "comment", n.comment));
+        status.lastChild.dataset.testid = "ack-comment";
+      }
+      answer.append(status);
+      return answer;
+    }
+
+    const error = el("p", "error");
+    error.dataset.testid = "ack-error";
+    error.hidden = true;
+    const buttons = el("div", "buttons");
+    const freetext = n.responseTemplate === "freetext";
+    let reply = null;
+    let comment = null;
+
+    async function send(response, button) {
+      for (const b of answer.querySelectorAll("button")) b.disabled = true;
+      error.hidden = true;
+      const body = { response };
+      if (comment && comment.value.trim() !== "") body.comment = comment.value;
+      try {
+        const result = await fetch(`/sandbox/alerts/${encodeURIComponent(n.alertId)}/ack`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        const json = await result.json();
+        if (!result.ok) throw new Error(json.message || `HTTP ${result.status}`);
+        upsert(json.notification);
+      } catch (e) {
+        error.textContent = e.message;
+        error.hidden = false;
+        for (const b of answer.querySelectorAll("button")) b.disabled = false;
+        if (button) button.focus();
+      }
+    }
+
+    if (freetext) {
+      reply = el("input");
+      reply.type = "text";
+      reply.placeholder = "Type a reply";
+      reply.dataset.testid = "reply";
+      reply.setAttribute("aria-label", "Reply");
+      const sendButton = el("button", null, "Send reply");
+      sendButton.type = "button";
+      sendButton.dataset.testid = "send-reply";
+      sendButton.addEventListener("click", () => send(reply.value, sendButton));
+      reply.addEventListener("keydown", (e) => { if (e.key === "Enter") send(reply.value, sendButton); });
+      answer.append(reply);
+      buttons.append(sendButton);
+    } else {
+      comment = el("input");
+      comment.type = "text";
+      comment.placeholder = "Comment (optional)";
+      comment.maxLength = 1024;
+      comment.dataset.testid = "comment";
+      comment.setAttribute("aria-label", "Comment");
+      answer.append(comment);
+      (n.responseLabels || []).forEach((label, i) => {
+        const button = el("button", i === 0 ? null : "secondary", label);
+        button.type = "button";
+        button.dataset.testid = "ack-button";
+        button.dataset.label = label;
+        // A plain acknowledgement stores no response; the label is only the button's text.
+        const response = n.responseTemplate === "ack" || !n.responseTemplate ? null : label;
+        button.addEventListener("click", () => send(response, button));
+        buttons.append(button);
+      });
+    }
+
+    answer.append(buttons, error);
+    return answer;
+  }
+
+  function renderCard(n) {
+    const card = el("article", `card p${n.priority ?? 0}`);
+    card.dataset.testid = "notification";
+    card.dataset.id = n.id;
+    if (n.alertId) card.dataset.alertId = n.alertId;
+    card.dataset.acked = String(Boolean(n.acked));
+
+    const head = el("div", "head");
+    const priority = n.priority ?? 0;
+    head.append(
+      el("span", `badge p${priority}`, n.alertId ? "emergency · needs an answer" : PRIORITY[priority] ?? priority),
+      el("span", null, time(n.receivedAt)));
+    card.append(head);
+    if (n.title) card.append(el("p", "title", n.title));
+    const message = el("p", "message", n.message);
+    message.dataset.testid = "message";
+    card.append(message);
+
+    const meta = [`${n.id}`, `${n.source}`, `to ${n.type} ${n.sendToKey ?? ""}`];
+    if (n.idempotencyKey) meta.push(`key ${n.idempotencyKey}`);
+    if (n.responseTemplate) meta.push(`template ${n.responseTemplate}`);
+    const metaLine = el("div", "meta", meta.join(" · "));
+    if (n.url) {
+      const link = el("a", null, n.urlTitle || n.url);
+      // Only web links become clickable; anything else stays text.
+      if (/^https?:\/\//i.test(n.url)) { link.href = n.url; link.rel = "noreferrer noopener"; link.target = "_blank"; }
+      metaLine.append(" · ", link);
+    }
+    card.append(metaLine);
+    if (n.alertId) card.append(renderAnswer(n));
+    return card;
+  }
+
+  function upsert(n) {
+    const json = JSON.stringify(n);
+    if (shown.get(n.id) === json) return;
+    shown.set(n.id, json);
+    const card = renderCard(n);
+    const existing = inbox.querySelector(`article[data-id="${CSS.escape(n.id)}"]`);
+    if (existing) existing.replaceWith(card);
+    else inbox.prepend(card);
+    refreshCount();
+  }
+
+  function clearAll() {
+    inbox.replaceChildren();
+    requestRows.replaceChildren();
+    shown.clear();
+    refreshCount();
+  }
+
+  function addRequest(r) {
+    const row = el("tr");
+    row.dataset.sequence = r.sequence;
+    const status = el("td", r.statusCode >= 400 || r.statusCode === 0 ? "status-bad" : "status-ok", r.statusCode);
+    row.append(el("td", null, r.sequence), el("td", null, time(r.receivedAt)), el("td", "request", `${r.method} ${r.path}`),
+      status, el("td", null, r.fault ?? ""), el("td", null, r.apiKeyLastFour ?? ""));
+    requestRows.prepend(row);
+    while (requestRows.children.length > MAX_REQUESTS) requestRows.lastChild.remove();
+  }
+
+  async function loadSnapshot() {
+    const [notifications, requests] = await Promise.all([
+      fetch("/sandbox/notifications").then((r) => r.json()),
+      fetch("/sandbox/requests").then((r) => r.json()),
+    ]);
+    const ids = new Set(notifications.map((n) => n.id));
+    for (const card of [...inbox.children]) {
+      if (!ids.has(card.dataset.id)) { shown.delete(card.dataset.id); card.remove(); }
+    }
+    notifications.forEach(upsert);
+    requestRows.replaceChildren();
+    requests.slice(-MAX_REQUESTS).forEach(addRequest);
+    refreshCount();
+  }
+
+  function setConnection(state, text) {
+    connection.dataset.state = state;
+    connection.textContent = text;
+  }
+
+  function connect() {
+    const events = new EventSource("/sandbox/events");
+    // Subscribed first, then the snapshot: nothing delivered in between is missed (upsert is idempotent).
+    events.addEventListener("open", () => {
+      loadSnapshot().then(() => setConnection("live", "live"), () => setConnection("reconnecting", "reconnecting…"));
+    });
+    events.addEventListener("error", () => setConnection("reconnecting", "reconnecting…"));
+    events.addEventListener("notification", (e) => upsert(JSON.parse(e.data)));
+    events.addEventListener("ack", (e) => upsert(JSON.parse(e.data)));
+    events.addEventListener("cleared", () => clearAll());
+    events.addEventListener("request", (e) => addRequest(JSON.parse(e.data)));
+  }
+
+  document.getElementById("clear").addEventListener("click", () => {
+    fetch("/sandbox/notifications", { method: "DELETE" });
+  });
+  refreshCount();
+  connect();
+})();

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace PushNotifi.Sandbox.Tests;
+
+/// <summary>The inbox in a real browser: alerts arrive live and a tap is the person's answer.</summary>
+public sealed class InboxBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private static readonly string[] AllKeys = [Fake.UserKey, Fake.GroupKey, Fake.ApplicationKey, Fake.WebhookToken];
+
+    [Fact]
+    public async Task Approve_tapped_on_the_page_is_the_answer_the_runtime_client_awaits()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var http = Fake.Client(sandbox);
+        var runtime = new PushNotifiClient(new PushNotifiOptions
+        {
+            UserKey = Fake.UserKey,
+            GroupKey = Fake.GroupKey,
+            ApiBaseUrl = sandbox.BaseUrl,
+        });
+        var page = await OpenInboxAsync(sandbox);
+
+        var alertId = await http.SendAlertAsync("approve_deny", message: "Deploy v42 to production?");
+        var answer = runtime.AwaitAckAsync(alertId, TimeSpan.FromSeconds(60));
+        var card = page.Locator($"[data-alert-id=\"{alertId}\"]");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByTestId("message")).ToHaveTextAsync("Deploy v42 to production?");
+        await card.GetByTestId("comment").FillAsync("after the 10:00 standup");
+        await ScreenshotIfAskedAsync(page);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+
+        var result = await answer;
+        Assert.True(result.Acked);
+        Assert.True(result.IsAffirmative);
+        Assert.Equal(("Approve", "after the 10:00 standup", "sandbox-web"), (result.Response, result.Comment, result.AckedByDeviceId));
+        var status = await (await http.GetAsync($"/api/v1/alerts/{alertId}/status")).JsonAsync();
+        Assert.True(status.GetProperty("acked").GetBoolean());
+        Assert.Equal(("Approve", "after the 10:00 standup", "sandbox-web"), (
+            status.GetProperty("response").GetString(), status.GetProperty("comment").GetString(), status.GetProperty("acked_by_device_id").GetString()));
+        await Assertions.Expect(card.GetByTestId("ack-status")).ToContainTextAsync("Approve");
+        await Assertions.Expect(card.GetByTestId("ack-status")).ToContainTextAsync("sandbox-web");
+        await Assertions.Expect(card.GetByTestId("ack-comment")).ToHaveTextAsync("after the 10:00 standup");
+        await Assertions.Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Freetext_reply_typed_on_the_page_is_recorded()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var http = Fake.Client(sandbox);
+        var page = await OpenInboxAsync(sandbox);
+
+        var alertId = await http.SendAlertAsync("freetext", message: "Which version should we roll back to?");
+        var card = page.Locator($"[data-alert-id=\"{alertId}\"]");
+        await card.GetByTestId("reply").FillAsync("v41, then page me");
+        await card.GetByTestId("send-reply").ClickAsync();
+
+        await Assertions.Expect(card.GetByTestId("ack-status")).ToContainTextAsync("v41, then page me");
+        var status = await (await http.GetAsync($"/api/v1/alerts/{alertId}/status")).JsonAsync();
+        Assert.Equal(("v41, then page me", "sandbox-web"), (status.GetProperty("response").GetString(), status.GetProperty("acked_by_device_id").GetString()));
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("comment").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_ack_from_elsewhere_removes_the_buttons_live()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var http = Fake.Client(sandbox);
+        var page = await OpenInboxAsync(sandbox);
+        var alertId = await http.SendAlertAsync("yes_no");
+        var card = page.Locator($"[data-alert-id=\"{alertId}\"]");
+        await Assertions.Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(2);
+
+        (await http.AckAsync(alertId, """{"device_id":"phone-7","response":"No"}""")).Dispose();
+
+        await Assertions.Expect(card.GetByTestId("ack-status")).ToContainTextAsync("phone-7");
+        await Assertions.Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Page_shows_keys_only_as_last_four_and_user_text_as_text()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var http = Fake.Client(sandbox);
+        (await http.PostJsonAsync("/api/v1/message",
+            $$"""{"send_to_key":"{{Fake.GroupKey}}","title":"<img src=x onerror=document.title='owned'>","message":"key {{Fake.UserKey}} and {{Fake.WebhookToken}}","application_key":"{{Fake.ApplicationKey}}"}""")).Dispose();
+        var page = await OpenInboxAsync(sandbox);
+        await http.SendAlertAsync("yes_no", message: "<b>bold?</b>");
+
+        await Assertions.Expect(page.GetByTestId("notification")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByText("<b>bold?</b>")).ToBeVisibleAsync();
+        var html = await page.ContentAsync();
+        var text = await page.Locator("body").InnerTextAsync();
+
+        Assert.All(AllKeys, key => Assert.DoesNotContain(key, html, StringComparison.Ordinal));
+        Assert.All(AllKeys, key => Assert.DoesNotContain(key, text, StringComparison.Ordinal));
+        Assert.Contains("key …0001 and …0001", text, StringComparison.Ordinal);
+        Assert.Contains("group …0001", text, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#inbox img, #inbox b").CountAsync());
+        Assert.Equal("PushNotifi sandbox", await page.TitleAsync());
+    }
+
+    private async Task<IPage> OpenInboxAsync(SandboxServer sandbox)
+    {
+        var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(sandbox.BaseUrl + "/");
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live");
+        return page;
+    }
+
+    // Run by hand to look at the page: SANDBOX_SCREENSHOT=/tmp/inbox.png dotnet test --filter Approve_tapped
+    private static async Task ScreenshotIfAskedAsync(IPage page)
+    {
+        if (Environment.GetEnvironmentVariable("SANDBOX_SCREENSHOT") is { Length: > 0 } path)
+        {
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        }
+    }
+}
