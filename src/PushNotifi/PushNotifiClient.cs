@@ -34,7 +34,7 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
     {
     }
 
-    internal PushNotifiClient(PushNotifiOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider, SendRateLimiter? sharedRateLimiter)
+    internal PushNotifiClient(PushNotifiOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider, SendRateLimiter? sharedRateLimiter, IPushNotifiStateStore? stateStore = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -53,6 +53,7 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
         _rateLimiter = sharedRateLimiter ?? (options.RateLimitPerMinute is { } perMinute
             ? new SendRateLimiter(perMinute, options.RateLimitQueueTimeout, time)
             : null);
+        StateStore = stateStore;
     }
 
     /// <summary>The redactor for this client's keys; use it for any text you log about PushNotifi.</summary>
@@ -62,6 +63,9 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
     public PushNotifiOptions Options => _options;
 
     internal TimeProvider TimeProvider => _transport.TimeProvider;
+
+    /// <summary>The container's store, which wrappers that use this client claim their alerts in; null outside a container.</summary>
+    internal IPushNotifiStateStore? StateStore { get; }
 
     /// <inheritdoc />
     public async Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)

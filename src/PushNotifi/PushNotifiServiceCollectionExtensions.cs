@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace PushNotifi;
 
-/// <summary>Registers <see cref="IPushNotifiClient"/> and <see cref="IPushNotifiAcks"/> with dependency injection.</summary>
+/// <summary>
+/// Registers <see cref="IPushNotifiClient"/> and <see cref="IPushNotifiAcks"/> with dependency injection, and an
+/// <see cref="IPushNotifiStateStore"/> (in memory unless another is registered, e.g. by <c>AddPushNotifiRedis</c>)
+/// that the client's alert wrappers and the recipes share.
+/// </summary>
 public static class PushNotifiServiceCollectionExtensions
 {
     /// <summary>
@@ -53,13 +57,14 @@ public static class PushNotifiServiceCollectionExtensions
         services.AddOptions<PushNotifiOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushNotifiOptions>, PushNotifiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPushNotifiStateStore>(sp => new InMemoryPushNotifiStateStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => Redactor.ForOptions(sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value));
         services.TryAddSingleton(sp =>
         {
             // One limiter per container, so every typed client instance shares the same budget.
             var options = sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value;
             return new SharedRateLimiter(options.RateLimitPerMinute is { } perMinute
-                ? new SendRateLimiter(perMinute, options.RateLimitQueueTimeout, sp.GetRequiredService<TimeProvider>())
+                ? new SendRateLimiter(perMinute, options.RateLimitQueueTimeout, sp.GetRequiredService<TimeProvider>(), sp.GetService<IPushNotifiRateLimiterFactory>())
                 : null);
         });
 
@@ -77,7 +82,8 @@ public static class PushNotifiServiceCollectionExtensions
                     http,
                     sp.GetService<ILoggerFactory>()?.CreateLogger<PushNotifiClient>(),
                     sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<SharedRateLimiter>().Limiter);
+                    sp.GetRequiredService<SharedRateLimiter>().Limiter,
+                    sp.GetRequiredService<IPushNotifiStateStore>());
             });
     }
 }

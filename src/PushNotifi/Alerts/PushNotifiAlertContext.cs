@@ -15,6 +15,9 @@ public sealed class PushNotifiAlertContext
     /// <summary>What a [Redact] value renders as in a title or message.</summary>
     public const string RedactionMark = "[redacted]";
 
+    // Claims of alerts live beside the recipes' keys in a shared store; the prefix keeps them apart.
+    private const string ClaimPrefix = "alert:";
+
     private readonly Exception? _exception;
     private readonly long _started;
     private readonly bool _suppressed;
@@ -55,6 +58,12 @@ public sealed class PushNotifiAlertContext
 
     /// <summary>The priority.</summary>
     public PushNotifiPriority Priority { get; set; } = PushNotifiPriority.High;
+
+    /// <summary>
+    /// How long this alert's idempotency key stays claimed once sent, so repeats within it are not sent;
+    /// <see cref="PushNotifiAlerts.SuppressionWindow"/> when null, and off when zero.
+    /// </summary>
+    public TimeSpan? SuppressionWindow { get; set; }
 
     /// <summary>The wrapped method, as <c>Type.Method</c>.</summary>
     public string Method { get; }
@@ -103,7 +112,10 @@ public sealed class PushNotifiAlertContext
         AlertLog.RenderFailed(PushNotifiAlerts.Logger, Method, error.GetType().FullName ?? "?");
     }
 
-    /// <summary>Sends the alert, waiting at most <see cref="PushNotifiAlerts.TimeBudget"/>; never throws.</summary>
+    /// <summary>
+    /// Sends the alert, waiting at most <see cref="PushNotifiAlerts.TimeBudget"/>; never throws. Nothing is sent when
+    /// the idempotency key is already claimed within its <see cref="SuppressionWindow"/>.
+    /// </summary>
     public void Send(CancellationToken cancellationToken)
     {
         if (Prepare() is not { } message)
@@ -111,13 +123,30 @@ public sealed class PushNotifiAlertContext
             return;
         }
 
+        var pending = Claim(message, out var granted);
+        if (!granted)
+        {
+            return; // suppressed: in memory, a storm of failures costs a dictionary lookup each
+        }
+
         var budget = PushNotifiAlerts.TimeBudget;
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(budget);
         var client = _client!;
 
-        // Off the caller's synchronization context, so blocking here cannot deadlock.
-        var send = Task.Run(() => client.SendAsync(message, cts.Token), CancellationToken.None);
+        // Off the caller's synchronization context, so blocking here cannot deadlock. A claim still in flight (a
+        // remote store) is awaited there too, within the same budget.
+        var send = pending is null
+            ? Task.Run(() => (Task)client.SendAsync(message, cts.Token), CancellationToken.None)
+            : Task.Run(
+                async () =>
+                {
+                    if (await pending.ConfigureAwait(false))
+                    {
+                        await client.SendAsync(message, cts.Token).ConfigureAwait(false);
+                    }
+                },
+                CancellationToken.None);
         try
         {
             if (!send.Wait((int)Math.Min(int.MaxValue, budget.TotalMilliseconds), cancellationToken))
@@ -135,12 +164,21 @@ public sealed class PushNotifiAlertContext
         }
     }
 
-    /// <summary>Sends the alert, waiting at most <see cref="PushNotifiAlerts.TimeBudget"/>; never throws.</summary>
+    /// <summary>
+    /// Sends the alert, waiting at most <see cref="PushNotifiAlerts.TimeBudget"/>; never throws. Nothing is sent when
+    /// the idempotency key is already claimed within its <see cref="SuppressionWindow"/>.
+    /// </summary>
     public async Task SendAsync(CancellationToken cancellationToken)
     {
         if (Prepare() is not { } message)
         {
             return;
+        }
+
+        var pending = Claim(message, out var granted);
+        if (!granted)
+        {
+            return; // suppressed: in memory, a storm of failures costs a dictionary lookup each
         }
 
         var budget = PushNotifiAlerts.TimeBudget;
@@ -149,6 +187,11 @@ public sealed class PushNotifiAlertContext
         Task<PushNotifiSendResult>? send = null;
         try
         {
+            if (pending is not null && !await pending.WaitAsync(budget, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             send = _client!.SendAsync(message, cts.Token);
             await send.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
         }
@@ -159,6 +202,50 @@ public sealed class PushNotifiAlertContext
         finally
         {
             ForgetWhenDone(send, cts);
+        }
+    }
+
+    // The store is asked only here, on the failure path. A store that throws grants the claim: a duplicate alert
+    // beats a lost one, and the API's idempotency key still deduplicates it.
+    // Returns null with the answer when the store gave it at once (in memory), else the claim in flight.
+    private Task<bool>? Claim(PushNotifiMessage message, out bool granted)
+    {
+        granted = true;
+        var window = SuppressionWindow ?? PushNotifiAlerts.SuppressionWindow;
+        if (message.IdempotencyKey is null || window <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var store = (_client as PushNotifiClient)?.StateStore ?? PushNotifiAlerts.Store;
+        ValueTask<bool> claim;
+        try
+        {
+            claim = store.TryClaimAsync(ClaimPrefix + message.IdempotencyKey, window, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+
+        if (claim.IsCompletedSuccessfully)
+        {
+            granted = claim.Result;
+            return null;
+        }
+
+        return GrantedAsync(claim);
+    }
+
+    private static async Task<bool> GrantedAsync(ValueTask<bool> claim)
+    {
+        try
+        {
+            return await claim.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            return true;
         }
     }
 

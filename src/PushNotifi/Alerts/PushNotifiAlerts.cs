@@ -3,17 +3,22 @@ using Microsoft.Extensions.Logging;
 namespace PushNotifi;
 
 /// <summary>
-/// Process-wide settings of the <c>[PushNotifiAlert]</c> wrappers: the default client, the alert time budget
-/// and where alert failures are logged.
+/// Process-wide settings of the <c>[PushNotifiAlert]</c> wrappers: the default client, the alert time budget,
+/// the suppression window and its store, and where alert failures are logged.
 /// </summary>
 public static class PushNotifiAlerts
 {
     /// <summary>The default time an alert may take before the wrapper gives up on it and rethrows.</summary>
     public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromSeconds(5);
 
+    /// <summary>The default <see cref="SuppressionWindow"/>.</summary>
+    public static readonly TimeSpan DefaultSuppressionWindow = TimeSpan.FromMinutes(5);
+
     private static readonly Lock s_gate = new();
     private static IPushNotifiClient? s_defaultClient;
     private static TimeSpan s_timeBudget = DefaultTimeBudget;
+    private static TimeSpan s_suppressionWindow = DefaultSuppressionWindow;
+    private static IPushNotifiStateStore s_store = new InMemoryPushNotifiStateStore();
 
     /// <summary>
     /// How long a wrapper waits for its alert before it rethrows the original exception anyway; 5 seconds by
@@ -26,6 +31,36 @@ public static class PushNotifiAlerts
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
             s_timeBudget = value;
+        }
+    }
+
+    /// <summary>
+    /// After a wrapper sends an alert, further alerts with the same idempotency key are not sent for this long:
+    /// the wrapper claims the key in the store first (only on failure; the happy path never touches it). 5 minutes
+    /// by default; <see cref="TimeSpan.Zero"/> turns it off. A wrapper's own window, when set, wins.
+    /// </summary>
+    public static TimeSpan SuppressionWindow
+    {
+        get => s_suppressionWindow;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            s_suppressionWindow = value;
+        }
+    }
+
+    /// <summary>
+    /// Where wrappers claim their alerts when their client does not come from a container (a container's client
+    /// claims in the container's <see cref="IPushNotifiStateStore"/>). A process-wide
+    /// <see cref="InMemoryPushNotifiStateStore"/> by default.
+    /// </summary>
+    public static IPushNotifiStateStore Store
+    {
+        get => Volatile.Read(ref s_store);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            Volatile.Write(ref s_store, value);
         }
     }
 

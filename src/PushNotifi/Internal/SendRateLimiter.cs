@@ -4,20 +4,27 @@ namespace PushNotifi;
 
 /// <summary>
 /// The client-side limit on sends: a token bucket of <c>perMinute</c> permits, one back every
-/// <c>1 min / perMinute</c>. Excess sends wait (bounded by the queue timeout) and then fail.
+/// <c>1 min / perMinute</c>. Excess sends wait (bounded by the queue timeout) and then fail. With a limiter from an
+/// <see cref="IPushNotifiRateLimiterFactory"/> (e.g. one shared across instances) that one is used instead.
 /// </summary>
 internal sealed class SendRateLimiter : IDisposable
 {
-    private readonly TokenBucketRateLimiter _limiter;
-    private readonly ITimer _replenishTimer;
+    private readonly RateLimiter _limiter;
+    private readonly ITimer? _replenishTimer;
     private readonly TimeProvider _timeProvider;
 
-    internal SendRateLimiter(int perMinute, TimeSpan queueTimeout, TimeProvider timeProvider)
+    internal SendRateLimiter(int perMinute, TimeSpan queueTimeout, TimeProvider timeProvider, IPushNotifiRateLimiterFactory? factory = null)
     {
         PerMinute = perMinute;
         QueueTimeout = queueTimeout;
         _timeProvider = timeProvider;
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TimeSpan.FromMinutes(1).Ticks / perMinute));
+        if (factory is not null)
+        {
+            _limiter = factory.Create(perMinute);
+            return;
+        }
+
         _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = perMinute,
@@ -61,7 +68,7 @@ internal sealed class SendRateLimiter : IDisposable
 
     public void Dispose()
     {
-        _replenishTimer.Dispose();
+        _replenishTimer?.Dispose();
         _limiter.Dispose();
     }
 
@@ -69,7 +76,7 @@ internal sealed class SendRateLimiter : IDisposable
     {
         if (((WeakReference<SendRateLimiter>)state!).TryGetTarget(out var owner))
         {
-            owner._limiter.TryReplenish();
+            ((TokenBucketRateLimiter)owner._limiter).TryReplenish();
         }
     }
 }
