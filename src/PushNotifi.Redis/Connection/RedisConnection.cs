@@ -38,6 +38,22 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// <summary>The database when connected; null otherwise, so callers go on without Redis at once.</summary>
     public IDatabase? Database => Multiplexer is { IsConnected: true } multiplexer ? multiplexer.GetDatabase() : null;
 
+    /// <summary>
+    /// The connected multiplexer, waiting at most <paramref name="timeout"/> for the first connection (so the first
+    /// calls after start-up use Redis too); throws when it is not connected.
+    /// </summary>
+    public ValueTask<IConnectionMultiplexer> ConnectedAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        return _connecting.IsCompletedSuccessfully ? new(Connected(_connecting.Result)) : WaitAsync();
+
+        async ValueTask<IConnectionMultiplexer> WaitAsync() =>
+            Connected(await _connecting.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static IConnectionMultiplexer Connected(IConnectionMultiplexer multiplexer) => multiplexer.IsConnected
+        ? multiplexer
+        : throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected.");
+
     public async ValueTask DisposeAsync()
     {
         if (_owned && await _connecting.ConfigureAwait(false) is { } multiplexer)

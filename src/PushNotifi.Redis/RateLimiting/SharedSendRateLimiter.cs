@@ -51,10 +51,11 @@ internal sealed class SharedSendRateLimiter : RateLimiter
     // Only with a zero queue timeout: the client asks once, synchronously, bounded by the operation timeout.
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
-        if (Shared() is { } shared)
+        if (_outage.ShouldTry())
         {
             try
             {
+                var shared = Shared(_connection.ConnectedAsync(_timeout, _time, CancellationToken.None).AsTask().GetAwaiter().GetResult());
                 var pending = shared.AcquireAsync(permitCount).AsTask();
                 if (pending.Wait(_timeout))
                 {
@@ -76,11 +77,12 @@ internal sealed class SharedSendRateLimiter : RateLimiter
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        while (Shared() is { } shared)
+        while (_outage.ShouldTry())
         {
             RateLimitLease lease;
             try
             {
+                var shared = Shared(await _connection.ConnectedAsync(_timeout, _time, cancellationToken).ConfigureAwait(false));
                 lease = await shared.AcquireAsync(permitCount, CancellationToken.None).AsTask().WaitAsync(_timeout, _time, cancellationToken).ConfigureAwait(false);
                 _outage.Succeeded();
             }
@@ -114,19 +116,8 @@ internal sealed class SharedSendRateLimiter : RateLimiter
     }
 
     // Made on first use with a connected multiplexer, because RedisRateLimiting takes its connection when built.
-    private RateLimiter? Shared()
+    private RateLimiter Shared(StackExchange.Redis.IConnectionMultiplexer multiplexer)
     {
-        if (!_outage.ShouldTry())
-        {
-            return null;
-        }
-
-        if (_connection.Multiplexer is not { IsConnected: true } multiplexer)
-        {
-            _outage.Failed(null);
-            return null;
-        }
-
         if (Volatile.Read(ref _shared) is { } shared)
         {
             return shared;

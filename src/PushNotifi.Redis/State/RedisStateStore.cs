@@ -3,8 +3,9 @@ using StackExchange.Redis;
 namespace PushNotifi.Redis;
 
 /// <summary>
-/// <see cref="IPushNotifiStateStore"/> on Redis, one round trip per call: a claim is <c>SET key 1 PX window NX</c>, a
-/// counter one Lua script that increments and sets the expiry together. Keys are <c>{prefix}claim:{key}</c> and
+/// <see cref="IPushNotifiStateStore"/> on Redis, one round trip per call: a claim is <c>SET key 1 NX PX window</c> (in a
+/// script that also returns the time left when the key is taken, so this process skips Redis for the rest of that
+/// window), a counter one Lua script that increments and sets the expiry together. Keys are <c>{prefix}claim:{key}</c> and
 /// <c>{prefix}count:{key}</c>. Fails open: when Redis is down, slow or not yet connected, the call answers from this
 /// process's memory within <see cref="PushNotifiRedisOptions.OperationTimeout"/> and never throws.
 /// </summary>
@@ -20,11 +21,18 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         return n
         """;
 
-    private static readonly RedisValue s_claimed = 1;
+    // -1: this call made the claim; otherwise the milliseconds the holder's claim has left.
+    private const string ClaimScript = """
+        if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
+          return -1
+        end
+        return redis.call('PTTL', KEYS[1])
+        """;
 
     private readonly RedisConnection _connection;
     private readonly RedisOutage _outage;
     private readonly InMemoryPushNotifiStateStore _fallback;
+    private readonly SeenClaims _seen;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
     private readonly string _claimPrefix;
@@ -39,14 +47,20 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         _claimPrefix = options.KeyPrefix + "claim:";
         _countPrefix = options.KeyPrefix + "count:";
         _fallback = new InMemoryPushNotifiStateStore(time);
+        _seen = new SeenClaims(time);
     }
 
     public ValueTask<bool> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
-        return Usable() is { } database
-            ? ClaimAsync(database, key, window, cancellationToken)
+        if (_seen.IsHeld(key))
+        {
+            return new(false);
+        }
+
+        return _outage.ShouldTry()
+            ? ClaimAsync(key, window, cancellationToken)
             : _fallback.TryClaimAsync(key, window, cancellationToken);
     }
 
@@ -54,18 +68,24 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
-        return Usable() is { } database
-            ? IncrementAsync(database, key, window, cancellationToken)
+        return _outage.ShouldTry()
+            ? CountAsync(key, window, cancellationToken)
             : _fallback.IncrementAsync(key, window, cancellationToken);
     }
 
-    private async ValueTask<bool> ClaimAsync(IDatabase database, string key, TimeSpan window, CancellationToken cancellationToken)
+    private async ValueTask<bool> ClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
         try
         {
-            var claimed = await Bounded(database.StringSetAsync(_claimPrefix + key, s_claimed, Milliseconds(window), When.NotExists), cancellationToken).ConfigureAwait(false);
+            var database = (await _connection.ConnectedAsync(_timeout, _time, cancellationToken).ConfigureAwait(false)).GetDatabase();
+            var askedAt = _time.GetTimestamp();
+            var milliseconds = Milliseconds(window);
+            var left = (long)await Bounded(
+                database.ScriptEvaluateAsync(ClaimScript, [(RedisKey)(_claimPrefix + key)], [milliseconds]),
+                cancellationToken).ConfigureAwait(false);
             _outage.Succeeded();
-            return claimed;
+            _seen.Remember(key, TimeSpan.FromMilliseconds(left < 0 ? milliseconds : left), askedAt);
+            return left < 0;
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
@@ -74,12 +94,13 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         }
     }
 
-    private async ValueTask<long> IncrementAsync(IDatabase database, string key, TimeSpan window, CancellationToken cancellationToken)
+    private async ValueTask<long> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
         try
         {
+            var database = (await _connection.ConnectedAsync(_timeout, _time, cancellationToken).ConfigureAwait(false)).GetDatabase();
             var result = await Bounded(
-                database.ScriptEvaluateAsync(CounterScript, [(RedisKey)(_countPrefix + key)], [(long)Milliseconds(window).TotalMilliseconds]),
+                database.ScriptEvaluateAsync(CounterScript, [(RedisKey)(_countPrefix + key)], [Milliseconds(window)]),
                 cancellationToken).ConfigureAwait(false);
             _outage.Succeeded();
             return (long)result;
@@ -89,22 +110,6 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
             _outage.Failed(error);
             return await _fallback.IncrementAsync(key, window, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private IDatabase? Usable()
-    {
-        if (!_outage.ShouldTry())
-        {
-            return null;
-        }
-
-        if (_connection.Database is { } database)
-        {
-            return database;
-        }
-
-        _outage.Failed(null);
-        return null;
     }
 
     private Task<T> Bounded<T>(Task<T> operation, CancellationToken cancellationToken)
@@ -120,5 +125,5 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
     }
 
     // PX takes whole milliseconds, at least one.
-    private static TimeSpan Milliseconds(TimeSpan window) => TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(window.TotalMilliseconds)));
+    private static long Milliseconds(TimeSpan window) => (long)Math.Max(1, Math.Ceiling(window.TotalMilliseconds));
 }

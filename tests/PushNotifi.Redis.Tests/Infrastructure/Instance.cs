@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using PushNotifi.Sandbox;
+
+namespace PushNotifi.Redis.Tests;
+
+/// <summary>One app instance in this process: its own container, client, store and log, against the sandbox.</summary>
+internal sealed class Instance : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public Instance(SandboxServer sandbox, Action<PushNotifiRedisOptions>? redis, int? rateLimitPerMinute = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(Logs));
+        services.AddPushNotifi(o =>
+        {
+            TestKeys.Configure(o, sandbox);
+            o.RateLimitPerMinute = rateLimitPerMinute;
+            o.RateLimitQueueTimeout = TimeSpan.Zero;
+        });
+        if (redis is not null)
+        {
+            services.AddPushNotifiRedis(redis);
+        }
+
+        _provider = services.BuildServiceProvider();
+        Client = _provider.GetRequiredService<IPushNotifiClient>();
+        Store = _provider.GetRequiredService<IPushNotifiStateStore>();
+        Jobs = new StormJobs(Client);
+    }
+
+    public FakeLoggerProvider Logs { get; } = new();
+
+    public IPushNotifiClient Client { get; }
+
+    public IPushNotifiStateStore Store { get; }
+
+    public StormJobs Jobs { get; }
+
+    public IServiceProvider Services => _provider;
+
+    /// <summary>How many log lines of <paramref name="eventId"/> (3001: Redis unavailable, 3002: back) were written.</summary>
+    public int Logged(int eventId) => Logs.Collector.GetSnapshot().Count(r => r.Id.Id == eventId);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        Logs.Dispose();
+    }
+}
