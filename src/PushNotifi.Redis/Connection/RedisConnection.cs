@@ -46,9 +46,21 @@ internal sealed class RedisConnection : IAsyncDisposable
     {
         return _connecting.IsCompletedSuccessfully ? new(Connected(_connecting.Result)) : WaitAsync();
 
-        async ValueTask<IConnectionMultiplexer> WaitAsync() =>
-            Connected(await _connecting.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false));
+        async ValueTask<IConnectionMultiplexer> WaitAsync()
+        {
+            try
+            {
+                return Connected(await _connecting.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false));
+            }
+            catch (TimeoutException)
+            {
+                throw new StillConnectingException();
+            }
+        }
     }
+
+    /// <summary>Completes when the first connection attempt has ended, connected or not.</summary>
+    public Task FirstAttempt => _connecting;
 
     private static IConnectionMultiplexer Connected(IConnectionMultiplexer multiplexer) => multiplexer.IsConnected
         ? multiplexer

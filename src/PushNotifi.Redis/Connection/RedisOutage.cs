@@ -39,8 +39,15 @@ internal sealed class RedisOutage(TimeProvider time, TimeSpan retryInterval, ILo
         Volatile.Write(ref _probing, 0);
     }
 
-    public void Failed(Exception? error)
+    /// <summary>Records a failed call; <paramref name="startingUp"/> (the first connection still pending) is not an outage.</summary>
+    public void Failed(Exception? error, bool startingUp = false)
     {
+        if (startingUp)
+        {
+            Volatile.Write(ref _probing, 0);
+            return;
+        }
+
         var now = time.GetTimestamp();
         Volatile.Write(ref _nextProbe, now + (long)(retryInterval.TotalSeconds * time.TimestampFrequency));
         if (Interlocked.Exchange(ref _down, 1) == 0)

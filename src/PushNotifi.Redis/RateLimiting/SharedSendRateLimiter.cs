@@ -68,7 +68,8 @@ internal sealed class SharedSendRateLimiter : RateLimiter
             }
             catch (Exception error)
             {
-                _outage.Failed(error is AggregateException { InnerException: { } inner } ? inner : error);
+                var cause = error is AggregateException { InnerException: { } inner } ? inner : error;
+                _outage.Failed(cause, startingUp: cause is StillConnectingException);
             }
         }
 
@@ -88,7 +89,7 @@ internal sealed class SharedSendRateLimiter : RateLimiter
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
-                _outage.Failed(error);
+                _outage.Failed(error, startingUp: error is StillConnectingException);
                 break;
             }
 

@@ -89,7 +89,7 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
-            _outage.Failed(error);
+            _outage.Failed(error, startingUp: error is StillConnectingException);
             return await _fallback.TryClaimAsync(key, window, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -107,7 +107,7 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
-            _outage.Failed(error);
+            _outage.Failed(error, startingUp: error is StillConnectingException);
             return await _fallback.IncrementAsync(key, window, cancellationToken).ConfigureAwait(false);
         }
     }

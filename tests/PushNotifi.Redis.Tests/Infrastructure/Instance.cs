@@ -29,6 +29,11 @@ internal sealed class Instance : IAsyncDisposable
         Client = _provider.GetRequiredService<IPushNotifiClient>();
         Store = _provider.GetRequiredService<IPushNotifiStateStore>();
         Jobs = new StormJobs(Client);
+        if (redis is not null)
+        {
+            // Tests start from a connected instance; start-up without Redis is the fail-open path, tested on its own.
+            _provider.GetRequiredService<RedisConnection>().FirstAttempt.Wait(TimeSpan.FromSeconds(10));
+        }
     }
 
     public FakeLoggerProvider Logs { get; } = new();
@@ -43,6 +48,9 @@ internal sealed class Instance : IAsyncDisposable
 
     /// <summary>How many log lines of <paramref name="eventId"/> (3001: Redis unavailable, 3002: back) were written.</summary>
     public int Logged(int eventId) => Logs.Collector.GetSnapshot().Count(r => r.Id.Id == eventId);
+
+    /// <summary>Every log line, for assertion messages.</summary>
+    public string Transcript => string.Join(Environment.NewLine, Logs.Collector.GetSnapshot().Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Id.Id} {r.Message}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+
+namespace PushNotifi.Redis.Tests;
+
+/// <summary>Redis killed, restarted and hung under a running app: alerts still go out and nothing throws. Real time, bounded.</summary>
+public sealed class FaultTests : IAsyncLifetime
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMilliseconds(200);
+    private RedisServer _redis = null!;
+    private Sandbox.SandboxServer _sandbox = null!;
+    private readonly string _prefix = SharedRedis.NewPrefix();
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        _sandbox = await TestKeys.StartSandboxAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sandbox.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Killing_redis_mid_run_still_delivers_every_alert_logs_once_and_suppression_resumes_after_a_restart()
+    {
+        await using var a = NewInstance();
+        await using var b = NewInstance();
+        var run = 0;
+        for (; run < 5; run++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => a.Jobs.RunOnceAsync("kill", run, CancellationToken.None));
+        }
+
+        await _redis.KillAsync();
+        for (; run < 25; run++)
+        {
+            // Only the job's own exception reaches the app.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => a.Jobs.RunOnceAsync("kill", run, CancellationToken.None));
+            Assert.Equal(0, await b.Store.IncrementAsync("errors", TimeSpan.FromMinutes(1)) == 0 ? 1 : 0);
+        }
+
+        Assert.Equal(25, _sandbox.Notifications.Count);
+        Assert.True(a.Logged(3001) == 1, a.Transcript);
+        Assert.True(b.Logged(3001) == 1, b.Transcript);
+
+        await _redis.StartAgainAsync();
+        var shared = false;
+        for (var attempt = 0; attempt < 150 && !shared; attempt++)
+        {
+            var probe = "probe:" + attempt;
+            shared = await a.Store.TryClaimAsync(probe, TimeSpan.FromMinutes(1)) && !await b.Store.TryClaimAsync(probe, TimeSpan.FromMinutes(1));
+            if (!shared)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(shared, "shared suppression did not resume within 15 s of the restart");
+        Assert.Equal(1, a.Logged(3002));
+        for (var i = 0; i < 100; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => a.Jobs.RunAsync("after-restart", CancellationToken.None));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => b.Jobs.RunAsync("after-restart", CancellationToken.None));
+        }
+
+        Assert.Single(_sandbox.Notifications, n => n.IdempotencyKey == "storm:after-restart");
+        Assert.True(a.Logged(3001) == 1, a.Transcript);
+    }
+
+    [Fact]
+    public async Task A_hung_redis_costs_each_call_at_most_the_operation_timeout_and_alerts_still_go_out()
+    {
+        await using var a = NewInstance();
+        Assert.True(await a.Store.TryClaimAsync("before", TimeSpan.FromMinutes(1)));
+
+        _redis.Pause();
+        try
+        {
+            var slowest = TimeSpan.Zero;
+            for (var i = 0; i < 10; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                Assert.True(await a.Store.TryClaimAsync("hung:" + i, TimeSpan.FromMinutes(1)));
+                Assert.True(await a.Store.IncrementAsync("hung-count", TimeSpan.FromMinutes(1)) > 0);
+                slowest = Max(slowest, watch.Elapsed);
+
+                watch.Restart();
+                await Assert.ThrowsAsync<InvalidOperationException>(() => a.Jobs.RunOnceAsync("hung", i, CancellationToken.None));
+                slowest = Max(slowest, watch.Elapsed - SendTime());
+                await Task.Delay(150); // let some calls land after the retry interval, so they probe the hung server
+            }
+
+            // One operation's timeout, plus scheduling slack on a busy 2-core machine.
+            Assert.True(slowest <= s_timeout + TimeSpan.FromMilliseconds(250), $"slowest call took {slowest.TotalMilliseconds:0} ms");
+            Assert.Equal(10, _sandbox.Notifications.Count(n => n.IdempotencyKey!.StartsWith("job:hung:", StringComparison.Ordinal)));
+            Assert.Equal(1, a.Logged(3001));
+        }
+        finally
+        {
+            _redis.Resume();
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan x, TimeSpan y) => x > y ? x : y;
+
+    // The sandbox round trip of one alert is not Redis's cost; it is small on loopback.
+    private static TimeSpan SendTime() => TimeSpan.FromMilliseconds(50);
+
+    private Instance NewInstance() => new(_sandbox, o =>
+    {
+        o.ConnectionString = _redis.ConnectionString;
+        o.KeyPrefix = _prefix;
+        o.OperationTimeout = s_timeout;
+        o.RetryInterval = TimeSpan.FromMilliseconds(500);
+    });
+}

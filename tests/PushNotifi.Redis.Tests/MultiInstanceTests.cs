@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace PushNotifi.Redis.Tests;
+
+/// <summary>Three separate processes of one app share a Redis and the sandbox.</summary>
+[Collection(nameof(SharedRedisGroup))]
+public sealed partial class MultiInstanceTests(SharedRedis redis) : IAsyncLifetime
+{
+    private const int Instances = 3;
+    private const int RateLimit = 12;
+    private const int SendsEach = 10;
+    private Sandbox.SandboxServer _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Three_processes_send_one_alert_per_key_and_window_and_hold_one_rate_limit_together()
+    {
+        var prefix = SharedRedis.NewPrefix();
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(4).ToUnixTimeMilliseconds();
+        var runs = Enumerable.Range(0, Instances).Select(i => RunInstanceAsync(i, prefix, startAt)).ToArray();
+        var outputs = await Task.WhenAll(runs);
+
+        var bodies = _sandbox.Requests.Where(r => r.Path == "/api/v1/message").Select(r => r.Body).ToList();
+        Assert.Single(bodies, b => b.Contains("\"storm:job-1\"", StringComparison.Ordinal));
+        Assert.Single(bodies, b => b.Contains("\"rate:stripe:503:", StringComparison.Ordinal));
+
+        // Every send took a permit from the one shared limit: the two alerts above and the plain sends.
+        var sent = outputs.Sum(o => Field(o, "sent"));
+        var refused = outputs.Sum(o => Field(o, "refused"));
+        Assert.Equal(RateLimit, bodies.Count);
+        Assert.Equal(RateLimit - 2, sent);
+        Assert.Equal((Instances * SendsEach) - sent, refused);
+        Assert.All(outputs, o => Assert.Equal(0, Field(o, "unexpected")));
+    }
+
+    private async Task<string> RunInstanceAsync(int instance, string prefix, long startAt)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(MultiInstanceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TestApp").Value!);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PUSHNOTIFI_", StringComparison.Ordinal)).ToArray())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["PUSHNOTIFI_USER_KEY"] = TestKeys.User;
+        start.Environment["PUSHNOTIFI_GROUP_KEY"] = TestKeys.Group;
+        start.Environment["PUSHNOTIFI_API_BASE_URL"] = _sandbox.BaseUrl;
+        start.Environment["TESTAPP_REDIS"] = redis.Server.ConnectionString;
+        start.Environment["TESTAPP_PREFIX"] = prefix;
+        start.Environment["TESTAPP_INSTANCE"] = instance.ToString(CultureInfo.InvariantCulture);
+        start.Environment["TESTAPP_FAILURES"] = "20000";
+        start.Environment["TESTAPP_SENDS"] = SendsEach.ToString(CultureInfo.InvariantCulture);
+        start.Environment["TESTAPP_RATE_LIMIT"] = RateLimit.ToString(CultureInfo.InvariantCulture);
+        start.Environment["TESTAPP_START_AT"] = startAt.ToString(CultureInfo.InvariantCulture);
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"instance {instance} exited {process.ExitCode}: {await stderr}");
+        return await stdout;
+    }
+
+    private static int Field(string output, string name) =>
+        int.Parse(Fields().Matches(output).Single(m => m.Groups[1].Value == name).Groups[2].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"(\w+)=(\d+)")]
+    private static partial Regex Fields();
+}
