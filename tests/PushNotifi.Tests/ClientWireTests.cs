@@ -44,7 +44,7 @@ public class ClientWireTests
         Assert.Equal(
             ("disk:web-01:2026-05-10T03:00:00Z", "https://example.org/runbooks/disk", "Runbook", 3600, "iVBORw0KGgo=", "image/png"),
             (captured.IdempotencyKey, captured.Url, captured.UrlTitle, captured.Ttl, captured.AttachmentBase64, captured.AttachmentType));
-        Assert.Equal("…0001", captured.ApiKeyLastFour);
+        Assert.Equal(TestKeys.LastFour(TestKeys.User), captured.ApiKeyLastFour);
         Assert.StartsWith("application/json", captured.Headers.First(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value);
     }
 
