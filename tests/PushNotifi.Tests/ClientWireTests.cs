@@ -117,7 +117,10 @@ public class ClientWireTests
         Assert.Contains("HTTP 401", error.Message);
         Assert.Contains("PUSHNOTIFI_USER_KEY", error.Message);
         Assert.Equal(
-            "PushNotifi send failed: HTTP 401 Unauthorized: Invalid X-API-Key (error unauthorized). Check PUSHNOTIFI_USER_KEY (the key in use ends …9999).",
+            "PushNotifi send failed: HTTP 401 Unauthorized: Invalid X-API-Key (error unauthorized)."
+            + " PushNotifi refused the API key ending …9999: it is wrong, or it was revoked or rotated. Use an active key of your account (create or rotate one; the full key is shown once), then restart the app."
+            + " Check PUSHNOTIFI_USER_KEY (the key in use ends …9999)."
+            + " Calls now pause for up to a minute at a time, so a loop cannot trip the API's failed-auth limit for this address.",
             error.Message);
         Assert.DoesNotContain(wrongKey, error.ToString());
         Assert.Empty(sandbox.Notifications);
