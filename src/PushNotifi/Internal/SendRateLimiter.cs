@@ -18,6 +18,7 @@ internal sealed class SendRateLimiter : IDisposable
         QueueTimeout = queueTimeout;
         _timeProvider = timeProvider;
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TimeSpan.FromMinutes(1).Ticks / perMinute));
+        ReplenishmentPeriod = period;
         _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = perMinute,
@@ -36,6 +37,9 @@ internal sealed class SendRateLimiter : IDisposable
     internal int PerMinute { get; }
 
     internal TimeSpan QueueTimeout { get; }
+
+    /// <summary>How often one permit comes back; after a refusal, the next permit is due within this time.</summary>
+    internal TimeSpan ReplenishmentPeriod { get; }
 
     /// <summary>Takes one permit, waiting at most <see cref="QueueTimeout"/>; false when none came in time.</summary>
     internal async ValueTask<bool> TryAcquireAsync(CancellationToken cancellationToken)
