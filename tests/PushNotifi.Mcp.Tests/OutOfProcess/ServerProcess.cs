@@ -9,6 +9,9 @@ internal static class ServerProcess
 
     internal static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
+    /// <summary>The local feed the build packs PushNotifi.Mcp into.</summary>
+    internal static string PackageFeed { get; } = Metadata("PackageFeed");
+
     internal static Dictionary<string, string?> Environment(string? userKey, string? baseUrl, string? groupKey = TestKeys.Group) => new()
     {
         ["PUSHNOTIFI_USER_KEY"] = userKey,
