@@ -47,7 +47,7 @@ internal sealed class ListGroupsTool(ToolContext context) : PushNotifiTool
         var items = new JsonArray();
         foreach (var group in groups)
         {
-            items.Add(new JsonObject
+            items.Add((JsonNode)new JsonObject
             {
                 ["group_key"] = Redactor.LastFour(group.GroupKey),
                 ["name"] = context.Redactor.Redact(group.Name),

@@ -53,7 +53,7 @@ internal sealed class ListMessagesTool(ToolContext context) : PushNotifiTool
         var items = new JsonArray();
         foreach (var sent in messages)
         {
-            items.Add(new JsonObject
+            items.Add((JsonNode)new JsonObject
             {
                 ["id"] = redactor.Redact(sent.Id),
                 ["type"] = sent.Type switch
