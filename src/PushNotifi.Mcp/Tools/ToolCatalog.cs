@@ -80,11 +80,23 @@ internal sealed partial class ToolCatalog
         };
     }
 
-    private static CallToolResult Success(JsonObject result) => new()
+    // The whole text passes the redactor once more, whatever each tool did: a key never leaves in a result.
+    private CallToolResult Success(JsonObject result)
     {
-        Content = [new TextContentBlock { Text = result.ToJsonString(s_textOptions) }],
-        StructuredContent = InputSchema.JsonElementOf(result),
-    };
+        var text = _context.Redactor.Redact(result.ToJsonString(s_textOptions));
+        JsonElement? structured = null;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            structured = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // A replacement broke the JSON: the redacted text still goes out, the structured copy does not.
+        }
+
+        return new CallToolResult { Content = [new TextContentBlock { Text = text }], StructuredContent = structured };
+    }
 
     private static partial class Log
     {
