@@ -2,14 +2,23 @@ using BenchmarkDotNet.Running;
 
 namespace PushNotifi.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line (e.g. <c>--filter '*'</c>), or the generator step profile (<c>--profile-generator</c>).</summary>
+/// <summary>
+/// Runs the benchmarks chosen on the command line (e.g. <c>--filter '*'</c>), the generator step profile
+/// (<c>--profile-generator</c>), or prints the simulated ack-polling figures (<c>--ack-polling</c>).
+/// </summary>
 internal static class BenchmarkProgram
 {
-    private static void Main(string[] args)
+    private static async Task Main(string[] args)
     {
         if (args is ["--profile-generator"])
         {
             GeneratorStepProfile.Run(Console.Out);
+            return;
+        }
+
+        if (args is ["--ack-polling"])
+        {
+            await AckFigures.PrintAsync(Console.Out);
             return;
         }
 

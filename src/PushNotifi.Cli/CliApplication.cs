@@ -14,7 +14,7 @@ internal static class CliApplication
         // A plain command named "pushnotifi" (a RootCommand takes the entry assembly's name) with RootCommand's options.
         var root = new Command(
             "pushnotifi",
-            "pushnotifi: set up PushNotifi in a .NET project, send a test or a scripted notification, run the local sandbox. "
+            "pushnotifi: set up PushNotifi in a .NET project, send a test or a scripted notification, ask a question and wait for the answer, run the local sandbox. "
             + "Settings come from PUSHNOTIFI_* environment variables, then from ./.env. "
             + ExitCodes.HelpText)
         {
@@ -23,6 +23,7 @@ internal static class CliApplication
             InitCommand.Create(context),
             TestCommand.Create(context),
             SendCommand.Create(context),
+            AskCommand.Create(context),
             SandboxCommand.Create(context),
         };
         return root;

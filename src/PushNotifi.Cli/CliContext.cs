@@ -23,7 +23,10 @@ internal sealed class CliContext
     /// <summary>Runs <c>dotnet</c> for init.</summary>
     public IProcessRunner ProcessRunner { get; init; } = new ProcessRunner();
 
-    /// <summary>The clock behind the test command's idempotency key.</summary>
+    /// <summary>Whether <see cref="Error"/> is a terminal: <c>ask</c> then redraws one progress line instead of logging lines.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The clock behind the test command's idempotency key and <c>ask</c>'s wait.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The <c>dotnet</c> executable: the host that runs this tool when known, else the one on PATH.</summary>
@@ -36,6 +39,7 @@ internal sealed class CliContext
         Error = Console.Error,
         WorkingDirectory = Directory.GetCurrentDirectory(),
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+        ErrorIsTerminal = !Console.IsErrorRedirected,
     };
 
     private static string DefaultDotnetPath()

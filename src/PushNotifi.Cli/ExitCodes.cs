@@ -23,6 +23,12 @@ internal static class ExitCodes
     /// <summary>The .NET SDK is missing or older than the package needs.</summary>
     public const int SdkTooOld = 5;
 
+    /// <summary><c>ask</c>: the person answered with a negative label (Deny, No, Abort, Cancel).</summary>
+    public const int Declined = 6;
+
+    /// <summary><c>ask</c>: nobody answered before <c>--timeout</c>. Never success: not answering is never a yes.</summary>
+    public const int NoAnswer = 7;
+
     /// <summary>A file could not be written (sysexits <c>EX_CANTCREAT</c>); nothing was changed.</summary>
     public const int CannotWrite = 73;
 
@@ -35,5 +41,5 @@ internal static class ExitCodes
     /// <summary>The exit-code table shown at the end of <c>--help</c>.</summary>
     internal const string HelpText =
         "Exit codes: 0 ok, 1 API error, 2 usage or configuration, 3 network, 4 dotnet add package failed, "
-        + "5 .NET SDK missing or too old, 73 cannot write a file (nothing changed), 70 internal error, 130 interrupted.";
+        + "5 .NET SDK missing or too old, 6 declined (ask), 7 no answer before --timeout (ask), 73 cannot write a file (nothing changed), 70 internal error, 130 interrupted.";
 }

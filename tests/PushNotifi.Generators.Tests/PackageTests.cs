@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Reflection;
+using System.Xml.Linq;
 using PushNotifi.Sandbox;
 
 namespace PushNotifi.Generators.Tests;
@@ -26,10 +28,44 @@ public sealed class PackageTests : IDisposable
         }
     }
 
+    /// <summary>What the runtime's code really calls; anything else in the nuspec would be a dependency forced on every user.</summary>
+    private static readonly string[] s_runtimeDependencies =
+    [
+        "Microsoft.Extensions.Configuration.Binder",
+        "Microsoft.Extensions.Http",
+        "Microsoft.Extensions.Logging.Abstractions",
+        "Polly.Core",
+        "System.Threading.RateLimiting",
+    ];
+
+    [Fact]
+    public void Nuspec_lists_exactly_the_real_dependencies_and_the_generator_ships_as_an_analyzer()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(Feed(), "PushNotifi.0.1.0.nupkg"));
+        XDocument nuspec;
+        using (var stream = package.GetEntry("PushNotifi.nuspec")!.Open())
+        {
+            nuspec = XDocument.Load(stream);
+        }
+
+        var ns = nuspec.Root!.Name.Namespace;
+        var group = Assert.Single(nuspec.Descendants(ns + "group"));
+        Assert.Equal("net10.0", (string?)group.Attribute("targetFramework"));
+        var ids = nuspec.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(s_runtimeDependencies, ids);
+
+        // The generator and its template engine travel inside the package, never as dependencies.
+        var names = package.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/PushNotifi.Generators.dll", names);
+        Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", names);
+        Assert.Contains("lib/net10.0/PushNotifi.dll", names);
+        Assert.DoesNotContain(names, n => n.StartsWith("lib/", StringComparison.Ordinal) && n.Contains("Generators", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Consumer_builds_with_warnings_as_errors_and_its_wrapper_alerts_once()
     {
-        var feed = typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PackageFeed").Value!;
+        var feed = Feed();
         Assert.True(File.Exists(Path.Combine(feed, "PushNotifi.0.1.0.nupkg")), "packed PushNotifi not found in " + feed);
         var project = Path.Combine(_root, "Consumer");
         Directory.CreateDirectory(project);
@@ -138,4 +174,7 @@ public sealed class PackageTests : IDisposable
             return (process.ExitCode, await stdout + await stderr);
         }
     }
+
+    private static string Feed() =>
+        typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PackageFeed").Value!;
 }

@@ -137,6 +137,22 @@ public sealed class ProcessEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void AddPushNotifi_names_an_invalid_ack_polling_setting_at_start()
+    {
+        var services = new ServiceCollection();
+        services.AddPushNotifi(o =>
+        {
+            o.UserKey = TestKeys.User;
+            o.AckPolling.BackoffFactor = 0.5;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("PushNotifi:AckPolling:BackoffFactor", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddPushNotifi_with_a_delegate_overrides_the_environment()
     {
         Environment.SetEnvironmentVariable("PUSHNOTIFI_USER_KEY", TestKeys.User);

@@ -14,6 +14,33 @@ internal static class ApiFailure
         _ => ExitCodes.Network,
     };
 
+    /// <summary>Writes a failed client call to <paramref name="error"/> (network, HTTP status or other) and returns its exit code.</summary>
+    /// <param name="error">Where the lines go.</param>
+    /// <param name="redactor">Applied to every line.</param>
+    /// <param name="exception">The failure.</param>
+    /// <param name="what">Names the call, e.g. <c>Send</c>.</param>
+    /// <param name="baseUrl">The base URL to name when the API could not be reached.</param>
+    /// <param name="likelyCause">The likely cause of an error status, or null.</param>
+    public static async Task<int> ReportAsync(TextWriter error, Redactor redactor, PushNotifiException exception, string what, string baseUrl, Func<int, string?> likelyCause)
+    {
+        var exitCode = ExitCode(exception);
+        if (exitCode == ExitCodes.Network)
+        {
+            await WriteNetworkErrorAsync(error, redactor, baseUrl, exception.Message).ConfigureAwait(false);
+        }
+        else if (exception.StatusCode is { } status and >= 400)
+        {
+            await WriteHttpErrorAsync(error, redactor, what, status, exception.Body, likelyCause(status)).ConfigureAwait(false);
+        }
+        else
+        {
+            // Validation, configuration, or an answer that breaks the contract (e.g. a 200 without alert_id).
+            await error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
     /// <summary>The API's <c>message</c> and <c>error</c> from an error body, when it was JSON.</summary>
     public static (string? Message, string? Error) ReadErrorBody(object? body)
     {

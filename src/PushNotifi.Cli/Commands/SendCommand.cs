@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 
 namespace PushNotifi.Cli.Commands;
 
@@ -129,21 +130,7 @@ internal static class SendCommand
         }
         catch (PushNotifiException exception)
         {
-            var exitCode = ApiFailure.ExitCode(exception);
-            if (exitCode == ExitCodes.Network)
-            {
-                await ApiFailure.WriteNetworkErrorAsync(context.Error, redactor, options.ApiBaseUrl, exception.Message).ConfigureAwait(false);
-            }
-            else if (exception.StatusCode is { } status)
-            {
-                await ApiFailure.WriteHttpErrorAsync(context.Error, redactor, "Send", status, exception.Body, TestCommand.LikelyCause(status)).ConfigureAwait(false);
-            }
-            else
-            {
-                await context.Error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
-            }
-
-            return exitCode;
+            return await ApiFailure.ReportAsync(context.Error, redactor, exception, "Send", options.ApiBaseUrl, TestCommand.LikelyCause).ConfigureAwait(false);
         }
     }
 
@@ -155,43 +142,64 @@ internal static class SendCommand
             return ExitCodes.Usage;
         }
 
-        var baseUrl = environment.Get(PushNotifiEnvironmentVariables.ApiBaseUrl) ?? PushNotifiOptions.DefaultApiBaseUrl;
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+        var token = environment.Get(PushNotifiEnvironmentVariables.WebhookToken)!;
+        var options = new PushNotifiOptions
         {
-            await context.Error.WriteLineAsync("PUSHNOTIFI_API_BASE_URL must be an absolute http or https URL.").ConfigureAwait(false);
+            WebhookToken = token,
+            ApiBaseUrl = environment.Get(PushNotifiEnvironmentVariables.ApiBaseUrl) ?? PushNotifiOptions.DefaultApiBaseUrl,
+
+            // Not sent through the webhook; set so the runtime's own redactor knows them too.
+            UserKey = environment.Get(PushNotifiEnvironmentVariables.UserKey),
+            GroupKey = environment.Get(PushNotifiEnvironmentVariables.GroupKey),
+            ApplicationKey = environment.Get(PushNotifiEnvironmentVariables.ApplicationKey),
+        };
+
+        PushNotifiWebhookClient client;
+        try
+        {
+            client = new PushNotifiWebhookClient(options);
+        }
+        catch (PushNotifiConfigurationException exception)
+        {
+            await context.Error.WriteLineAsync(Scrub(redactor.Redact(exception.Message), token)).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var token = environment.Get(PushNotifiEnvironmentVariables.WebhookToken)!;
-        int status;
-        string body;
         try
         {
-            (status, body) = await WebhookSender.SendAsync(baseUrl, token, request.Title, request.Message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or IOException
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            var text = exception is OperationCanceledException ? "no answer within 30 seconds." : exception.Message;
-            await ApiFailure.WriteNetworkErrorAsync(context.Error, redactor, baseUrl, Scrub(text, token)).ConfigureAwait(false);
-            return ExitCodes.Network;
-        }
-
-        body = Scrub(body, token);
-        if (status is >= 200 and < 300)
-        {
-            var (apiMessage, _) = ApiFailure.ReadErrorBody(body);
-            await context.Out.WriteLineAsync("Sent through the webhook: " + redactor.Redact(apiMessage ?? body)).ConfigureAwait(false);
+            var result = await client.SendAsync(request.Title, request.Message, cancellationToken).ConfigureAwait(false);
+            await context.Out.WriteLineAsync("Sent through the webhook: " + Scrub(redactor.Redact(result.Message), token)).ConfigureAwait(false);
             return ExitCodes.Success;
         }
-
-        var likelyCause = status switch
+        catch (PushNotifiException exception)
         {
-            401 or 404 => "The webhook token in PUSHNOTIFI_WEBHOOK_TOKEN is invalid or revoked; copy it again from https://pushnotifi.me/dashboard.",
-            _ => TestCommand.LikelyCause(status),
-        };
-        await ApiFailure.WriteHttpErrorAsync(context.Error, redactor, "Send through the webhook", status, body, likelyCause).ConfigureAwait(false);
-        return ExitCodes.ApiError;
+            var exitCode = ApiFailure.ExitCode(exception);
+            if (exitCode == ExitCodes.Network)
+            {
+                await ApiFailure.WriteNetworkErrorAsync(context.Error, redactor, options.ApiBaseUrl, Scrub(exception.Message, token)).ConfigureAwait(false);
+            }
+            else if (exception.StatusCode is { } status)
+            {
+                var likelyCause = status switch
+                {
+                    401 or 404 => "The webhook token in PUSHNOTIFI_WEBHOOK_TOKEN is invalid or revoked; copy it again from https://pushnotifi.me/dashboard.",
+                    _ => TestCommand.LikelyCause(status),
+                };
+                var body = exception.Body switch
+                {
+                    null => null,
+                    JsonElement json => Scrub(json.GetRawText(), token),
+                    var other => Scrub(other.ToString() ?? string.Empty, token),
+                };
+                await ApiFailure.WriteHttpErrorAsync(context.Error, redactor, "Send through the webhook", status, body, likelyCause).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Error.WriteLineAsync(Scrub(redactor.Redact(exception.Message), token)).ConfigureAwait(false);
+            }
+
+            return exitCode;
+        }
     }
 
     /// <summary>Removes the token (raw or URL-encoded) even where it is too short for the redactor to look for.</summary>

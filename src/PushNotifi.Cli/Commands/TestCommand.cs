@@ -75,21 +75,7 @@ internal static class TestCommand
         }
         catch (PushNotifiException exception)
         {
-            var exitCode = ApiFailure.ExitCode(exception);
-            if (exitCode == ExitCodes.Network)
-            {
-                await ApiFailure.WriteNetworkErrorAsync(context.Error, redactor, options.ApiBaseUrl, exception.Message).ConfigureAwait(false);
-            }
-            else if (exception.StatusCode is { } status)
-            {
-                await ApiFailure.WriteHttpErrorAsync(context.Error, redactor, "Test notification", status, exception.Body, LikelyCause(status)).ConfigureAwait(false);
-            }
-            else
-            {
-                await context.Error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
-            }
-
-            return exitCode;
+            return await ApiFailure.ReportAsync(context.Error, redactor, exception, "Test notification", options.ApiBaseUrl, LikelyCause).ConfigureAwait(false);
         }
     }
 

@@ -44,8 +44,8 @@ internal sealed class SandboxEvents
     {
         var channel = Channel.CreateBounded<SandboxEvent>(new BoundedChannelOptions(QueueLength)
         {
+            // Not SingleReader: the stream's keep-alive timeout leaves one wait pending while it starts the next.
             FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
         });
         lock (_gate)
         {

@@ -7,6 +7,6 @@ internal sealed class PushNotifiOptionsValidator : IValidateOptions<PushNotifiOp
 {
     public ValidateOptionsResult Validate(string? name, PushNotifiOptions options) =>
         options.FindProblem() is { } problem
-            ? ValidateOptionsResult.Fail(problem.Message)
+            ? ValidateOptionsResult.Fail(problem.Message.Contains(problem.Variable, StringComparison.Ordinal) ? problem.Message : $"{problem.Variable}: {problem.Message}")
             : ValidateOptionsResult.Success;
 }

@@ -10,13 +10,26 @@ public sealed class HelpTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("pushnotifi [command] [options]", run.Output, StringComparison.Ordinal);
-        foreach (var verb in new[] { "init", "test", "send", "sandbox" })
+        foreach (var verb in new[] { "init", "test", "send", "ask", "sandbox" })
         {
             Assert.Contains($"  {verb} ", run.Output, StringComparison.Ordinal);
         }
 
         Assert.Contains("0 ok, 1 API error, 2 usage or configuration, 3 network", run.Output, StringComparison.Ordinal);
+        Assert.Contains("6 declined (ask), 7 no answer before --timeout (ask)", run.Output, StringComparison.Ordinal);
         Assert.Contains("73 cannot write a file", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_help_lists_its_options_the_templates_and_the_defaults()
+    {
+        var run = await Cli.RunAsync(Path.GetTempPath(), "ask", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var text in new[] { "<question>", "--title", "--template", "--timeout", "--json", "approve_deny, proceed_abort", "[default: approve_deny]", "[default: 900]" })
+        {
+            Assert.Contains(text, run.Output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -69,6 +69,33 @@ public sealed class SendVerbTests : SandboxHost
     }
 
     [Fact]
+    public async Task A_webhook_error_answer_prints_the_status_and_cause_without_the_token()
+    {
+        Server.Faults.FailNext(1, 500);
+
+        var run = await RunAsync(Environment(("PUSHNOTIFI_USER_KEY", null), ("PUSHNOTIFI_WEBHOOK_TOKEN", Canary.WebhookToken)), "send", "--title", "t", "--message", "m");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Send through the webhook failed: HTTP 500.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("try again later", run.Error, StringComparison.Ordinal);
+        Assert.Single(Server.Requests);
+        Canary.AssertAbsent(run);
+    }
+
+    [Fact]
+    public async Task A_webhook_with_a_malformed_base_url_is_a_usage_error_naming_the_variable()
+    {
+        var run = await RunAsync(
+            Environment(("PUSHNOTIFI_USER_KEY", null), ("PUSHNOTIFI_WEBHOOK_TOKEN", Canary.WebhookToken), ("PUSHNOTIFI_API_BASE_URL", "ftp://example.com")),
+            "send", "--title", "t", "--message", "m");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("PUSHNOTIFI_API_BASE_URL must be an absolute http or https URL.", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Server.Requests);
+        Canary.AssertAbsent(run);
+    }
+
+    [Fact]
     public async Task An_api_network_failure_exits_3()
     {
         var run = await RunAsync(Environment(("PUSHNOTIFI_API_BASE_URL", ClosedPortUrl())), "send", "--title", "t", "--message", "m");
