@@ -111,6 +111,7 @@ public sealed class PushNotifiAlertContext
             return;
         }
 
+        cancellationToken = UnlessCallerCancellation(cancellationToken);
         var budget = PushNotifiAlerts.TimeBudget;
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(budget);
@@ -143,6 +144,7 @@ public sealed class PushNotifiAlertContext
             return;
         }
 
+        cancellationToken = UnlessCallerCancellation(cancellationToken);
         var budget = PushNotifiAlerts.TimeBudget;
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(budget);
@@ -161,6 +163,13 @@ public sealed class PushNotifiAlertContext
             ForgetWhenDone(send, cts);
         }
     }
+
+    /// <summary>
+    /// An alert about the caller's own cancellation (AlertOnCallerCancellation) gets here with that token already
+    /// cancelled; sending under it would drop the alert, so it is sent under the time budget alone.
+    /// </summary>
+    private CancellationToken UnlessCallerCancellation(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested && _exception is OperationCanceledException ? CancellationToken.None : cancellationToken;
 
     private PushNotifiMessage? Prepare()
     {
