@@ -219,6 +219,20 @@ public class DiagnosticTests
         }
         """, emits: false);
 
+    [Theory]
+    [InlineData("an error type in the signature", "[PushNotifiAlert(\"Failed {id}\", IdempotencyKey = \"k:{id}\")] public partial void Run(Missing id); private void RunCore(Missing id) { }")]
+    [InlineData("an undefined constant in the attribute", "[PushNotifiAlert(\"Failed {id}\", IdempotencyKey = Undefined)] public partial void Run(int id); private void RunCore(int id) { }")]
+    [InlineData("a missing title", "[PushNotifiAlert] public partial void Run(int id); private void RunCore(int id) { }")]
+    public async Task Declarations_the_compiler_already_rejects_get_no_wrapper_and_no_diagnostic_of_ours(string what, string member)
+    {
+        var compilation = GeneratorHarness.Compile(U + "public partial class Jobs\n{\n    " + member + "\n}\n");
+        var (result, output) = GeneratorHarness.Run(compilation);
+
+        Assert.True(Assert.Single(result.Results).GeneratedSources.IsEmpty, what);
+        Assert.DoesNotContain(await GeneratorHarness.AnalyzeAsync(compilation), d => d.Id.StartsWith("PNA", StringComparison.Ordinal));
+        Assert.Contains(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_descriptor_links_to_its_docs_section()
     {
