@@ -101,6 +101,25 @@ internal static class GeneratorStepProfile
         }
     }
 
+    /// <summary>
+    /// One cold full run of one generator in this process, nothing run before it (as in a command-line build):
+    /// prints milliseconds and megabytes allocated. Run with <c>--fresh-process PushNotifiAlert|LoggerMessage</c>,
+    /// once per process, alternating, many times.
+    /// </summary>
+    public static void FreshProcess(string which, TextWriter output)
+    {
+        var (generator, compilation) = which == "LoggerMessage"
+            ? (GeneratorInputs.LoadLoggerMessageGenerator(), GeneratorInputs.LoggerMessages())
+            : (new PushNotifiAlertGenerator().AsSourceGenerator(), GeneratorInputs.PushNotifiAlerts());
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var driver = Driver(generator, track: false).RunGenerators(compilation);
+        watch.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var sources = driver.GetRunResult().Results.Single().GeneratedSources.Length;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which} {watch.Elapsed.TotalMilliseconds:F1} ms {allocated / 1024.0 / 1024.0:F1} MB {sources} sources"));
+    }
+
     private static double Time(ISourceGenerator generator, CSharpCompilation compilation)
     {
         var copy = compilation.Clone();
