@@ -55,4 +55,13 @@ internal sealed partial class InspectionJsonContext : JsonSerializerContext
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CapturedNotification))]
-internal sealed partial class StoreJsonContext : JsonSerializerContext;
+internal sealed partial class StoreJsonContext : JsonSerializerContext
+{
+    /// <summary>Leaves "…" and quotes readable for people who open the file; nothing reads it as HTML.</summary>
+    public static StoreJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -141,7 +141,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
         text?.Replace(key, SandboxSecrets.LastFour(key), StringComparison.Ordinal);
 
     private static string Serialize(CapturedNotification notification) =>
-        JsonSerializer.Serialize(notification, StoreJsonContext.Default.CapturedNotification);
+        JsonSerializer.Serialize(notification, StoreJsonContext.Readable.CapturedNotification);
 
     private static List<CapturedNotification> Read(SqliteCommand command)
     {
@@ -149,7 +149,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
         var notifications = new List<CapturedNotification>();
         while (reader.Read())
         {
-            var document = JsonSerializer.Deserialize(reader.GetString(1), StoreJsonContext.Default.CapturedNotification)
+            var document = JsonSerializer.Deserialize(reader.GetString(1), StoreJsonContext.Readable.CapturedNotification)
                 ?? throw new InvalidDataException("A stored notification is empty.");
             notifications.Add(document with { Account = reader.IsDBNull(0) ? null : reader.GetInt32(0) });
         }
