@@ -2,16 +2,21 @@ using Microsoft.Extensions.Configuration;
 using PushNotifi.Sandbox;
 
 // Standalone sandbox: keys from the PUSHNOTIFI_* environment variables (fake ones generated for any
-// that are unset), --urls from the command line.
+// that are unset), --urls and --data <file> (keep keys and captures in SQLite) from the command line.
 var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
 var options = SandboxOptions.FromEnvironment();
-var generated = options.WithFakeKeys();
 options.Urls = commandLine["urls"] ?? "http://127.0.0.1:5080";
+options.DataFile = commandLine["data"];
 options.LogToConsole = true;
 
+IReadOnlyList<string> generated;
+SandboxServer server;
 try
 {
+    // With --data the fake keys come from the file's pepper, so this may already find the file unusable.
+    generated = options.WithFakeKeys();
     options.Validate();
+    server = await SandboxServer.StartAsync(options);
 }
 catch (InvalidOperationException e)
 {
@@ -19,11 +24,14 @@ catch (InvalidOperationException e)
     return 2;
 }
 
-await using var server = await SandboxServer.StartAsync(options);
-foreach (var line in SandboxBanner.Lines(options, generated, server.BaseUrl))
+await using (server)
 {
-    Console.WriteLine(line);
+    foreach (var line in SandboxBanner.Lines(options, generated, server.BaseUrl))
+    {
+        Console.WriteLine(line);
+    }
+
+    await server.WaitForShutdownAsync();
 }
 
-await server.WaitForShutdownAsync();
 return 0;

@@ -20,7 +20,9 @@ public static class SandboxBanner
         var lines = new List<string>();
         if (generated.Count > 0)
         {
-            lines.Add("# Generated fake keys for this run (not secrets). Paste into the shell that runs your app:");
+            lines.Add(options.DataFile is null
+                ? "# Generated fake keys for this run (not secrets). Paste into the shell that runs your app:"
+                : "# Fake keys of this data file, the same on every start with it (not secrets). Paste into the shell that runs your app:");
         }
 
         foreach (var (name, value) in new[]
@@ -43,6 +45,11 @@ public static class SandboxBanner
 
         lines.Add($"export PUSHNOTIFI_API_BASE_URL={baseUrl}");
         lines.Add($"# Inbox (answer alerts here): {baseUrl}/");
+        if (options.DataFile is { } dataFile)
+        {
+            lines.Add($"# Keys and notifications kept in {Path.GetFullPath(dataFile)} (its pepper beside it, in .pepper)");
+        }
+
         return lines;
     }
 }

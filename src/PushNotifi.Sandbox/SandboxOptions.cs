@@ -38,6 +38,15 @@ public sealed class SandboxOptions
     /// <summary>Where to listen, separated by <c>;</c>. Port 0 picks a free port.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
 
+    /// <summary>
+    /// A SQLite file that keeps the account API keys and the delivered notifications (with their alerts and acks)
+    /// across restarts; null (the default) keeps everything in memory. The file holds no key and no key prefix: keys
+    /// only as HMACs, captures with every key shown as <c>…</c> plus its last 4 characters. The HMAC pepper lives
+    /// beside it in <c>&lt;file&gt;.pepper</c> (owner-only), never inside it. With a data file,
+    /// <see cref="WithFakeKeys"/> makes up the same keys on every start.
+    /// </summary>
+    public string? DataFile { get; set; }
+
     /// <summary>Clock for capture times and injected delays; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -66,27 +75,43 @@ public sealed class SandboxOptions
     /// <summary>
     /// Zero configuration, as smtp4dev: fills each unset <see cref="UserKey"/>, <see cref="GroupKey"/> and
     /// <see cref="WebhookToken"/> with an obviously fake random value (<c>uSANDBOX…</c>, <c>gSANDBOX…</c>,
-    /// <c>whSANDBOX…</c>, 32 ASCII letters and digits). Values already set are kept.
+    /// <c>whSANDBOX…</c>, 32 ASCII letters and digits). Values already set are kept. With a <see cref="DataFile"/> the
+    /// values come from its pepper, so a restart on the same file makes up the same keys and the ones you pasted keep
+    /// working; the file (and its pepper) is created if missing.
     /// </summary>
     /// <returns>The variable names (e.g. <see cref="UserKeyVariable"/>) whose values were generated, in that order.</returns>
+    /// <exception cref="InvalidOperationException">The <see cref="DataFile"/> or its pepper cannot be used; the message names the file and the fix.</exception>
     public IReadOnlyList<string> WithFakeKeys()
     {
         var generated = new List<string>();
+        if (!string.IsNullOrWhiteSpace(UserKey) && !string.IsNullOrWhiteSpace(GroupKey) && !string.IsNullOrWhiteSpace(WebhookToken))
+        {
+            return generated;
+        }
+
+        Func<string, string> fakeKey = RandomFakeKey;
+        if (!string.IsNullOrWhiteSpace(DataFile))
+        {
+            using var database = SqliteDatabase.Open(DataFile);
+            var hasher = new KeyHasher(PepperFile.LoadOrCreate(database));
+            fakeKey = prefix => hasher.FakeKey(prefix, SandboxLimits.SendToKeyLength);
+        }
+
         if (string.IsNullOrWhiteSpace(UserKey))
         {
-            UserKey = FakeKey("uSANDBOX");
+            UserKey = fakeKey("uSANDBOX");
             generated.Add(UserKeyVariable);
         }
 
         if (string.IsNullOrWhiteSpace(GroupKey))
         {
-            GroupKey = FakeKey("gSANDBOX");
+            GroupKey = fakeKey("gSANDBOX");
             generated.Add(GroupKeyVariable);
         }
 
         if (string.IsNullOrWhiteSpace(WebhookToken))
         {
-            WebhookToken = FakeKey("whSANDBOX");
+            WebhookToken = fakeKey("whSANDBOX");
             generated.Add(WebhookTokenVariable);
         }
 
@@ -107,9 +132,14 @@ public sealed class SandboxOptions
         {
             throw new InvalidOperationException("The sandbox needs at least one URL to listen on (SandboxOptions.Urls).");
         }
+
+        if (DataFile is not null && string.IsNullOrWhiteSpace(DataFile))
+        {
+            throw new InvalidOperationException("The sandbox data file (SandboxOptions.DataFile, --data) is blank: give a file path, or leave it unset to keep everything in memory.");
+        }
     }
 
-    private static string FakeKey(string prefix) =>
+    private static string RandomFakeKey(string prefix) =>
         prefix + System.Security.Cryptography.RandomNumberGenerator.GetString(
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", SandboxLimits.SendToKeyLength - prefix.Length);
 

@@ -37,8 +37,8 @@ internal sealed class SandboxSecrets
     /// <summary>Each account's user key: the main one first, then <see cref="ExtraUserKeys"/>. Also their first API keys.</summary>
     public IReadOnlyList<string> Accounts => [UserKey, .. ExtraUserKeys];
 
-    /// <summary>The user key of account number <paramref name="account"/> (an <see cref="ApiKeyRecord.Account"/>).</summary>
-    public string AccountKey(int account) => account == 0 ? UserKey : ExtraUserKeys[account - 1];
+    /// <summary>The user key of account number <paramref name="account"/> (an <see cref="ApiKeyRecord.Account"/>); null when not configured.</summary>
+    public string? AccountKey(int account) => account == 0 ? UserKey : account > 0 && account <= ExtraUserKeys.Count ? ExtraUserKeys[account - 1] : null;
 
     /// <summary>The group an account can send to: only the main account has one.</summary>
     public string? GroupKeyOf(string account) => string.Equals(account, UserKey, StringComparison.Ordinal) ? GroupKey : null;

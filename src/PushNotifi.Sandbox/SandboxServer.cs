@@ -27,11 +27,14 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; }
 
-    /// <summary>A snapshot of the delivered notifications, oldest first (duplicates are not delivered twice).</summary>
+    /// <summary>
+    /// A snapshot of the delivered notifications, oldest first (duplicates are not delivered twice). With a
+    /// <see cref="SandboxOptions.DataFile"/> they are as stored: every key shown as <c>…</c> plus its last 4 characters.
+    /// </summary>
     public IReadOnlyList<CapturedNotification> Notifications => _state.Store.Notifications;
 
     /// <summary>The delivered notification carrying <paramref name="alertId"/>, with its ack if any; null when unknown.</summary>
-    public CapturedNotification? FindAlert(string alertId) => _state.Store.FindAlert(alertId, accountKey: null);
+    public CapturedNotification? FindAlert(string alertId) => _state.Store.FindAlert(alertId, account: null);
 
     /// <summary>A snapshot of every <c>/api/v1</c> request, oldest first, including rejected, duplicate and faulted ones.</summary>
     public IReadOnlyList<SandboxRequest> Requests => _state.Store.Requests;
@@ -40,14 +43,27 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxFaults Faults => _state.Faults;
 
     /// <summary>Starts a sandbox and returns once it accepts connections.</summary>
-    /// <exception cref="InvalidOperationException">The options lack a user key or URL.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The options lack a user key or URL, or the <see cref="SandboxOptions.DataFile"/> cannot be used (the message names
+    /// the file and what to do).
+    /// </exception>
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
         var state = new SandboxState(options);
-        var app = SandboxApp.Build(options, state);
+        WebApplication app;
+        try
+        {
+            app = SandboxApp.Build(options, state);
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
+
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
@@ -55,6 +71,7 @@ public sealed class SandboxServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            state.Dispose();
             throw;
         }
 
@@ -84,7 +101,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
-        var outcome = AlertAcks.Ack(_state, alertId, accountKey: null, new AckRequest(deviceId, response, comment));
+        var outcome = AlertAcks.Ack(_state, alertId, account: null, new AckRequest(deviceId, response, comment));
         return outcome.Notification ?? throw (outcome.StatusCode == 404
             ? new KeyNotFoundException(outcome.Error!.Message)
             : new ArgumentException(outcome.Error!.Message, outcome.Error.Field == "comment" ? nameof(comment) : nameof(response)));
@@ -105,6 +122,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _state.Dispose();
     }
 
     private static string Shown(string? key) => key is null ? "(not set)" : SandboxSecrets.LastFour(key);

@@ -1,15 +1,45 @@
 namespace PushNotifi.Sandbox;
 
 /// <summary>Everything the endpoints share for one sandbox instance.</summary>
-internal sealed class SandboxState
+internal sealed class SandboxState : IDisposable
 {
+    private readonly SqliteDatabase? _database;
+
+    /// <exception cref="InvalidOperationException">The data file or its pepper cannot be used.</exception>
     public SandboxState(SandboxOptions options)
     {
-        Store = new SandboxStore(Events);
         Secrets = new SandboxSecrets(options);
         Clock = options.TimeProvider;
         FailedAuth = new FailedAuthLimiter(Clock);
-        Keys = new ApiKeys(new InMemoryApiKeyStore(), new KeyHasher(KeyHasher.NewPepper()), Clock);
+
+        IApiKeyStore keyStore;
+        INotificationStore notificationStore;
+        byte[] pepper;
+        if (string.IsNullOrWhiteSpace(options.DataFile))
+        {
+            keyStore = new InMemoryApiKeyStore();
+            notificationStore = new InMemoryNotificationStore();
+            pepper = KeyHasher.NewPepper();
+        }
+        else
+        {
+            _database = SqliteDatabase.Open(options.DataFile);
+            try
+            {
+                pepper = PepperFile.LoadOrCreate(_database);
+            }
+            catch
+            {
+                _database.Dispose();
+                throw;
+            }
+
+            keyStore = new SqliteApiKeyStore(_database);
+            notificationStore = new SqliteNotificationStore(_database, Secrets);
+        }
+
+        Store = new SandboxStore(notificationStore, Events);
+        Keys = new ApiKeys(keyStore, new KeyHasher(pepper), Clock);
 
         // The configured keys are each account's first `full` key, so every existing setup keeps working.
         for (var account = 0; account < Secrets.Accounts.Count; account++)
@@ -46,4 +76,7 @@ internal sealed class SandboxState
 
         return captured;
     }
+
+    /// <summary>Closes the data file, if any.</summary>
+    public void Dispose() => _database?.Dispose();
 }

@@ -73,4 +73,19 @@ public class StandaloneProgramTests
         Assert.Contains("PUSHNOTIFI_USER_KEY from your environment (…0001)", output, StringComparison.Ordinal);
         Assert.Matches("export PUSHNOTIFI_GROUP_KEY=gSANDBOX", output);
     }
+
+    [Fact]
+    public async Task Program_with_a_corrupt_data_file_exits_2_naming_the_file_and_what_to_do()
+    {
+        using var data = new DataFile();
+        await File.WriteAllTextAsync(data.Path, "not a database at all, only some text that is long enough to be looked at");
+
+        await using var sandbox = StandaloneProcess.Start(Keys, "--urls", $"http://127.0.0.1:{StandaloneProcess.FreePort()}", "--data", data.Path);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await sandbox.Process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, sandbox.Process.ExitCode);
+        Assert.Contains("pushnotifi-sandbox: The sandbox data file " + data.Path, sandbox.Output, StringComparison.Ordinal);
+        Assert.Contains("Move it away", sandbox.Output, StringComparison.Ordinal);
+    }
 }

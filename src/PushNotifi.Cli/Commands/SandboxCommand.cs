@@ -26,6 +26,13 @@ internal static class SandboxCommand
             }
         });
 
+        var data = new Option<FileInfo?>("--data")
+        {
+            Description = "Keep the API keys and the captured notifications (alerts and acks included) in this SQLite file across restarts; "
+                + "its HMAC pepper goes beside it in <file>.pepper. The file holds no key. Default: in memory only.",
+            HelpName = "file",
+        };
+
         var command = new Command(
             "sandbox",
             "Run the local PushNotifi sandbox on 127.0.0.1 until Ctrl+C. It accepts the keys in PUSHNOTIFI_USER_KEY, PUSHNOTIFI_GROUP_KEY "
@@ -33,12 +40,14 @@ internal static class SandboxCommand
             + "It records every notification and shows them in a live inbox at its base URL, where alerts can be answered.")
         {
             port,
+            data,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult.GetValue(port), cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(context, parseResult.GetValue(port), parseResult.GetValue(data)?.FullName, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, int port, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, int port, string? dataFile, CancellationToken cancellationToken)
     {
         if (await CliSecrets.LoadAsync(context).ConfigureAwait(false) is not { } environment)
         {
@@ -46,11 +55,14 @@ internal static class SandboxCommand
         }
 
         var options = SandboxOptions.FromEnvironment(environment.Get);
-        var generated = options.WithFakeKeys();
         options.Urls = $"http://127.0.0.1:{port}";
+        options.DataFile = dataFile;
+        IReadOnlyList<string> generated;
         SandboxServer server;
         try
         {
+            // With --data the fake keys come from the file's pepper, so an unusable file is reported here too.
+            generated = options.WithFakeKeys();
             server = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException exception)

@@ -13,11 +13,11 @@ internal static class AlertAcks
 
     /// <summary>
     /// Checks <paramref name="request"/> against the alert's template and records the first ack.
-    /// <paramref name="accountKey"/> null means any account (the loopback inspection tools).
+    /// <paramref name="account"/> null means any account (the loopback inspection tools).
     /// </summary>
-    public static AckOutcome Ack(SandboxState state, string alertId, string? accountKey, AckRequest request)
+    public static AckOutcome Ack(SandboxState state, string alertId, int? account, AckRequest request)
     {
-        if (state.Store.FindAlert(alertId, accountKey) is not { } alert)
+        if (state.Store.FindAlert(alertId, account) is not { } alert)
         {
             return AckOutcome.Failed(StatusCodes.Status404NotFound, UnknownAlert(alertId));
         }
@@ -28,7 +28,7 @@ internal static class AlertAcks
             return AckOutcome.Failed(StatusCodes.Status400BadRequest, invalid);
         }
 
-        return state.Store.Ack(alertId, accountKey, request.DeviceId, response, comment, state.Clock.GetUtcNow()) is { } result
+        return state.Store.Ack(alertId, account, request.DeviceId, response, comment, state.Clock.GetUtcNow()) is { } result
             ? new AckOutcome(StatusCodes.Status200OK, result.Notification, result.AlreadyAcked, null)
             : AckOutcome.Failed(StatusCodes.Status404NotFound, UnknownAlert(alertId));
     }

@@ -39,6 +39,13 @@ internal static class ApiAuth
                 : $"The X-API-Key ({record.LastFour}, {record.Id}) was revoked.");
         }
 
+        if (state.Secrets.AccountKey(record.Account) is not { } accountKey)
+        {
+            // A key kept in a data file for an extra account this run was not started with.
+            return Refuse(state, logger, address, state.Keys.Hasher.Fingerprint(presented),
+                $"The X-API-Key ({record.LastFour}, {record.Id}) belongs to an account this sandbox was not started with.");
+        }
+
         if (!ApiKeyScopes.Allows(record.Scope, requiredScope))
         {
             // Authenticated: a scope refusal is not a failed authentication and is not counted.
@@ -50,7 +57,7 @@ internal static class ApiAuth
 
         state.Keys.Touch(record);
         accountIndex = record.Account;
-        account = state.Secrets.AccountKey(record.Account);
+        account = accountKey;
         return null;
     }
 

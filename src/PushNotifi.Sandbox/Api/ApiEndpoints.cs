@@ -16,19 +16,19 @@ internal static class ApiEndpoints
         api.MapPost("/message", (HttpContext context) => SendMessage(context, state, logger));
         api.MapPost("/webhooks/incoming/{token}", (HttpContext context, string token) => ReceiveWebhook(context, token, state, logger));
         // Everything but sending needs a `full` key.
-        api.MapGet("/applications", (HttpContext context) => WhenAuthorized(context, state, logger, _ => ListApplications(state)));
-        api.MapGet("/applications/{key}", (HttpContext context, string key) => WhenAuthorized(context, state, logger, _ => GetApplication(state, key)));
-        api.MapGet("/groups", (HttpContext context) => WhenAuthorized(context, state, logger, account => ListGroups(state, account)));
-        api.MapGet("/messages", (HttpContext context) => WhenAuthorized(context, state, logger, account => ListMessages(state, account)));
-        api.MapGet("/alerts/{alertId}/status", (HttpContext context, string alertId) => WhenAuthorized(context, state, logger, account => AlertStatusOf(state, account, alertId)));
-        api.MapPost("/alerts/{alertId}/ack", (HttpContext context, string alertId) => WhenAuthorized(context, state, logger, account => AckAlert(context, state, account, alertId)));
+        api.MapGet("/applications", (HttpContext context) => WhenAuthorized(context, state, logger, (_, _) => ListApplications(state)));
+        api.MapGet("/applications/{key}", (HttpContext context, string key) => WhenAuthorized(context, state, logger, (_, _) => GetApplication(state, key)));
+        api.MapGet("/groups", (HttpContext context) => WhenAuthorized(context, state, logger, (account, _) => ListGroups(state, account)));
+        api.MapGet("/messages", (HttpContext context) => WhenAuthorized(context, state, logger, (_, index) => ListMessages(state, index)));
+        api.MapGet("/alerts/{alertId}/status", (HttpContext context, string alertId) => WhenAuthorized(context, state, logger, (_, index) => AlertStatusOf(state, index, alertId)));
+        api.MapPost("/alerts/{alertId}/ack", (HttpContext context, string alertId) => WhenAuthorized(context, state, logger, (_, index) => AckAlert(context, state, index, alertId)));
         api.MapApiKeys(state, logger);
         api.Map("/{**rest}", IResult () => Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint."));
     }
 
     private static IResult SendMessage(HttpContext context, SandboxState state, ILogger logger)
     {
-        if (ApiAuth.Authorize(context, state, logger, ApiKeyScopes.Send, out var account, out _) is { } unauthorized)
+        if (ApiAuth.Authorize(context, state, logger, ApiKeyScopes.Send, out var account, out var accountIndex) is { } unauthorized)
         {
             return unauthorized;
         }
@@ -75,10 +75,10 @@ internal static class ApiEndpoints
             RawBody = body,
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
             ApiKeyLastFour = SandboxSecrets.LastFour(apiKey),
-            AccountKey = account,
+            Account = accountIndex,
             AlertId = alert ? AlertIds.New() : null,
             ResponseTemplate = request.ResponseTemplate,
-        });
+        }, apiKey);
 
         return Accepted(logger, notification, duplicate, "api", request.Type, request.SendToKey);
     }
@@ -108,7 +108,7 @@ internal static class ApiEndpoints
             Title = webhook.Title,
             RawBody = body,
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
-            AccountKey = state.Secrets.UserKey,
+            Account = 0,
         });
 
         return Accepted(logger, notification, duplicate, "webhook", "group", state.Secrets.GroupKey);
@@ -129,21 +129,21 @@ internal static class ApiEndpoints
         return TypedResults.Json<IReadOnlyList<GroupInfo>>(groups, WireJsonContext.Default.IReadOnlyListGroupInfo);
     }
 
-    private static JsonHttpResult<IReadOnlyList<SentMessageInfo>> ListMessages(SandboxState state, string account)
+    private static JsonHttpResult<IReadOnlyList<SentMessageInfo>> ListMessages(SandboxState state, int account)
     {
         var messages = state.Store.Notifications
-            .Where(n => string.Equals(n.AccountKey, account, StringComparison.Ordinal))
+            .Where(n => n.Account == account)
             .Select(n => new SentMessageInfo(n.Id, n.Type, n.Title, n.Message, n.Priority ?? 0, n.IdempotencyKey, n.ReceivedAt))
             .ToArray();
         return TypedResults.Json<IReadOnlyList<SentMessageInfo>>(messages, WireJsonContext.Default.IReadOnlyListSentMessageInfo);
     }
 
-    private static IResult AlertStatusOf(SandboxState state, string account, string alertId) =>
+    private static IResult AlertStatusOf(SandboxState state, int account, string alertId) =>
         state.Store.FindAlert(alertId, account) is { } alert
             ? TypedResults.Json(AlertStatus.Of(alert), WireJsonContext.Default.AlertStatus)
             : Error(StatusCodes.Status404NotFound, AlertAcks.UnknownAlert(alertId));
 
-    private static IResult AckAlert(HttpContext context, SandboxState state, string account, string alertId)
+    private static IResult AckAlert(HttpContext context, SandboxState state, int account, string alertId)
     {
         if (state.Store.FindAlert(alertId, account) is null)
         {
@@ -173,8 +173,9 @@ internal static class ApiEndpoints
     private static ApplicationInfo? FindApplication(SandboxState state, string key) =>
         Applications(state).FirstOrDefault(a => SandboxSecrets.Matches(a.ApplicationKey, key));
 
-    private static IResult WhenAuthorized(HttpContext context, SandboxState state, ILogger logger, Func<string, IResult> handle) =>
-        ApiAuth.Authorize(context, state, logger, ApiKeyScopes.Full, out var account, out _) is { } denied ? denied : handle(account);
+    // The handler gets the account's user key (its recipient) and its number (what captures are scoped by).
+    private static IResult WhenAuthorized(HttpContext context, SandboxState state, ILogger logger, Func<string, int, IResult> handle) =>
+        ApiAuth.Authorize(context, state, logger, ApiKeyScopes.Full, out var account, out var index) is { } denied ? denied : handle(account, index);
 
     private static JsonHttpResult<MessageAccepted> Accepted(ILogger logger, CapturedNotification notification, bool duplicate, string source, string type, string? sendToKey)
     {

@@ -56,7 +56,7 @@ internal static class InspectionEndpoints
             }
         }
 
-        var outcome = AlertAcks.Ack(state, alertId, accountKey: null, new AckRequest(AlertAcks.WebDeviceId, request?.Response, request?.Comment));
+        var outcome = AlertAcks.Ack(state, alertId, account: null, new AckRequest(AlertAcks.WebDeviceId, request?.Response, request?.Comment));
         if (outcome.Notification is not { } acked)
         {
             return TypedResults.Json(

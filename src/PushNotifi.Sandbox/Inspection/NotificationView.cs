@@ -19,7 +19,6 @@ internal static class NotificationView
         AckedByDeviceId = RedactOrNull(secrets, n.AckedByDeviceId),
         Response = RedactOrNull(secrets, n.Response),
         Comment = RedactOrNull(secrets, n.Comment),
-        AccountKey = null,
     };
 
     public static Dictionary<string, string> RedactHeaders(SandboxSecrets secrets, IReadOnlyDictionary<string, string> headers) =>

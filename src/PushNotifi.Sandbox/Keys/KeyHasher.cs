@@ -12,6 +12,7 @@ internal sealed class KeyHasher(byte[] pepper)
     /// <summary>Bytes of a generated pepper.</summary>
     public const int PepperLength = 32;
 
+    private const string KeyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static readonly byte[] s_fingerprintLabel = Encoding.UTF8.GetBytes("pushnotifi-sandbox-fingerprint\n");
 
     public byte[] Hash(string key) => HMACSHA256.HashData(pepper, Encoding.UTF8.GetBytes(key));
@@ -28,6 +29,22 @@ internal sealed class KeyHasher(byte[] pepper)
         s_fingerprintLabel.CopyTo(input, 0);
         Encoding.UTF8.GetBytes(key, input.AsSpan(s_fingerprintLabel.Length));
         return "fp_" + Convert.ToHexStringLower(HMACSHA256.HashData(pepper, input).AsSpan(0, 6));
+    }
+
+    /// <summary>
+    /// A fake key (<paramref name="prefix"/> plus letters and digits, <paramref name="length"/> in all) that is the same
+    /// for the same pepper: a sandbox restarted on the same data file makes up the same keys, and none is stored.
+    /// </summary>
+    public string FakeKey(string prefix, int length)
+    {
+        var digest = HMACSHA256.HashData(pepper, Encoding.UTF8.GetBytes("pushnotifi-sandbox-fake-key\n" + prefix));
+        var key = new StringBuilder(prefix, length);
+        for (var i = 0; key.Length < length; i++)
+        {
+            key.Append(KeyAlphabet[digest[i % digest.Length] % KeyAlphabet.Length]);
+        }
+
+        return key.ToString();
     }
 
     public static byte[] NewPepper() => RandomNumberGenerator.GetBytes(PepperLength);

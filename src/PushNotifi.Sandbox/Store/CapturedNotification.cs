@@ -83,6 +83,9 @@ public sealed record CapturedNotification
     /// <summary>The optional note given with the ack.</summary>
     public string? Comment { get; init; }
 
-    /// <summary>The full <c>X-API-Key</c> of the sending account, for account scoping; never serialized (internal).</summary>
-    internal string? AccountKey { get; init; }
+    /// <summary>
+    /// The sending account's opaque number (0 for the main one, as <see cref="ApiKeyRecord.Account"/>), for account
+    /// scoping; never derived from a key, never serialized (internal).
+    /// </summary>
+    internal int? Account { get; init; }
 }

@@ -1,18 +1,14 @@
 namespace PushNotifi.Sandbox;
 
 /// <summary>
-/// Thread-safe record of what the sandbox received: requests, delivered notifications (with their
-/// alerts and acks) and the idempotency keys already delivered. Tells <see cref="SandboxEvents"/> of
-/// every delivery, ack and clear.
+/// Thread-safe record of what the sandbox received: requests (always in memory) and delivered notifications with
+/// their alerts and acks (in the <see cref="INotificationStore"/>). Tells <see cref="SandboxEvents"/> of every
+/// delivery, ack and clear.
 /// </summary>
-internal sealed class SandboxStore(SandboxEvents events)
+internal sealed class SandboxStore(INotificationStore notifications, SandboxEvents events)
 {
     private readonly Lock _gate = new();
-    private readonly List<CapturedNotification> _notifications = [];
     private readonly List<SandboxRequest> _requests = [];
-    private readonly Dictionary<string, int> _indexByIdempotencyKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _indexByAlertId = new(StringComparer.Ordinal);
-    private long _nextNotification;
     private long _nextRequest;
 
     public IReadOnlyList<CapturedNotification> Notifications
@@ -21,7 +17,7 @@ internal sealed class SandboxStore(SandboxEvents events)
         {
             lock (_gate)
             {
-                return [.. _notifications];
+                return notifications.All();
             }
         }
     }
@@ -50,38 +46,21 @@ internal sealed class SandboxStore(SandboxEvents events)
     /// <summary>
     /// Delivers a notification unless its account already delivered its idempotency key; then returns
     /// the earlier notification (with its id and alert id) and <c>duplicate = true</c>. Check and add
-    /// happen under one lock so concurrent retries deliver once.
+    /// happen under one lock so concurrent retries deliver once. <paramref name="apiKey"/> is the key it was sent
+    /// with, so a persistent store can keep it out of the file.
     /// </summary>
-    public (CapturedNotification Notification, bool Duplicate) Deliver(Func<string, CapturedNotification> create)
+    public (CapturedNotification Notification, bool Duplicate) Deliver(Func<string, CapturedNotification> create, string? apiKey = null)
     {
         CapturedNotification notification;
         lock (_gate)
         {
-            var id = "n_" + (_nextNotification + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            notification = create(id);
-            string? scopedKey = null;
-            if (notification.IdempotencyKey is { } key)
+            var candidate = create(notifications.NextId());
+            if (candidate.IdempotencyKey is { } key && notifications.FindByIdempotencyKey(candidate.Account, key) is { } earlier)
             {
-                // Idempotency keys belong to an account: another account's key never collides.
-                scopedKey = (notification.AccountKey ?? string.Empty) + "\n" + key;
-                if (_indexByIdempotencyKey.TryGetValue(scopedKey, out var existing))
-                {
-                    return (_notifications[existing], true);
-                }
+                return (earlier, true);
             }
 
-            _nextNotification++;
-            var index = _notifications.Count;
-            _notifications.Add(notification);
-            if (scopedKey is not null)
-            {
-                _indexByIdempotencyKey[scopedKey] = index;
-            }
-
-            if (notification.AlertId is { } alertId)
-            {
-                _indexByAlertId[alertId] = index;
-            }
+            notification = notifications.Add(candidate, apiKey);
         }
 
         events.Publish(new SandboxEvent(SandboxEvent.Delivered, notification));
@@ -90,15 +69,13 @@ internal sealed class SandboxStore(SandboxEvents events)
 
     /// <summary>
     /// The notification carrying <paramref name="alertId"/>, or null when unknown or when
-    /// <paramref name="accountKey"/> is given and is not the account that sent it.
+    /// <paramref name="account"/> is given and is not the account that sent it.
     /// </summary>
-    public CapturedNotification? FindAlert(string alertId, string? accountKey)
+    public CapturedNotification? FindAlert(string alertId, int? account)
     {
         lock (_gate)
         {
-            return _indexByAlertId.TryGetValue(alertId, out var index) && Owns(_notifications[index], accountKey)
-                ? _notifications[index]
-                : null;
+            return notifications.FindByAlertId(alertId) is { } alert && Owns(alert, account) ? alert : null;
         }
     }
 
@@ -107,24 +84,22 @@ internal sealed class SandboxStore(SandboxEvents events)
     /// with <c>alreadyAcked = true</c>. Null when the alert is unknown (or was cleared meanwhile).
     /// </summary>
     public (CapturedNotification Notification, bool AlreadyAcked)? Ack(
-        string alertId, string? accountKey, string deviceId, string? response, string? comment, DateTimeOffset at)
+        string alertId, int? account, string deviceId, string? response, string? comment, DateTimeOffset at)
     {
         CapturedNotification acked;
         lock (_gate)
         {
-            if (!_indexByAlertId.TryGetValue(alertId, out var index) || !Owns(_notifications[index], accountKey))
+            if (notifications.FindByAlertId(alertId) is not { } current || !Owns(current, account))
             {
                 return null;
             }
 
-            var current = _notifications[index];
             if (current.Acked)
             {
                 return (current, true);
             }
 
-            acked = current with { Acked = true, AckedAt = at, AckedByDeviceId = deviceId, Response = response, Comment = comment };
-            _notifications[index] = acked;
+            acked = notifications.Update(current with { Acked = true, AckedAt = at, AckedByDeviceId = deviceId, Response = response, Comment = comment });
         }
 
         events.Publish(new SandboxEvent(SandboxEvent.Acked, acked));
@@ -136,15 +111,13 @@ internal sealed class SandboxStore(SandboxEvents events)
     {
         lock (_gate)
         {
-            _notifications.Clear();
+            notifications.Clear();
             _requests.Clear();
-            _indexByIdempotencyKey.Clear();
-            _indexByAlertId.Clear();
         }
 
         events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
     }
 
-    private static bool Owns(CapturedNotification notification, string? accountKey) =>
-        accountKey is null || string.Equals(notification.AccountKey, accountKey, StringComparison.Ordinal);
+    private static bool Owns(CapturedNotification notification, int? account) =>
+        account is null || notification.Account == account;
 }

@@ -90,6 +90,33 @@ public sealed partial class SandboxVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task With_data_a_restart_makes_up_the_same_fake_keys_and_test_still_works_with_them()
+    {
+        var dataFile = Path.Combine(folder.Path, "sandbox.db");
+        var first = await RunOnceAsync(dataFile);
+        var second = await RunOnceAsync(dataFile);
+
+        Assert.Equal(first.Exports, second.Exports);
+        Assert.Matches("^uSANDBOX[A-Za-z0-9]{24}$", second.Exports["PUSHNOTIFI_USER_KEY"]);
+        Assert.True(second.Test.ExitCode == 0, second.Test.ToString());
+        Assert.Contains("Keys and notifications kept in " + dataFile, second.Run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(dataFile + ".pepper"));
+    }
+
+    [Fact]
+    public async Task A_corrupt_data_file_is_a_usage_error_naming_the_file_and_what_to_do()
+    {
+        var dataFile = Path.Combine(folder.Path, "broken.db");
+        await File.WriteAllTextAsync(dataFile, "not a database at all, only some text that is long enough to be looked at");
+
+        var run = await Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0", "--data", dataFile], null, null, CancellationToken.None);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(dataFile, run.Error, StringComparison.Ordinal);
+        Assert.Contains("Move it away", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_out_of_range_port_is_a_usage_error()
     {
         var run = await Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "70000"], null, null, CancellationToken.None);
@@ -111,6 +138,25 @@ public sealed partial class SandboxVerbTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Try another --port.", run.Error, StringComparison.Ordinal);
         Canary.AssertAbsent(run);
+    }
+
+    /// <summary>Starts the sandbox on <paramref name="dataFile"/> with no keys, runs <c>test</c> with its exports, stops it.</summary>
+    private async Task<(Dictionary<string, string> Exports, CliRun Test, CliRun Run)> RunOnceAsync(string dataFile)
+    {
+        using var live = new LockedStringWriter();
+        using var stop = new CancellationTokenSource();
+        var sandbox = Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0", "--data", dataFile], null, null, stop.Token, live);
+        var baseUrl = await WaitForBaseUrlAsync(live, sandbox);
+        await WaitForAsync(live, "Press Ctrl+C");
+        var exports = ExportLine().Matches(live.ToString())
+            .Where(m => m.Groups["name"].Value != "PUSHNOTIFI_API_BASE_URL")
+            .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
+        var environment = new Dictionary<string, string>(exports) { ["PUSHNOTIFI_API_BASE_URL"] = baseUrl };
+        var test = await Cli.RunAsync(folder.Path, environment, ["test"], null, null, CancellationToken.None);
+        await stop.CancelAsync();
+        var run = await sandbox;
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return (exports, test, run);
     }
 
     private static async Task<string> WaitForBaseUrlAsync(LockedStringWriter live, Task<CliRun> sandbox)

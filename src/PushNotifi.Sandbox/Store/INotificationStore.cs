@@ -1,0 +1,32 @@
+namespace PushNotifi.Sandbox;
+
+/// <summary>
+/// Where delivered notifications (with their alerts and acks) and the delivered idempotency keys live: in memory by
+/// default, or in SQLite with a data file. Callers (<see cref="SandboxStore"/>) serialize calls; the store need not.
+/// </summary>
+internal interface INotificationStore
+{
+    /// <summary>Every delivered notification, oldest first.</summary>
+    IReadOnlyList<CapturedNotification> All();
+
+    /// <summary>The id the next delivery gets (<c>n_</c> + a number that keeps counting up, even across a clear).</summary>
+    string NextId();
+
+    /// <summary>The notification <paramref name="account"/> already delivered with <paramref name="idempotencyKey"/>, or null.</summary>
+    CapturedNotification? FindByIdempotencyKey(int? account, string idempotencyKey);
+
+    /// <summary>The notification carrying <paramref name="alertId"/>, or null.</summary>
+    CapturedNotification? FindByAlertId(string alertId);
+
+    /// <summary>
+    /// Stores a delivery under the id <see cref="NextId"/> gave and returns it as stored. <paramref name="apiKey"/> is the
+    /// key it was sent with, for a store that must keep keys out of what it writes.
+    /// </summary>
+    CapturedNotification Add(CapturedNotification notification, string? apiKey);
+
+    /// <summary>Replaces the notification with the same id (an ack) and returns it as stored.</summary>
+    CapturedNotification Update(CapturedNotification notification);
+
+    /// <summary>Forgets every notification and idempotency key; ids keep counting up.</summary>
+    void Clear();
+}
