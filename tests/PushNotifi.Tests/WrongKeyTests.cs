@@ -64,13 +64,29 @@ public class WrongKeyTests
         clock.Advance(PushNotifiResilienceBackoff);
         await Assert.ThrowsAsync<PushNotifiException>(() => client.SendAsync(PushNotifiMessage.ToDefaultGroup("T", "M")));
 
-        Assert.Null(paused.StatusCode);
+        Assert.Equal(401, paused.StatusCode); // the refusal it stands for, so nobody waits it out as transient
         Assert.Contains("was not sent", paused.Message, StringComparison.Ordinal);
         Assert.Contains("…4321", paused.Message, StringComparison.Ordinal);
         Assert.Contains("03:01:00", paused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(WrongKey, paused.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, sentWhilePaused);
         Assert.Equal(3, sandbox.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Awaiting_an_answer_with_a_refused_key_fails_at_once_even_while_calls_are_paused()
+    {
+        await using var sandbox = await Loopback.StartSandboxAsync();
+        var clock = new AckClock();
+        var client = Loopback.Client(Loopback.Options(sandbox, userKey: WrongKey), time: clock.Time);
+        await Assert.ThrowsAsync<PushNotifiException>(() => client.SendAsync(PushNotifiMessage.ToDefaultGroup("T", "M")));
+        await Assert.ThrowsAsync<PushNotifiException>(() => client.SendAsync(PushNotifiMessage.ToDefaultGroup("T", "M")));
+
+        var error = await Assert.ThrowsAsync<PushNotifiException>(() =>
+            clock.RunAsync(client.AwaitAckAsync("al_1", TimeSpan.FromMinutes(5), clock)));
+
+        Assert.Equal(401, error.StatusCode);
+        Assert.Empty(clock.Reports);
     }
 
     [Fact]

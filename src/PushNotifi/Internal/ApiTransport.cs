@@ -244,7 +244,8 @@ internal sealed class ApiTransport
         };
         var text = Redactor.Redact(
             $"PushNotifi {operation} was not sent: {why} Calls pause until {until:HH:mm:ss} UTC so this client cannot trip the API's failed-auth limit, which would lock out every app at this address.");
-        return new PushNotifiException(text, RedactedInnerException.Sanitize(cause, Redactor))
+        // The refusal's status, so callers treat a paused call as the refusal it stands for (a 401 is not transient).
+        return new PushNotifiException(text, refusal?.StatusCode, body: null, RedactedInnerException.Sanitize(cause, Redactor))
         {
             RetryAfter = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         };
