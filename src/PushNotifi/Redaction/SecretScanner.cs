@@ -1,0 +1,102 @@
+using System.Buffers;
+
+namespace PushNotifi.Redaction;
+
+/// <summary>
+/// The one pass over a text: a vectorized search for the next keyword or configured secret, then, only there, the
+/// rules that keyword gates. Every find becomes a span; nothing is copied here.
+/// </summary>
+internal static class SecretScanner
+{
+    private const int LongestNamePrefix = 64;
+
+    private static readonly SearchValues<char> s_wordCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+
+    private static readonly SearchValues<char> s_nameCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+
+    // A match cut by its window goes on to the end of its run of these.
+    private static readonly SearchValues<char> s_valueStops = SearchValues.Create(" \t\r\n\"'`,;&<>");
+
+    /// <summary>Adds a span for every configured secret and every rule match in <paramref name="text"/>.</summary>
+    public static void Collect(ReadOnlySpan<char> text, KeywordIndex index, ref SecretSpans spans)
+    {
+        // Per rule, where its last match ended: a later keyword inside that match needs no second look.
+        Span<int> coveredUntil = stackalloc int[index.RuleCount];
+        coveredUntil.Clear();
+        var position = 0;
+        while (position < text.Length)
+        {
+            var offset = text[position..].IndexOfAny(index.Literals);
+            if (offset < 0)
+            {
+                return;
+            }
+
+            var hit = position + offset;
+            foreach (var entry in index.Candidates(text[hit]))
+            {
+                if (!text[hit..].StartsWith(entry.Literal, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (entry.Rule < 0)
+                {
+                    spans.Add(hit, hit + entry.Literal.Length, entry.Replacement);
+                }
+                else if (hit >= coveredUntil[entry.Rule])
+                {
+                    Apply(SecretRules.All[entry.Rule], text, hit, entry.Literal.Length, ref coveredUntil[entry.Rule], ref spans);
+                }
+            }
+
+            position = hit + 1;
+        }
+    }
+
+    private static void Apply(SecretRule rule, ReadOnlySpan<char> text, int hit, int keywordLength, ref int coveredUntil, ref SecretSpans spans)
+    {
+        var start = hit;
+        switch (rule.Start)
+        {
+            case RuleStart.WordAtKeyword when hit > 0 && s_wordCharacters.Contains(text[hit - 1]):
+                return;
+            case RuleStart.Name:
+                var floor = Math.Max(0, hit - LongestNamePrefix);
+                start = floor + text[floor..hit].LastIndexOfAnyExcept(s_nameCharacters) + 1;
+                keywordLength += hit - start;
+                break;
+        }
+
+        var window = text.Slice(start, Math.Min(rule.MaxLength, text.Length - start));
+        foreach (var match in rule.Pattern.EnumerateMatches(window))
+        {
+            var matched = window.Slice(match.Index, match.Length);
+            if (match.Index != 0 || !rule.Locator(matched, keywordLength, out var valueStart, out var valueEnd))
+            {
+                return;
+            }
+
+            var end = start + match.Length;
+            if (match.Length == window.Length && valueEnd == match.Length && end < text.Length)
+            {
+                // The window cut the match short: the secret runs on to the next delimiter.
+                var more = text[end..].IndexOfAny(s_valueStops);
+                end = more < 0 ? text.Length : end + more;
+                valueEnd = end - start;
+            }
+
+            // A rejected match (a placeholder) leaves later keywords inside it free to start matches of their own.
+            var value = text.Slice(start + valueStart, valueEnd - valueStart);
+            if (ValueChecks.IsSecret(value, rule.Check))
+            {
+                spans.Add(start + valueStart, start + valueEnd, null);
+                coveredUntil = end;
+            }
+
+            return;
+        }
+    }
+}
