@@ -105,12 +105,12 @@ internal static class SecretLocators
         return first >= 0 && second >= 0 && end > start;
     }
 
-    /// <summary>The body after the <c>-----</c> that closes a PEM BEGIN line.</summary>
+    /// <summary>The body after the <c>-----</c> that closes a PEM BEGIN line (the match starts with <c>-----BEGIN</c>).</summary>
     public static bool AfterPemHeader(ReadOnlySpan<char> match, int keywordLength, out int start, out int end)
     {
-        start = match.IndexOf("-----", StringComparison.Ordinal) + 5;
+        start = keywordLength + match[keywordLength..].IndexOf("-----", StringComparison.Ordinal) + 5;
         end = match.Length;
-        return start >= 5 && end > start;
+        return start >= keywordLength + 5 && end > start;
     }
 
     /// <summary>The value of a command-line flag, after a space or <c>=</c> and without quotes.</summary>

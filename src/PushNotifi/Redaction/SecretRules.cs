@@ -26,7 +26,7 @@ internal static partial class SecretRules
         new() { Name = "azure-storage-key", Family = "azure", Keywords = ["accountkey", "sharedaccesskey"], Pattern = AzureKey(), Locator = SecretLocators.AfterSeparator },
         new() { Name = "azure-sas-signature", Family = "azure", Keywords = ["sig="], Pattern = AzureSasSignature(), Locator = SecretLocators.AfterSeparator },
         new() { Name = "gcp-api-key", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Locator = SecretLocators.Whole },
-        new() { Name = "private-key-block", Family = "pem", Keywords = ["PRIVATE KEY"], Pattern = PrivateKeyBlock(), Locator = SecretLocators.AfterPemHeader, Start = RuleStart.Keyword, MaxLength = 16384 },
+        new() { Name = "private-key-block", Family = "pem", Keywords = ["-----BEGIN"], Pattern = PrivateKeyBlock(), Locator = SecretLocators.AfterPemHeader, Start = RuleStart.Keyword, MaxLength = 16384 },
 
         // Code hosts
         new() { Name = "github-token", Family = "github", Keywords = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], Pattern = GitHubToken(), Locator = SecretLocators.Whole },
@@ -56,7 +56,7 @@ internal static partial class SecretRules
         new() { Name = "bearer-token", Family = "authorization", Keywords = ["bearer"], Pattern = BearerToken(), Locator = SecretLocators.LastWord, Check = ValueCheck.LooksRandom, MaxLength = 8192 },
         new() { Name = "url-basic-auth", Family = "basic-auth", Keywords = ["://"], Pattern = UrlUserInfo(), Locator = SecretLocators.UserInfoPassword, Start = RuleStart.Keyword },
         new() { Name = "curl-user", Family = "basic-auth", Keywords = ["-u", "--user"], Pattern = CurlUser(), Locator = SecretLocators.AfterFirstColon },
-        new() { Name = "secret-flag", Family = "assignment", Keywords = ["--password", "--passwd", "--token", "--secret", "--api-key", "--apikey", "--access-token", "--auth-token", "--client-secret"], Pattern = SecretFlag(), Locator = SecretLocators.FlagValue, Check = ValueCheck.Password },
+        new() { Name = "secret-flag", Family = "assignment", Keywords = ["--password", "--passwd", "--token", "--secret", "--api-key", "--apikey", "--access-token", "--auth-token", "--client-secret", "--account-key", "--sas-token", "--access-key", "--secret-key"], Pattern = SecretFlag(), Locator = SecretLocators.FlagValue, Check = ValueCheck.Password },
         new() { Name = "password-assignment", Family = "assignment", Keywords = ["password", "passwd", "pwd", "passphrase"], Pattern = PasswordAssignment(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Check = ValueCheck.Password },
         new()
         {
@@ -89,10 +89,10 @@ internal static partial class SecretRules
     private static partial Regex GcpApiKey();
 
     // The body up to the END line (or the end of a truncated text), with real or JSON-escaped line breaks.
-    [GeneratedRegex("""^PRIVATE KEY(?: BLOCK)?-----[^-]{16,}""", Exact)]
+    [GeneratedRegex("""^-----BEGIN [A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----[^-]{16,}""", Exact)]
     private static partial Regex PrivateKeyBlock();
 
-    [GeneratedRegex("""^gh[pousr]_[A-Za-z0-9]{20,251}\b""", Exact)]
+    [GeneratedRegex("""^gh[pousr]_[A-Za-z0-9]{20,251}""", Exact)]
     private static partial Regex GitHubToken();
 
     [GeneratedRegex("""^github_pat_[A-Za-z0-9_]{22,244}""", Exact)]
@@ -110,7 +110,7 @@ internal static partial class SecretRules
     [GeneratedRegex("""^SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}""", Exact)]
     private static partial Regex SendGridKey();
 
-    [GeneratedRegex("""^(?:(?:sk|rk|pk)_(?:(?:live|test)_[A-Za-z0-9]{10,}|[A-Za-z0-9]{12,})|whsec_[A-Za-z0-9]{20,})\b""", AnyCase)]
+    [GeneratedRegex("""^(?:(?:sk|rk|pk)_(?:(?:live|test)_[A-Za-z0-9]{10,}|[A-Za-z0-9]{12,})|whsec_[A-Za-z0-9]{20,})""", AnyCase)]
     private static partial Regex StripeKey();
 
     [GeneratedRegex("""^sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{32,})""", Exact)]
@@ -138,7 +138,7 @@ internal static partial class SecretRules
     [GeneratedRegex("""^bearer[ \t]+[^\s"',;]+""", AnyCase)]
     private static partial Regex BearerToken();
 
-    [GeneratedRegex("""^://[^\s/?#@:"'<>]{1,256}:[^\s/?#@"'<>]{1,256}@""", Exact)]
+    [GeneratedRegex("""^://[^\s/?#@:"'<>]{0,256}:[^\s/?#@"'<>]{1,256}@""", Exact)]
     private static partial Regex UrlUserInfo();
 
     [GeneratedRegex("""^(?:-u[ \t]*|--user[ \t=]+)["']?[^\s:"']{1,128}:[^\s"']{1,256}""", Exact)]

@@ -19,6 +19,9 @@ internal static class SecretScanner
     // A match cut by its window goes on to the end of its run of these.
     private static readonly SearchValues<char> s_valueStops = SearchValues.Create(" \t\r\n\"'`,;&<>");
 
+    // Names that hold a secret word but describe the secret rather than hold it: token_type, api_key_id, password_file.
+    private static readonly string[] s_describingSuffixes = ["name", "_id", "-id", ".id", "type", "url", "uri", "path", "file", "count", "length", "expiry", "expires", "ttl"];
+
     /// <summary>Adds a span for every configured secret and every rule match in <paramref name="text"/>.</summary>
     public static void Collect(ReadOnlySpan<char> text, KeywordIndex index, ref SecretSpans spans)
     {
@@ -56,6 +59,26 @@ internal static class SecretScanner
         }
     }
 
+    private static bool NamesNoSecret(ReadOnlySpan<char> match)
+    {
+        var nameLength = match.IndexOfAnyExcept(s_nameCharacters);
+        var name = nameLength < 0 ? match : match[..nameLength];
+        if (name.EndsWith("Id", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var suffix in s_describingSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Apply(SecretRule rule, ReadOnlySpan<char> text, int hit, int keywordLength, ref int coveredUntil, ref SecretSpans spans)
     {
         var start = hit;
@@ -86,6 +109,11 @@ internal static class SecretScanner
                 var more = text[end..].IndexOfAny(s_valueStops);
                 end = more < 0 ? text.Length : end + more;
                 valueEnd = end - start;
+            }
+
+            if (rule.Start == RuleStart.Name && NamesNoSecret(matched))
+            {
+                return;
             }
 
             // A rejected match (a placeholder) leaves later keywords inside it free to start matches of their own.
