@@ -52,8 +52,8 @@ internal static partial class SecretRules
 
         // Generic shapes
         new() { Name = "jwt", Family = "jwt", Keywords = ["eyJ"], Pattern = Jwt(), Locator = SecretLocators.Whole, MaxLength = 8192 },
-        new() { Name = "authorization-header", Family = "authorization", Keywords = ["authorization"], Pattern = AuthorizationHeader(), Locator = SecretLocators.LastWordAfterSeparator, Start = RuleStart.Keyword, Check = ValueCheck.LooksRandom, MaxLength = 8192 },
-        new() { Name = "bearer-token", Family = "authorization", Keywords = ["bearer"], Pattern = BearerToken(), Locator = SecretLocators.LastWord, Check = ValueCheck.LooksRandom, MaxLength = 8192 },
+        new() { Name = "authorization-header", Family = "authorization", Keywords = ["authorization"], Pattern = AuthorizationHeader(), Locator = SecretLocators.LastWordAfterSeparator, Start = RuleStart.Keyword, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
+        new() { Name = "bearer-token", Family = "authorization", Keywords = ["bearer"], Pattern = BearerToken(), Locator = SecretLocators.LastWord, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
         new() { Name = "url-basic-auth", Family = "basic-auth", Keywords = ["://"], Pattern = UrlUserInfo(), Locator = SecretLocators.UserInfoPassword, Start = RuleStart.Keyword },
         new() { Name = "curl-user", Family = "basic-auth", Keywords = ["-u", "--user"], Pattern = CurlUser(), Locator = SecretLocators.AfterFirstColon },
         new() { Name = "secret-flag", Family = "assignment", Keywords = ["--password", "--passwd", "--token", "--secret", "--api-key", "--apikey", "--access-token", "--auth-token", "--client-secret", "--account-key", "--sas-token", "--access-key", "--secret-key"], Pattern = SecretFlag(), Locator = SecretLocators.FlagValue, Check = ValueCheck.Password },
