@@ -87,7 +87,7 @@ public sealed class Redactor
         try
         {
             SecretScanner.Collect(text, _keywords, ref spans);
-            KeyShapeScanner.Collect(text, ref spans);
+            TokenScanner.Collect(text, ref spans);
             return spans.Apply(text);
         }
         finally

@@ -19,6 +19,12 @@ internal sealed class KeywordIndex
         var entries = new List<Entry>();
         for (var i = 0; i < rules.Count; i++)
         {
+            // Token rules are found by TokenScanner; keeping their prefixes out keeps this search on its fast path.
+            if (rules[i].Start == RuleStart.Token)
+            {
+                continue;
+            }
+
             foreach (var keyword in rules[i].Keywords)
             {
                 entries.Add(new Entry(keyword, i, null));

@@ -26,6 +26,9 @@ internal sealed class SecretRule
     /// <summary>Where the anchored pattern starts relative to a keyword hit.</summary>
     public RuleStart Start { get; init; } = RuleStart.WordAtKeyword;
 
+    /// <summary>A cheap test on the text around the hit that must pass before the pattern runs; null runs it always.</summary>
+    public SecretPrecheck? Precheck { get; init; }
+
     /// <summary>What the located value must look like to count as a secret.</summary>
     public ValueCheck Check { get; init; } = ValueCheck.None;
 
@@ -33,9 +36,15 @@ internal sealed class SecretRule
     public int MaxLength { get; init; } = 1024;
 }
 
-/// <summary>Where a rule's anchored pattern starts.</summary>
+/// <summary>Where a rule's anchored pattern starts, and what finds that place.</summary>
 internal enum RuleStart
 {
+    /// <summary>
+    /// At a token prefix (the keywords, matched case-sensitively) that starts a run of token characters or a part of
+    /// one after <c>-</c> or <c>.</c>; found by <see cref="TokenScanner"/>, not by the keyword search.
+    /// </summary>
+    Token,
+
     /// <summary>At the keyword, which must not follow a letter, digit or underscore (a token prefix).</summary>
     WordAtKeyword,
 
@@ -58,6 +67,9 @@ internal enum ValueCheck
     /// <summary>At least 3 characters and not a word that says a password is absent or wrong.</summary>
     Password,
 }
+
+/// <summary>True when the text at <paramref name="start"/> (the pattern's start) and <paramref name="hit"/> (the keyword) is worth a regex run.</summary>
+internal delegate bool SecretPrecheck(ReadOnlySpan<char> text, int start, int hit);
 
 /// <summary>Finds the secret part <c>[start, end)</c> of a match; false when the match holds none.</summary>
 internal delegate bool SecretLocator(ReadOnlySpan<char> match, int keywordLength, out int start, out int end);

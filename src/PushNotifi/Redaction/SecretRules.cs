@@ -18,68 +18,69 @@ internal static partial class SecretRules
     private const string Separator = """\\?["']?[ \t]*(?::=|=>|:|=)[ \t]*""";
     private const string Value = """(?:\\?"[^"\r\n\\]{1,256}\\?"|'[^'\r\n]{1,256}'|[^\s"'`,;&<>]{1,512})""";
 
+    // Literals that announce a name = value pair whose name ends in a secret word with "key" (api_key, AccountKey,
+    // X-API-Key, subscriptionKey, user_key): "key" followed by what can follow a name. One short literal per
+    // separator keeps the keyword search fast, where one literal per name would not.
+    private static readonly string[] s_keyAssignments = ["key=", "key:", "key\"", "key'", "key "];
+
     /// <summary>Every rule, in no particular order: their matches are merged.</summary>
     public static IReadOnlyList<SecretRule> All { get; } =
     [
         // Cloud
-        new() { Name = "aws-access-key-id", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Locator = SecretLocators.Whole },
-        new() { Name = "azure-storage-key", Family = "azure", Keywords = ["accountkey", "sharedaccesskey"], Pattern = AzureKey(), Locator = SecretLocators.AfterSeparator },
+        new() { Name = "aws-access-key-id", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "azure-storage-key", Family = "azure", Keywords = s_keyAssignments, Pattern = AzureKey(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Precheck = SecretPrechecks.AssignmentFollows },
         new() { Name = "azure-sas-signature", Family = "azure", Keywords = ["sig="], Pattern = AzureSasSignature(), Locator = SecretLocators.AfterSeparator },
-        new() { Name = "gcp-api-key", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Locator = SecretLocators.Whole },
+        new() { Name = "gcp-api-key", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
         new() { Name = "private-key-block", Family = "pem", Keywords = ["-----BEGIN"], Pattern = PrivateKeyBlock(), Locator = SecretLocators.AfterPemHeader, Start = RuleStart.Keyword, MaxLength = 16384 },
 
         // Code hosts
-        new() { Name = "github-token", Family = "github", Keywords = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], Pattern = GitHubToken(), Locator = SecretLocators.Whole },
-        new() { Name = "github-fine-grained-pat", Family = "github", Keywords = ["github_pat_"], Pattern = GitHubFineGrainedToken(), Locator = SecretLocators.Whole },
-        new() { Name = "gitlab-token", Family = "gitlab", Keywords = ["glpat-", "gldt-", "glrt-", "glrtr-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glwt-", "GR1348941"], Pattern = GitLabToken(), Locator = SecretLocators.Whole },
+        new() { Name = "github-token", Family = "github", Keywords = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], Pattern = GitHubToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "github-fine-grained-pat", Family = "github", Keywords = ["github_pat_"], Pattern = GitHubFineGrainedToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "gitlab-token", Family = "gitlab", Keywords = ["glpat-", "gldt-", "glrt-", "glrtr-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glwt-", "GR1348941"], Pattern = GitLabToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
 
         // Messaging (Twilio's SK… API keys have no keyword: KeyShapeScanner finds them)
-        new() { Name = "slack-token", Family = "slack", Keywords = ["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-", "xoxe.", "xapp-"], Pattern = SlackToken(), Locator = SecretLocators.Whole },
+        new() { Name = "slack-token", Family = "slack", Keywords = ["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-", "xoxe.", "xapp-"], Pattern = SlackToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
         new() { Name = "slack-webhook-url", Family = "slack", Keywords = ["hooks.slack.com"], Pattern = SlackWebhook(), Locator = SecretLocators.AfterSecondSlash, Start = RuleStart.Keyword },
-        new() { Name = "sendgrid-api-key", Family = "sendgrid", Keywords = ["SG."], Pattern = SendGridKey(), Locator = SecretLocators.Whole },
+        new() { Name = "sendgrid-api-key", Family = "sendgrid", Keywords = ["SG."], Pattern = SendGridKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
 
         // Payments
-        new() { Name = "stripe-key", Family = "stripe", Keywords = ["sk_", "rk_", "pk_", "whsec_"], Pattern = StripeKey(), Locator = SecretLocators.Whole },
+        new() { Name = "stripe-key", Family = "stripe", Keywords = ["sk_", "rk_", "pk_", "whsec_"], Pattern = StripeKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
 
         // AI
-        new() { Name = "openai-api-key", Family = "openai", Keywords = ["sk-"], Pattern = OpenAiKey(), Locator = SecretLocators.Whole, Check = ValueCheck.LooksRandom },
-        new() { Name = "anthropic-api-key", Family = "anthropic", Keywords = ["sk-ant-"], Pattern = AnthropicKey(), Locator = SecretLocators.Whole },
+        new() { Name = "openai-api-key", Family = "openai", Keywords = ["sk-"], Pattern = OpenAiKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token, Check = ValueCheck.LooksRandom },
+        new() { Name = "anthropic-api-key", Family = "anthropic", Keywords = ["sk-ant-"], Pattern = AnthropicKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
 
         // Package registries
-        new() { Name = "npm-token", Family = "npm", Keywords = ["npm_"], Pattern = NpmToken(), Locator = SecretLocators.Whole },
-        new() { Name = "pypi-token", Family = "pypi", Keywords = ["pypi-AgE"], Pattern = PyPiToken(), Locator = SecretLocators.Whole, MaxLength = 4096 },
-        new() { Name = "nuget-api-key", Family = "nuget", Keywords = ["oy2"], Pattern = NuGetKey(), Locator = SecretLocators.Whole },
+        new() { Name = "npm-token", Family = "npm", Keywords = ["npm_"], Pattern = NpmToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "pypi-token", Family = "pypi", Keywords = ["pypi-AgE"], Pattern = PyPiToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token, MaxLength = 4096 },
+        new() { Name = "nuget-api-key", Family = "nuget", Keywords = ["oy2"], Pattern = NuGetKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
 
         // Generic shapes
-        new() { Name = "jwt", Family = "jwt", Keywords = ["eyJ"], Pattern = Jwt(), Locator = SecretLocators.Whole, MaxLength = 8192 },
-        new() { Name = "authorization-header", Family = "authorization", Keywords = ["authorization"], Pattern = AuthorizationHeader(), Locator = SecretLocators.LastWordAfterSeparator, Start = RuleStart.Keyword, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
-        new() { Name = "bearer-token", Family = "authorization", Keywords = ["bearer"], Pattern = BearerToken(), Locator = SecretLocators.LastWord, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
-        new() { Name = "url-basic-auth", Family = "basic-auth", Keywords = ["://"], Pattern = UrlUserInfo(), Locator = SecretLocators.UserInfoPassword, Start = RuleStart.Keyword },
-        new() { Name = "curl-user", Family = "basic-auth", Keywords = ["-u", "--user"], Pattern = CurlUser(), Locator = SecretLocators.AfterFirstColon },
-        new() { Name = "secret-flag", Family = "assignment", Keywords = ["--password", "--passwd", "--token", "--secret", "--api-key", "--apikey", "--access-token", "--auth-token", "--client-secret", "--account-key", "--sas-token", "--access-key", "--secret-key"], Pattern = SecretFlag(), Locator = SecretLocators.FlagValue, Check = ValueCheck.Password },
-        new() { Name = "password-assignment", Family = "assignment", Keywords = ["password", "passwd", "pwd", "passphrase"], Pattern = PasswordAssignment(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Check = ValueCheck.Password },
+        new() { Name = "jwt", Family = "jwt", Keywords = ["eyJ"], Pattern = Jwt(), Locator = SecretLocators.Whole, Start = RuleStart.Token, MaxLength = 8192 },
+        new() { Name = "authorization-header", Family = "authorization", Keywords = ["authorization"], Pattern = AuthorizationHeader(), Locator = SecretLocators.LastWordAfterSeparator, Start = RuleStart.Keyword, Precheck = SecretPrechecks.AssignmentFollows, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
+        new() { Name = "bearer-token", Family = "authorization", Keywords = ["bearer"], Pattern = BearerToken(), Locator = SecretLocators.LastWord, Precheck = SecretPrechecks.SpaceFollows, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
+        new() { Name = "url-basic-auth", Family = "basic-auth", Keywords = ["://"], Pattern = UrlUserInfo(), Locator = SecretLocators.UserInfoPassword, Start = RuleStart.Keyword, Precheck = SecretPrechecks.UserInfoFollows },
+        new() { Name = "curl-user", Family = "basic-auth", Keywords = ["-u ", "--user"], Pattern = CurlUser(), Locator = SecretLocators.AfterFirstColon },
+        new() { Name = "secret-flag", Family = "assignment", Keywords = ["passw", "token", "secret", .. s_keyAssignments], Pattern = SecretFlag(), Locator = SecretLocators.FlagValue, Start = RuleStart.Name, Precheck = SecretPrechecks.IsFlag, Check = ValueCheck.Password },
+        new() { Name = "password-assignment", Family = "assignment", Keywords = ["passw", "pwd", "passphrase"], Pattern = PasswordAssignment(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Precheck = SecretPrechecks.AssignmentFollows, Check = ValueCheck.Password },
         new()
         {
             Name = "secret-assignment",
             Family = "assignment",
-            Keywords =
-            [
-                "token", "secret", "apikey", "api_key", "api-key", "accesskey", "access_key", "access-key", "privatekey", "private_key", "private-key",
-                "credential", "authkey", "auth_key", "auth-key", "subscriptionkey", "subscription_key", "subscription-key", "functionskey", "functions_key",
-                "functions-key", "masterkey", "master_key", "userkey", "user_key", "account_key", "signingkey", "signing_key", "encryptionkey", "encryption_key",
-            ],
+            Keywords = ["token", "secret", "credential", .. s_keyAssignments],
             Pattern = SecretAssignment(),
             Locator = SecretLocators.AfterSeparator,
             Start = RuleStart.Name,
+            Precheck = SecretPrechecks.AssignmentFollows,
             Check = ValueCheck.LooksRandom,
         },
-        new() { Name = "an-key", Family = "pushnotifi", Keywords = ["an_key_"], Pattern = AnKey(), Locator = SecretLocators.Whole },
+        new() { Name = "an-key", Family = "pushnotifi", Keywords = ["an_key_"], Pattern = AnKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
     ];
 
     [GeneratedRegex("""^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b""", Exact)]
     private static partial Regex AwsAccessKeyId();
 
-    [GeneratedRegex("""^(?:accountkey|sharedaccesskey)\\?["']?[ \t]*[:=][ \t]*\\?["']?[A-Za-z0-9+/]{16,}={0,2}""", AnyCase)]
+    [GeneratedRegex("""^[A-Za-z0-9_.-]{0,32}(?:accountkey|sharedaccesskey)\\?["']?[ \t]*[:=][ \t]*\\?["']?[A-Za-z0-9+/]{16,}={0,2}""", AnyCase)]
     private static partial Regex AzureKey();
 
     [GeneratedRegex("""^sig=[A-Za-z0-9%+/=]{16,}""", AnyCase)]
@@ -144,7 +145,7 @@ internal static partial class SecretRules
     [GeneratedRegex("""^(?:-u[ \t]*|--user[ \t=]+)["']?[^\s:"']{1,128}:[^\s"']{1,256}""", Exact)]
     private static partial Regex CurlUser();
 
-    [GeneratedRegex("""^--[a-z-]{2,20}[ \t=]+(?:"[^"\r\n]{1,256}"|'[^'\r\n]{1,256}'|[^\s"']{1,512})""", AnyCase)]
+    [GeneratedRegex("""^--(?:[a-z]+-)?(?:password|passwd|passphrase|token|secret|api-?key|access-?key|account-?key|secret-?key|client-secret|auth-token|sas-token)[ \t=]+(?:"[^"\r\n]{1,256}"|'[^'\r\n]{1,256}'|[^\s"']{1,512})""", AnyCase)]
     private static partial Regex SecretFlag();
 
     [GeneratedRegex("^" + Name + "(?:password|passwd|pwd|passphrase)" + NameTail + Separator + Value, AnyCase)]

@@ -79,7 +79,8 @@ internal static class SecretScanner
         return false;
     }
 
-    private static void Apply(SecretRule rule, ReadOnlySpan<char> text, int hit, int keywordLength, ref int coveredUntil, ref SecretSpans spans)
+    /// <summary>Runs <paramref name="rule"/> for the keyword found at <paramref name="hit"/> and adds the secret it locates, if any.</summary>
+    internal static void Apply(SecretRule rule, ReadOnlySpan<char> text, int hit, int keywordLength, ref int coveredUntil, ref SecretSpans spans)
     {
         var start = hit;
         switch (rule.Start)
@@ -91,6 +92,11 @@ internal static class SecretScanner
                 start = floor + text[floor..hit].LastIndexOfAnyExcept(s_nameCharacters) + 1;
                 keywordLength += hit - start;
                 break;
+        }
+
+        if (rule.Precheck is { } precheck && !precheck(text, start, hit))
+        {
+            return;
         }
 
         var window = text.Slice(start, Math.Min(rule.MaxLength, text.Length - start));
