@@ -27,7 +27,7 @@ internal static partial class SecretRules
     public static IReadOnlyList<SecretRule> All { get; } =
     [
         // Cloud
-        new() { Name = "aws-access-key-id", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "aws-access-key-id", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Locator = SecretLocators.Whole },
         new() { Name = "azure-storage-key", Family = "azure", Keywords = s_keyAssignments, Pattern = AzureKey(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Precheck = SecretPrechecks.AssignmentFollows },
         new() { Name = "azure-sas-signature", Family = "azure", Keywords = ["sig="], Pattern = AzureSasSignature(), Locator = SecretLocators.AfterSeparator },
         new() { Name = "gcp-api-key", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },

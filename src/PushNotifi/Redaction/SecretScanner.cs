@@ -28,35 +28,43 @@ internal static class SecretScanner
         // Per rule, where its last match ended: a later keyword inside that match needs no second look.
         Span<int> coveredUntil = stackalloc int[index.RuleCount];
         coveredUntil.Clear();
-        var position = 0;
-        while (position < text.Length)
+
+        // Two searches walk the text side by side, each reading every character once: the next keyword and the next
+        // configured secret. Whichever comes first is handled, then searched for again from just after it.
+        var keyword = Next(text, 0, index.Keywords);
+        var secret = index.SecretForms is { } forms ? Next(text, 0, forms) : -1;
+        while (keyword >= 0 || secret >= 0)
         {
-            var offset = text[position..].IndexOfAny(index.Literals);
-            if (offset < 0)
+            if (secret >= 0 && (keyword < 0 || secret <= keyword))
             {
-                return;
+                foreach (var entry in index.Candidates(text[secret]))
+                {
+                    if (entry.Rule < 0 && text[secret..].StartsWith(entry.Literal, StringComparison.OrdinalIgnoreCase))
+                    {
+                        spans.Add(secret, secret + entry.Literal.Length, entry.Replacement);
+                    }
+                }
+
+                secret = Next(text, secret + 1, index.SecretForms!);
+                continue;
             }
 
-            var hit = position + offset;
-            foreach (var entry in index.Candidates(text[hit]))
+            foreach (var entry in index.Candidates(text[keyword]))
             {
-                if (!text[hit..].StartsWith(entry.Literal, StringComparison.OrdinalIgnoreCase))
+                if (entry.Rule >= 0 && keyword >= coveredUntil[entry.Rule] && text[keyword..].StartsWith(entry.Literal, StringComparison.OrdinalIgnoreCase))
                 {
-                    continue;
-                }
-
-                if (entry.Rule < 0)
-                {
-                    spans.Add(hit, hit + entry.Literal.Length, entry.Replacement);
-                }
-                else if (hit >= coveredUntil[entry.Rule])
-                {
-                    Apply(SecretRules.All[entry.Rule], text, hit, entry.Literal.Length, ref coveredUntil[entry.Rule], ref spans);
+                    Apply(SecretRules.All[entry.Rule], text, keyword, entry.Literal.Length, ref coveredUntil[entry.Rule], ref spans);
                 }
             }
 
-            position = hit + 1;
+            keyword = Next(text, keyword + 1, index.Keywords);
         }
+    }
+
+    private static int Next(ReadOnlySpan<char> text, int from, SearchValues<string> values)
+    {
+        var offset = from < text.Length ? text[from..].IndexOfAny(values) : -1;
+        return offset < 0 ? -1 : from + offset;
     }
 
     private static bool NamesNoSecret(ReadOnlySpan<char> match)

@@ -6,14 +6,17 @@ namespace PushNotifi.Redaction;
 /// Finds tokens that carry their own shape rather than a keyword: prefixed provider tokens (<c>ghp_…</c>,
 /// <c>AKIA…</c>, <c>xoxb-…</c>, JWTs; the <see cref="RuleStart.Token"/> rules), PushNotifi user and group keys
 /// (32 letters or digits starting with u or g, with a digit) and Twilio API keys (<c>SK</c> and 32 hex digits).
-/// Each is a run of at least 20 token characters, so each covers one of every 20th position: the scanner looks only
+/// Each is a run of at least 26 token characters, so each covers one of every 26th position: the scanner looks only
 /// there, measures the run around it and, only for a long run, tries the prefixes at its start and after each
 /// <c>-</c> or <c>.</c>. On prose and logs that reads a small part of the text.
 /// </summary>
 internal static class TokenScanner
 {
-    /// <summary>The shortest token any rule here accepts (an AWS access key id).</summary>
-    private const int Shortest = 20;
+    /// <summary>
+    /// The shortest token looked for here (a GitLab token, <c>glpat-</c> and 20 characters). Shorter ones (AWS access
+    /// key ids, 20 characters) are found by their keywords instead: a longer stride probes fewer places.
+    /// </summary>
+    private const int Shortest = 26;
 
     private const int KeyLength = PushNotifiLimits.KeyLength;
 
@@ -21,6 +24,8 @@ internal static class TokenScanner
 
     private static readonly SearchValues<char> s_tokenCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+
+    private static readonly bool[] s_isTokenCharacter = [.. Enumerable.Range(0, 128).Select(c => s_tokenCharacters.Contains((char)c))];
 
     private static readonly SearchValues<char> s_partSeparators = SearchValues.Create(".-");
 
@@ -46,27 +51,46 @@ internal static class TokenScanner
         var probe = Shortest - 1;
         while (probe < text.Length)
         {
-            if (!s_tokenCharacters.Contains(text[probe]))
+            if (!IsTokenCharacter(text[probe]))
             {
                 probe += Shortest;
                 continue;
             }
 
             // Measure the run around the probe, never reading left of what was already examined (keeps it linear).
-            var start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(s_tokenCharacters) + 1;
-            var length = text[probe..].IndexOfAnyExcept(s_tokenCharacters);
-            var end = length < 0 ? text.Length : probe + length;
+            // Character by character first: most runs are words of a few letters, where a vectorized call costs more.
+            var start = probe;
+            while (start > examinedUntil && IsTokenCharacter(text[start - 1]) && probe - start < Shortest)
+            {
+                start--;
+            }
+
+            if (probe - start == Shortest)
+            {
+                start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(s_tokenCharacters) + 1;
+            }
+
+            var end = probe + 1;
+            while (end < text.Length && IsTokenCharacter(text[end]) && end - start < Shortest)
+            {
+                end++;
+            }
+
             if (end - start >= Shortest)
             {
+                var length = text[end..].IndexOfAnyExcept(s_tokenCharacters);
+                end = length < 0 ? text.Length : end + length;
                 ScanRun(text, start, end, ref spans);
             }
 
             examinedUntil = end;
 
-            // The next probe position (one of every 20th) at or after the end of this run.
+            // The next probe position (one of every 26th) at or after the end of this run.
             probe = end + (((Shortest - 1 - (end % Shortest)) + Shortest) % Shortest);
         }
     }
+
+    private static bool IsTokenCharacter(char c) => c < 128 && s_isTokenCharacter[c];
 
     private static void ScanRun(ReadOnlySpan<char> text, int start, int end, ref SecretSpans spans)
     {
