@@ -46,7 +46,6 @@ internal sealed class KeywordIndex
                 table[group.Key] = [.. group];
                 return table;
             });
-        RuleCount = rules.Count;
     }
 
     /// <summary>The index for the built-in rules and no configured secrets.</summary>
@@ -57,9 +56,6 @@ internal sealed class KeywordIndex
 
     /// <summary>The configured secrets' forms, matched case-insensitively; null when none is configured.</summary>
     public SearchValues<string>? SecretForms { get; }
-
-    /// <summary>How many rules the index dispatches to.</summary>
-    public int RuleCount { get; }
 
     /// <summary>The entries whose literal may start with <paramref name="first"/>; callers confirm with a comparison.</summary>
     public ReadOnlySpan<Entry> Candidates(char first) => _byFirstCharacter[Bucket(first)];

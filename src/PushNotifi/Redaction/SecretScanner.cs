@@ -25,9 +25,9 @@ internal static class SecretScanner
     /// <summary>Adds a span for every configured secret and every rule match in <paramref name="text"/>.</summary>
     public static void Collect(ReadOnlySpan<char> text, KeywordIndex index, ref SecretSpans spans)
     {
-        // Per rule, where its last match ended: a later keyword inside that match needs no second look.
-        Span<int> coveredUntil = stackalloc int[index.RuleCount];
-        coveredUntil.Clear();
+        // Where the last accepted match ended: a later keyword inside it (Bearer inside an Authorization header, token
+        // inside a password's name) needs no second look, since that match's value goes anyway.
+        var coveredUntil = 0;
 
         // Two searches walk the text side by side, each reading every character once: the next keyword and the next
         // configured secret. Whichever comes first is handled, then searched for again from just after it.
@@ -51,9 +51,9 @@ internal static class SecretScanner
 
             foreach (var entry in index.Candidates(text[keyword]))
             {
-                if (entry.Rule >= 0 && keyword >= coveredUntil[entry.Rule] && text[keyword..].StartsWith(entry.Literal, StringComparison.OrdinalIgnoreCase))
+                if (entry.Rule >= 0 && keyword >= coveredUntil && text[keyword..].StartsWith(entry.Literal, StringComparison.OrdinalIgnoreCase))
                 {
-                    Apply(SecretRules.All[entry.Rule], text, keyword, entry.Literal.Length, ref coveredUntil[entry.Rule], ref spans);
+                    Apply(SecretRules.All[entry.Rule], text, keyword, entry.Literal.Length, ref coveredUntil, ref spans);
                 }
             }
 
