@@ -176,6 +176,7 @@ public class RedactorTests
     [InlineData("githubToken=FAKE0123456789abcdef", "githubToken=…cdef")]
     [InlineData("curl -u deploy:FakePassword42 https://ci.example/", "curl -u deploy:…rd42 https://ci.example/")]
     [InlineData("{\"token_type\": \"Bearer\", \"api_key_id\": \"42\"}", "{\"token_type\": \"Bearer\", \"api_key_id\": \"42\"}")]
+    [InlineData("PWD=/home/ci/build", "PWD=/home/ci/build")]
     public void The_cases_the_issue_names_are_redacted_to_the_name_and_last_four(string text, string expected)
     {
         Assert.Equal(expected, Redactor.Default.Redact(text));

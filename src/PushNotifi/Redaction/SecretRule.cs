@@ -64,7 +64,7 @@ internal enum ValueCheck
     /// <summary>At least 8 characters mixing letters and digits, or lower and inner upper case: not a plain word.</summary>
     LooksRandom,
 
-    /// <summary>At least 3 characters and not a word that says a password is absent or wrong.</summary>
+    /// <summary>At least 3 characters, not a path (<c>PWD=/home/ci</c>) and not a word that says a password is absent or wrong.</summary>
     Password,
 }
 

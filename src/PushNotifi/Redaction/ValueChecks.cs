@@ -24,7 +24,7 @@ internal static class ValueChecks
         !IsPlaceholder(value) && check switch
         {
             ValueCheck.LooksRandom => LooksRandom(value),
-            ValueCheck.Password => value.Length >= 3 && !IsPasswordWord(value),
+            ValueCheck.Password => value.Length >= 3 && value[0] != '/' && !IsPasswordWord(value),
             _ => true,
         };
 
