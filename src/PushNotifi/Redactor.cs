@@ -55,7 +55,7 @@ public sealed class Redactor
             forms.TryAdd(Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)).TrimEnd('='), replacement);
         }
 
-        // The configured forms join the rules' keywords, so one search finds both.
+        // The configured forms get a search of their own, walked beside the rules' keywords (see KeywordIndex).
         _keywords = forms.Count == 0 ? KeywordIndex.Default : new KeywordIndex(SecretRules.All, forms.Select(f => (f.Key, f.Value)).ToArray());
         _fingerprintKey = DeriveFingerprintKey(fingerprintSeed);
     }
