@@ -57,4 +57,26 @@ internal static class BenchTexts
         builder.Length = length;
         return builder.ToString();
     }
+
+    /// <summary>
+    /// A typical exception message of about 1 KB as an alert carries it: an HTTP failure with its URL, a SQL error with a
+    /// connection string and a stack trace. With <paramref name="withSecret"/> the connection string holds a password and
+    /// the request an <c>Authorization</c> header; without, both are absent.
+    /// </summary>
+    public static string ExceptionMessage(bool withSecret)
+    {
+        var credentials = withSecret ? "Password=FAKEpassWORD0042;" : "Integrated Security=true;";
+        var header = withSecret ? "Authorization: Bearer FAKEbearerTOKEN0000000000000042" : "Accept: application/json";
+        var text = $"""
+            System.Net.Http.HttpRequestException: Response status code does not indicate success: 503 (Service Unavailable).
+            Request: POST https://orders.internal.example/api/v1/orders/batch?tenant=42&region=eu-west-1 ({header})
+             ---> Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related error occurred while establishing a connection to SQL Server. Server=db-01.internal;Database=orders;User Id=app;{credentials}
+               at Microsoft.Data.SqlClient.SqlInternalConnection.OnError(SqlException exception, Boolean breakConnection)
+               at Microsoft.Data.SqlClient.TdsParser.ThrowExceptionAndWarning(TdsParserStateObject stateObj)
+               at Orders.Export.NightlyJob.RunCoreAsync(String jobName, String runId, CancellationToken cancellationToken) in /src/Orders/Export/NightlyJob.cs:line 87
+               at Orders.Export.NightlyJob.RunAsync(String jobName, String runId, CancellationToken cancellationToken)
+               at System.Threading.Tasks.Task.ExecuteWithThreadLocal(Task& currentTaskSlot, Thread threadPoolThread)
+            """;
+        return text.PadRight(1024, ' ')[..1024];
+    }
 }

@@ -1,16 +1,18 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using PushNotifi.Redaction;
 
 namespace PushNotifi;
 
 /// <summary>
-/// Removes secrets from text. Configured secret values (and their URL-encoded, JSON-escaped and base64
-/// forms, case-insensitively) become <c>…</c> plus their last four characters; common secret shapes
-/// (header values, bearer tokens, <c>token=</c>/<c>api_key=</c>/<c>password=</c> values, JWTs, prefixed
-/// keys, PushNotifi-shaped keys) are replaced the same way. Runs in time linear in the input.
+/// Removes secrets from text. Configured secret values (and their URL-encoded, JSON-escaped and base64 forms,
+/// case-insensitively) become <c>…</c> plus their last four characters. So do the secret formats of the major
+/// providers (cloud, code hosts, messaging, payments, AI, package registries), JWTs, private key blocks, credentials
+/// in URLs and <c>curl -u</c>, <c>Authorization</c> headers and <c>name = value</c> assignments whose name holds a
+/// secret word; placeholders such as <c>$VAR</c> or <c>&lt;your-key&gt;</c> stay. One pass, in time linear in the
+/// input; clean text comes back as the same instance, and dirty text costs one new string.
 /// </summary>
 public sealed class Redactor
 {
@@ -24,10 +26,9 @@ public sealed class Redactor
     internal const int MinimumSecretLength = 6;
 
     /// <summary>Secrets shorter than this are shown as the ellipsis alone, since four characters would give away too much.</summary>
-    private const int MinimumLengthForLastFour = 8;
+    internal const int MinimumLengthForLastFour = 8;
 
-    private readonly SearchValues<string>? _secretValues;
-    private readonly (string Form, string Replacement)[] _forms;
+    private readonly KeywordIndex _keywords;
     private readonly byte[] _fingerprintKey;
 
     /// <summary>Creates a redactor for the given secret values; nulls and blanks are ignored.</summary>
@@ -54,9 +55,8 @@ public sealed class Redactor
             forms.TryAdd(Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)).TrimEnd('='), replacement);
         }
 
-        // Longest first, so a longer encoded form wins over a shorter one at the same position.
-        _forms = forms.Select(f => (f.Key, f.Value)).OrderByDescending(f => f.Key.Length).ToArray();
-        _secretValues = _forms.Length == 0 ? null : SearchValues.Create(_forms.Select(f => f.Form).ToArray(), StringComparison.OrdinalIgnoreCase);
+        // The configured forms get a search of their own, walked beside the rules' keywords (see KeywordIndex).
+        _keywords = forms.Count == 0 ? KeywordIndex.Default : new KeywordIndex(SecretRules.All, forms.Select(f => (f.Key, f.Value)).ToArray());
         _fingerprintKey = DeriveFingerprintKey(fingerprintSeed);
     }
 
@@ -82,8 +82,18 @@ public sealed class Redactor
             return string.Empty;
         }
 
-        // Known values first, so they keep their own last four; then shapes, then key-shaped words.
-        return KeyShapeScanner.Redact(RedactionPatterns.Redact(ReplaceSecrets(text)));
+        // Every detector only records spans; the text is copied once, at the end, and only if something was found.
+        var spans = default(SecretSpans);
+        try
+        {
+            SecretScanner.Collect(text, _keywords, ref spans);
+            TokenScanner.Collect(text, ref spans);
+            return spans.Apply(text);
+        }
+        finally
+        {
+            spans.Dispose();
+        }
     }
 
     /// <summary>
@@ -97,51 +107,6 @@ public sealed class Redactor
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(_fingerprintKey, Encoding.UTF8.GetBytes(value), hash);
         return Base64Url.EncodeToString(hash[..16]);
-    }
-
-    private string ReplaceSecrets(string text)
-    {
-        if (_secretValues is null)
-        {
-            return text;
-        }
-
-        var span = text.AsSpan();
-        var first = span.IndexOfAny(_secretValues);
-        if (first < 0)
-        {
-            return text;
-        }
-
-        var result = new StringBuilder(text.Length);
-        var position = 0;
-        var next = first;
-        while (next >= 0)
-        {
-            var start = position + next;
-            result.Append(span[position..start]);
-            var (form, replacement) = FormAt(span[start..]);
-            result.Append(replacement);
-            position = start + form.Length;
-            next = span[position..].IndexOfAny(_secretValues);
-        }
-
-        result.Append(span[position..]);
-        return result.ToString();
-    }
-
-    private (string Form, string Replacement) FormAt(ReadOnlySpan<char> text)
-    {
-        foreach (var form in _forms)
-        {
-            if (text.StartsWith(form.Form, StringComparison.OrdinalIgnoreCase))
-            {
-                return form;
-            }
-        }
-
-        // IndexOfAny found a match here, so one form must start here.
-        throw new InvalidOperationException("Secret search and verification disagree.");
     }
 
     private static byte[] DeriveFingerprintKey(string? seed)

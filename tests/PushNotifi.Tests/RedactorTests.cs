@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PushNotifi.Redaction;
 
 namespace PushNotifi.Tests;
 
@@ -119,7 +120,7 @@ public class RedactorTests
     [Fact]
     public void The_shape_patterns_are_non_backtracking_so_matching_is_linear()
     {
-        Assert.All(RedactionPatterns.All, r => Assert.True(r.Options.HasFlag(RegexOptions.NonBacktracking), r.ToString()));
+        Assert.All(SecretRules.All, r => Assert.True(r.Pattern.Options.HasFlag(RegexOptions.NonBacktracking), r.Name));
     }
 
     [Fact]
@@ -142,5 +143,51 @@ public class RedactorTests
         var text = string.Concat(Enumerable.Repeat("Disk usage 91% on web-01; all other checks green. ", 20_000));
 
         Assert.Same(text, Redactor.Default.Redact(text));
+    }
+
+    [Fact]
+    public void Clean_text_allocates_nothing()
+    {
+        var text = string.Concat(Enumerable.Repeat("job nightly export finished; retry attempt 2 of 3 on worker-07 (tenant 42, region eu). ", 2_000));
+        _ = s_redactor.Redact(text); // warm up
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var redacted = s_redactor.Redact(text);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Same(text, redacted);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Dirty_text_costs_one_new_string()
+    {
+        var secrets = new[] { TestKeys.Canary, "Authorization: Bearer FAKEbearer0123456789abcdef", "password=FakePass123", "X-API-Key: FAKEapi0123456789key", TestKeys.Group };
+        var text = string.Concat(Enumerable.Range(0, 20_000).Select(i => i % 2_000 == 0 ? $" {secrets[i / 2_000 % secrets.Length]} " : "job finished on worker-07; "));
+        _ = s_redactor.Redact(text); // warm up
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var redacted = s_redactor.Redact(text);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.NotEqual(text, redacted);
+        Assert.DoesNotContain(TestKeys.Canary, redacted, StringComparison.Ordinal);
+
+        // The output string (2 bytes a character) and a small fixed cost, far from a second copy.
+        Assert.InRange(allocated, redacted.Length * 2, (redacted.Length * 2) + 4_096);
+    }
+
+    [Theory]
+    [InlineData("Authorization: Api-Token FAKEapiToken0123456789", "Authorization: Api-Token …6789")]
+    [InlineData("Bearer $API_KEY", "Bearer $API_KEY")]
+    [InlineData("bot_token1=FAKE0123456789abcdef", "bot_token1=…cdef")]
+    [InlineData("awsToken := \"FAKE0123456789abcdef\"", "awsToken := \"…cdef\"")]
+    [InlineData("githubToken=FAKE0123456789abcdef", "githubToken=…cdef")]
+    [InlineData("curl -u deploy:FakePassword42 https://ci.example/", "curl -u deploy:…rd42 https://ci.example/")]
+    [InlineData("{\"token_type\": \"Bearer\", \"api_key_id\": \"42\"}", "{\"token_type\": \"Bearer\", \"api_key_id\": \"42\"}")]
+    [InlineData("PWD=/home/ci/build", "PWD=/home/ci/build")]
+    public void The_cases_the_issue_names_are_redacted_to_the_name_and_last_four(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Default.Redact(text));
     }
 }

@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+
+namespace PushNotifi.Redaction;
+
+/// <summary>
+/// The secret formats the <see cref="Redactor"/> knows, as data: one entry per rule, each with its keywords and its
+/// pattern. Adding a provider is one entry here and its lines in the test corpus. Every pattern is anchored at the
+/// place a keyword hit points to and non-backtracking, so each hit costs time linear in the match at most.
+/// </summary>
+internal static partial class SecretRules
+{
+    private const RegexOptions Exact = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions AnyCase = Exact | RegexOptions.IgnoreCase;
+
+    // A name around a secret word, its separator (= : := => with optional quotes) and a quoted or bare value.
+    private const string Name = """[A-Za-z0-9_.-]{0,64}""";
+    private const string NameTail = """[A-Za-z0-9_.-]{0,32}""";
+    private const string Separator = """\\?["']?[ \t]*(?::=|=>|:|=)[ \t]*""";
+    private const string Value = """(?:\\?"[^"\r\n\\]{1,256}\\?"|'[^'\r\n]{1,256}'|[^\s"'`,;&<>]{1,512})""";
+
+    // Literals that announce a name = value pair whose name ends in a secret word with "key" (api_key, AccountKey,
+    // X-API-Key, subscriptionKey, user_key): "key" followed by what can follow a name. One short literal per
+    // separator keeps the keyword search fast, where one literal per name would not.
+    private static readonly string[] s_keyAssignments = ["key=", "key:", "key\"", "key'", "key "];
+
+    /// <summary>Every rule, in no particular order: their matches are merged.</summary>
+    public static IReadOnlyList<SecretRule> All { get; } =
+    [
+        // Cloud
+        new() { Name = "aws-access-key-id", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Locator = SecretLocators.Whole },
+        new() { Name = "azure-storage-key", Family = "azure", Keywords = s_keyAssignments, Pattern = AzureKey(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Precheck = SecretPrechecks.AssignmentFollows },
+        new() { Name = "azure-sas-signature", Family = "azure", Keywords = ["sig="], Pattern = AzureSasSignature(), Locator = SecretLocators.AfterSeparator },
+        new() { Name = "gcp-api-key", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "private-key-block", Family = "pem", Keywords = ["-----BEGIN"], Pattern = PrivateKeyBlock(), Locator = SecretLocators.AfterPemHeader, Start = RuleStart.Keyword, MaxLength = 16384 },
+
+        // Code hosts
+        new() { Name = "github-token", Family = "github", Keywords = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], Pattern = GitHubToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "github-fine-grained-pat", Family = "github", Keywords = ["github_pat_"], Pattern = GitHubFineGrainedToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "gitlab-token", Family = "gitlab", Keywords = ["glpat-", "gldt-", "glrt-", "glrtr-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glwt-", "GR1348941"], Pattern = GitLabToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+
+        // Messaging (Twilio's SK… API keys have no keyword: KeyShapeScanner finds them)
+        new() { Name = "slack-token", Family = "slack", Keywords = ["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-", "xoxe.", "xapp-"], Pattern = SlackToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "slack-webhook-url", Family = "slack", Keywords = ["hooks.slack.com"], Pattern = SlackWebhook(), Locator = SecretLocators.AfterSecondSlash, Start = RuleStart.Keyword },
+        new() { Name = "sendgrid-api-key", Family = "sendgrid", Keywords = ["SG."], Pattern = SendGridKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+
+        // Payments
+        new() { Name = "stripe-key", Family = "stripe", Keywords = ["sk_", "rk_", "pk_", "whsec_"], Pattern = StripeKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+
+        // AI
+        new() { Name = "openai-api-key", Family = "openai", Keywords = ["sk-"], Pattern = OpenAiKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token, Check = ValueCheck.LooksRandom },
+        new() { Name = "anthropic-api-key", Family = "anthropic", Keywords = ["sk-ant-"], Pattern = AnthropicKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+
+        // Package registries
+        new() { Name = "npm-token", Family = "npm", Keywords = ["npm_"], Pattern = NpmToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "pypi-token", Family = "pypi", Keywords = ["pypi-AgE"], Pattern = PyPiToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token, MaxLength = 4096 },
+        new() { Name = "nuget-api-key", Family = "nuget", Keywords = ["oy2"], Pattern = NuGetKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+
+        // Generic shapes
+        new() { Name = "jwt", Family = "jwt", Keywords = ["eyJ"], Pattern = Jwt(), Locator = SecretLocators.Whole, Start = RuleStart.Token, MaxLength = 8192 },
+        new() { Name = "authorization-header", Family = "authorization", Keywords = ["authorization"], Pattern = AuthorizationHeader(), Locator = SecretLocators.LastWordAfterSeparator, Start = RuleStart.Keyword, Precheck = SecretPrechecks.AssignmentFollows, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
+        new() { Name = "bearer-token", Family = "authorization", Keywords = ["bearer"], Pattern = BearerToken(), Locator = SecretLocators.LastWord, Precheck = SecretPrechecks.SpaceFollows, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
+        new() { Name = "url-basic-auth", Family = "basic-auth", Keywords = ["://"], Pattern = UrlUserInfo(), Locator = SecretLocators.UserInfoPassword, Start = RuleStart.Keyword, Precheck = SecretPrechecks.UserInfoFollows },
+        new() { Name = "curl-user", Family = "basic-auth", Keywords = ["-u ", "--user"], Pattern = CurlUser(), Locator = SecretLocators.AfterFirstColon },
+        new() { Name = "secret-flag", Family = "assignment", Keywords = ["passw", "token", "secret", .. s_keyAssignments], Pattern = SecretFlag(), Locator = SecretLocators.FlagValue, Start = RuleStart.Name, Precheck = SecretPrechecks.IsFlag, Check = ValueCheck.Password },
+        new() { Name = "password-assignment", Family = "assignment", Keywords = ["passw", "pwd", "passphrase"], Pattern = PasswordAssignment(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Precheck = SecretPrechecks.AssignmentFollows, Check = ValueCheck.Password },
+        new()
+        {
+            Name = "secret-assignment",
+            Family = "assignment",
+            Keywords = ["token", "secret", "credential", .. s_keyAssignments],
+            Pattern = SecretAssignment(),
+            Locator = SecretLocators.AfterSeparator,
+            Start = RuleStart.Name,
+            Precheck = SecretPrechecks.AssignmentFollows,
+            Check = ValueCheck.LooksRandom,
+        },
+        new() { Name = "an-key", Family = "pushnotifi", Keywords = ["an_key_"], Pattern = AnKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+    ];
+
+    [GeneratedRegex("""^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b""", Exact)]
+    private static partial Regex AwsAccessKeyId();
+
+    [GeneratedRegex("""^[A-Za-z0-9_.-]{0,32}(?:accountkey|sharedaccesskey)\\?["']?[ \t]*[:=][ \t]*\\?["']?[A-Za-z0-9+/]{16,}={0,2}""", AnyCase)]
+    private static partial Regex AzureKey();
+
+    [GeneratedRegex("""^sig=[A-Za-z0-9%+/=]{16,}""", AnyCase)]
+    private static partial Regex AzureSasSignature();
+
+    [GeneratedRegex("""^AIza[0-9A-Za-z_-]{35}""", Exact)]
+    private static partial Regex GcpApiKey();
+
+    // The body up to the END line (or the end of a truncated text), with real or JSON-escaped line breaks.
+    [GeneratedRegex("""^-----BEGIN [A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----[^-]{16,}""", Exact)]
+    private static partial Regex PrivateKeyBlock();
+
+    [GeneratedRegex("""^gh[pousr]_[A-Za-z0-9]{20,251}""", Exact)]
+    private static partial Regex GitHubToken();
+
+    [GeneratedRegex("""^github_pat_[A-Za-z0-9_]{22,244}""", Exact)]
+    private static partial Regex GitHubFineGrainedToken();
+
+    [GeneratedRegex("""^(?:gl(?:pat|dt|rt|rtr|ptt|cbt|ft|imt|agent|soat|oas|wt)-[A-Za-z0-9_.-]{20,}|GR1348941[A-Za-z0-9_-]{20,})""", Exact)]
+    private static partial Regex GitLabToken();
+
+    [GeneratedRegex("""^(?:xox[abprse](?:\.xox[bp])?-[0-9A-Za-z-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})""", Exact)]
+    private static partial Regex SlackToken();
+
+    [GeneratedRegex("""^hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{16,}""", AnyCase)]
+    private static partial Regex SlackWebhook();
+
+    [GeneratedRegex("""^SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}""", Exact)]
+    private static partial Regex SendGridKey();
+
+    [GeneratedRegex("""^(?:(?:sk|rk|pk)_(?:(?:live|test)_[A-Za-z0-9]{10,}|[A-Za-z0-9]{12,})|whsec_[A-Za-z0-9]{20,})""", AnyCase)]
+    private static partial Regex StripeKey();
+
+    [GeneratedRegex("""^sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{32,})""", Exact)]
+    private static partial Regex OpenAiKey();
+
+    [GeneratedRegex("""^sk-ant-(?:api|admin|oat|sid)[0-9]{2}-[A-Za-z0-9_-]{32,}""", Exact)]
+    private static partial Regex AnthropicKey();
+
+    [GeneratedRegex("""^npm_[A-Za-z0-9]{36}\b""", Exact)]
+    private static partial Regex NpmToken();
+
+    [GeneratedRegex("""^pypi-AgE[A-Za-z0-9_-]{50,}""", Exact)]
+    private static partial Regex PyPiToken();
+
+    [GeneratedRegex("""^oy2[a-z0-9]{43}\b""", Exact)]
+    private static partial Regex NuGetKey();
+
+    [GeneratedRegex("""^eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*""", Exact)]
+    private static partial Regex Jwt();
+
+    // Any scheme (Bearer, Basic, Api-Token, …) or none; the credential is the last word.
+    [GeneratedRegex("""^authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:[A-Za-z][A-Za-z0-9._-]*[ \t]+)?[^\s"',;]+""", AnyCase)]
+    private static partial Regex AuthorizationHeader();
+
+    [GeneratedRegex("""^bearer[ \t]+[^\s"',;]+""", AnyCase)]
+    private static partial Regex BearerToken();
+
+    [GeneratedRegex("""^://[^\s/?#@:"'<>]{0,256}:[^\s/?#@"'<>]{1,256}@""", Exact)]
+    private static partial Regex UrlUserInfo();
+
+    [GeneratedRegex("""^(?:-u[ \t]*|--user[ \t=]+)["']?[^\s:"']{1,128}:[^\s"']{1,256}""", Exact)]
+    private static partial Regex CurlUser();
+
+    [GeneratedRegex("""^--(?:[a-z]+-)?(?:password|passwd|passphrase|token|secret|api-?key|access-?key|account-?key|secret-?key|client-secret|auth-token|sas-token)[ \t=]+(?:"[^"\r\n]{1,256}"|'[^'\r\n]{1,256}'|[^\s"']{1,512})""", AnyCase)]
+    private static partial Regex SecretFlag();
+
+    [GeneratedRegex("^" + Name + "(?:password|passwd|pwd|passphrase)" + NameTail + Separator + Value, AnyCase)]
+    private static partial Regex PasswordAssignment();
+
+    [GeneratedRegex(
+        "^" + Name
+        + "(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|subscription[_-]?key|functions[_-]?key|master[_-]?key|user[_-]?key|account[_-]?key|signing[_-]?key|encryption[_-]?key)"
+        + NameTail + Separator + Value,
+        AnyCase)]
+    private static partial Regex SecretAssignment();
+
+    [GeneratedRegex("""^an_key_[A-Za-z0-9_]{12,}""", AnyCase)]
+    private static partial Regex AnKey();
+}

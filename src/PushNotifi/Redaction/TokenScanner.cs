@@ -1,0 +1,153 @@
+using System.Buffers;
+
+namespace PushNotifi.Redaction;
+
+/// <summary>
+/// Finds tokens that carry their own shape rather than a keyword: prefixed provider tokens (<c>ghp_…</c>,
+/// <c>AKIA…</c>, <c>xoxb-…</c>, JWTs; the <see cref="RuleStart.Token"/> rules), PushNotifi user and group keys
+/// (32 letters or digits starting with u or g, with a digit) and Twilio API keys (<c>SK</c> and 32 hex digits).
+/// Each is a run of at least 26 token characters, so each covers one of every 26th position: the scanner looks only
+/// there, measures the run around it and, only for a long run, tries the prefixes at its start and after each
+/// <c>-</c> or <c>.</c>. On prose and logs that reads a small part of the text.
+/// </summary>
+internal static class TokenScanner
+{
+    /// <summary>
+    /// The shortest token looked for here (a GitLab token, <c>glpat-</c> and 20 characters). Shorter ones (AWS access
+    /// key ids, 20 characters) are found by their keywords instead: a longer stride probes fewer places.
+    /// </summary>
+    private const int Shortest = 26;
+
+    private const int KeyLength = PushNotifiLimits.KeyLength;
+
+    private const int TwilioKeyLength = 34;
+
+    private static readonly SearchValues<char> s_tokenCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+
+    private static readonly bool[] s_isTokenCharacter = [.. Enumerable.Range(0, 128).Select(c => s_tokenCharacters.Contains((char)c))];
+
+    private static readonly SearchValues<char> s_partSeparators = SearchValues.Create(".-");
+
+    private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");
+
+    private static readonly SearchValues<char> s_lowerHex = SearchValues.Create("0123456789abcdef");
+
+    // Token rules by the first character of their prefixes (ASCII only; prefixes are matched case-sensitively).
+    private static readonly (string Prefix, SecretRule Rule)[][] s_byFirstCharacter = SecretRules.All
+        .Where(r => r.Start == RuleStart.Token)
+        .SelectMany(r => r.Keywords.Select(k => (Prefix: k, Rule: r)))
+        .GroupBy(p => p.Prefix[0])
+        .Aggregate(new (string, SecretRule)[128][], (table, group) =>
+        {
+            table[group.Key] = [.. group];
+            return table;
+        });
+
+    /// <summary>Adds a span for each token found.</summary>
+    public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans)
+    {
+        var examinedUntil = 0;
+        var probe = Shortest - 1;
+        while (probe < text.Length)
+        {
+            if (!IsTokenCharacter(text[probe]))
+            {
+                probe += Shortest;
+                continue;
+            }
+
+            // Measure the run around the probe, never reading left of what was already examined (keeps it linear).
+            // Character by character first: most runs are words of a few letters, where a vectorized call costs more.
+            var start = probe;
+            while (start > examinedUntil && IsTokenCharacter(text[start - 1]) && probe - start < Shortest)
+            {
+                start--;
+            }
+
+            if (probe - start == Shortest)
+            {
+                start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(s_tokenCharacters) + 1;
+            }
+
+            var end = probe + 1;
+            while (end < text.Length && IsTokenCharacter(text[end]) && end - start < Shortest)
+            {
+                end++;
+            }
+
+            if (end - start >= Shortest)
+            {
+                var length = text[end..].IndexOfAnyExcept(s_tokenCharacters);
+                end = length < 0 ? text.Length : end + length;
+                ScanRun(text, start, end, ref spans);
+            }
+
+            examinedUntil = end;
+
+            // The next probe position (one of every 26th) at or after the end of this run.
+            probe = end + (((Shortest - 1 - (end % Shortest)) + Shortest) % Shortest);
+        }
+    }
+
+    private static bool IsTokenCharacter(char c) => c < 128 && s_isTokenCharacter[c];
+
+    private static void ScanRun(ReadOnlySpan<char> text, int start, int end, ref SecretSpans spans)
+    {
+        var coveredUntil = start;
+        var part = start;
+        while (end - part >= Shortest)
+        {
+            if (part >= coveredUntil)
+            {
+                TryPrefixes(text, part, ref coveredUntil, ref spans);
+            }
+
+            var next = text[part..end].IndexOfAny(s_partSeparators);
+            var partEnd = next < 0 ? end : part + next;
+            CheckKeyShape(text, part, partEnd, ref spans);
+            if (next < 0)
+            {
+                return;
+            }
+
+            part = partEnd + 1;
+        }
+
+        // The tail parts are too short for a prefixed token but may still be a key of their own.
+        while (part < end)
+        {
+            var next = text[part..end].IndexOfAny(s_partSeparators);
+            var partEnd = next < 0 ? end : part + next;
+            CheckKeyShape(text, part, partEnd, ref spans);
+            part = partEnd + 1;
+        }
+    }
+
+    private static void TryPrefixes(ReadOnlySpan<char> text, int at, ref int coveredUntil, ref SecretSpans spans)
+    {
+        var first = text[at];
+        if (first >= 128 || s_byFirstCharacter[first] is not { } candidates)
+        {
+            return;
+        }
+
+        foreach (var (prefix, rule) in candidates)
+        {
+            if (text[at..].StartsWith(prefix, StringComparison.Ordinal))
+            {
+                SecretScanner.Apply(rule, text, at, prefix.Length, ref coveredUntil, ref spans);
+            }
+        }
+    }
+
+    private static void CheckKeyShape(ReadOnlySpan<char> text, int start, int end, ref SecretSpans spans)
+    {
+        var word = text[start..end];
+        if ((word.Length == KeyLength && (word[0] | 0x20) is 'u' or 'g' && !word.Contains('_') && word.ContainsAny(s_digits))
+            || (word.Length == TwilioKeyLength && word.StartsWith("SK", StringComparison.Ordinal) && !word[2..].ContainsAnyExcept(s_lowerHex)))
+        {
+            spans.Add(start, end, null);
+        }
+    }
+}

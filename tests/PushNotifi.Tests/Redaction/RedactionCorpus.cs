@@ -1,0 +1,148 @@
+namespace PushNotifi.Tests.Redaction;
+
+/// <summary>
+/// Reads <c>corpus.tsv</c>: one case per line (family, <c>redact</c> or <c>keep</c>, text). Provider prefixes are
+/// written there as markers and put together here, so that no committed line is a live-format secret that a secret
+/// scanner would flag (every value is fake anyway).
+/// </summary>
+internal static class RedactionCorpus
+{
+    private const string SecretOpen = "⟦";
+    private const string SecretClose = "⟧";
+
+    // Each prefix is split in two so that this file holds no scannable prefix either.
+    private static readonly Dictionary<string, string> s_prefixes = new()
+    {
+        ["AKIA"] = "AK" + "IA",
+        ["ASIA"] = "AS" + "IA",
+        ["AIza"] = "AI" + "za",
+        ["ghp"] = "gh" + "p_",
+        ["gho"] = "gh" + "o_",
+        ["ghu"] = "gh" + "u_",
+        ["ghs"] = "gh" + "s_",
+        ["ghr"] = "gh" + "r_",
+        ["github_pat"] = "github" + "_pat_",
+        ["glpat"] = "gl" + "pat-",
+        ["gldt"] = "gl" + "dt-",
+        ["glrt"] = "gl" + "rt-",
+        ["GR1348941"] = "GR" + "1348941",
+        ["xoxb"] = "xo" + "xb-",
+        ["xoxp"] = "xo" + "xp-",
+        ["xapp"] = "xa" + "pp-",
+        ["xoxe_xoxp"] = "xo" + "xe.xo" + "xp-",
+        ["slackhooks"] = "https://hooks" + ".slack.com",
+        ["SK"] = "S" + "K",
+        ["SG"] = "S" + "G.",
+        ["sk_live"] = "sk" + "_live_",
+        ["sk_test"] = "sk" + "_test_",
+        ["rk_live"] = "rk" + "_live_",
+        ["rk_test"] = "rk" + "_test_",
+        ["whsec"] = "wh" + "sec_",
+        ["sk-"] = "sk" + "-",
+        ["sk-proj"] = "sk" + "-proj-",
+        ["sk-svcacct"] = "sk" + "-svcacct-",
+        ["sk-ant"] = "sk" + "-ant-api03-",
+        ["npm"] = "np" + "m_",
+        ["pypi"] = "pypi" + "-AgEIcHlwaS5vcmc",
+        ["oy2"] = "oy" + "2",
+        ["eyJ"] = "ey" + "J",
+        ["an_key"] = "an" + "_key_",
+        ["u"] = "u",
+        ["g"] = "g",
+        ["PEMBEGIN"] = Pem("BEGIN", ""),
+        ["PEMEND"] = Pem("END", ""),
+        ["PEMBEGIN_RSA"] = Pem("BEGIN", "RSA "),
+        ["PEMEND_RSA"] = Pem("END", "RSA "),
+        ["PEMBEGIN_OPENSSH"] = Pem("BEGIN", "OPENSSH "),
+        ["PEMEND_OPENSSH"] = Pem("END", "OPENSSH "),
+        ["PEMBEGIN_EC"] = Pem("BEGIN", "EC "),
+        ["PEMEND_EC"] = Pem("END", "EC "),
+    };
+
+    /// <summary>Every case, in file order.</summary>
+    public static IReadOnlyList<RedactionCase> Cases { get; } = Load();
+
+    private static string Pem(string edge, string kind) => $"-----{edge} {kind}PRIV" + "ATE KEY-----";
+
+    private static List<RedactionCase> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Redaction", "corpus.tsv");
+        var cases = new List<RedactionCase>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t', 3);
+            if (fields.Length != 3 || fields[1] is not ("redact" or "keep"))
+            {
+                throw new FormatException($"corpus.tsv line {lineNumber}: expected family, redact|keep, text.");
+            }
+
+            var text = Expand(fields[2]).Replace('⏎', '\n');
+            string? secret = null;
+            if (fields[1] == "redact")
+            {
+                var open = text.IndexOf(SecretOpen, StringComparison.Ordinal);
+                var close = text.IndexOf(SecretClose, StringComparison.Ordinal);
+                if (open < 0 || close < open)
+                {
+                    throw new FormatException($"corpus.tsv line {lineNumber}: a redact case marks its secret with {SecretOpen}…{SecretClose}.");
+                }
+
+                secret = text[(open + SecretOpen.Length)..close];
+                text = text.Remove(close, SecretClose.Length).Remove(open, SecretOpen.Length);
+            }
+
+            cases.Add(new RedactionCase(lineNumber, fields[0], text, secret));
+        }
+
+        return cases;
+    }
+
+    private static string Expand(string text)
+    {
+        var start = text.IndexOf('⟨', StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var end = text.IndexOf('⟩', start);
+            var name = text[(start + 1)..end];
+            if (!s_prefixes.TryGetValue(name, out var prefix))
+            {
+                throw new FormatException($"corpus.tsv: unknown prefix marker ⟨{name}⟩.");
+            }
+
+            text = string.Concat(text.AsSpan(0, start), prefix, text.AsSpan(end + 1));
+            start = text.IndexOf('⟨', start + prefix.Length);
+        }
+
+        return text;
+    }
+}
+
+/// <summary>One corpus line: the text, and the secret it holds (null when the text must stay as it is).</summary>
+internal sealed record RedactionCase(int Line, string Family, string Text, string? Secret)
+{
+    /// <summary>True when <paramref name="redacted"/> keeps nothing of the secret but, at most, its last four characters.</summary>
+    public bool IsRedactedIn(string redacted)
+    {
+        var secret = Secret ?? throw new InvalidOperationException("A keep case has no secret.");
+        var head = secret[..Math.Max(1, secret.Length - 4)];
+        var window = Math.Min(8, head.Length);
+        var context = Text.Replace(secret, string.Empty, StringComparison.Ordinal);
+        for (var i = 0; i + window <= head.Length; i++)
+        {
+            var piece = head.Substring(i, window);
+            if (redacted.Contains(piece, StringComparison.Ordinal) && !context.Contains(piece, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
