@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PushNotifi.Generators;
 
 namespace PushNotifi.Benchmarks;
@@ -42,9 +43,39 @@ internal static class GeneratorStepProfile
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  per run ({alerts.Name}/{loggers.Name}): {string.Join(", ", alertTimes.Zip(loggerTimes, (a, l) => $"{a:F0}/{l:F0}"))}"));
 
+        AnalyzerAlone(output, alerts.Generator, alerts.Compilation);
         var models = Steps(output, alerts.Name, alerts.Generator, alerts.Compilation);
         Steps(output, loggers.Name, loggers.Generator, loggers.Compilation);
         EmitterAlone(output, models);
+    }
+
+    /// <summary>
+    /// The analyzers' own time (Roslyn's per-analyzer telemetry) over the 1,000 methods plus their generated wrappers,
+    /// next to the whole analyzed compile it rides on (binding every body, which a build does anyway). Median of 3.
+    /// </summary>
+    private static void AnalyzerAlone(TextWriter output, ISourceGenerator generator, CSharpCompilation compilation)
+    {
+        Driver(generator, track: false).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+        var analyzers = new DiagnosticAnalyzer[] { new PushNotifiAlertAnalyzer(), new AlertCandidateAnalyzer() };
+        var own = analyzers.ToDictionary(a => a.GetType().Name, _ => new List<double>());
+        var walls = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var run = generated.Clone().WithAnalyzers(
+                [.. analyzers],
+                new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            _ = run.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            walls.Add(watch.Elapsed.TotalMilliseconds);
+            foreach (var analyzer in analyzers)
+            {
+                own[analyzer.GetType().Name].Add(run.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Analyzers, median of 3 on a fresh clone: {string.Join(", ", own.Select(o => $"{o.Key} {Median(o.Value):F0} ms own time"))}; whole analyzed compile {Median(walls):F0} ms"));
     }
 
     /// <summary>Times the generator's Emitter (the Scriban render) alone on the 1,000 parsed models, through reflection since it is internal.</summary>
@@ -99,6 +130,25 @@ internal static class GeneratorStepProfile
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {count} x {label}: {watch.Elapsed.TotalMilliseconds:F0} ms, {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0 / 1024.0:F1} MB allocated"));
         }
+    }
+
+    /// <summary>
+    /// One cold full run of one generator in this process, nothing run before it (as in a command-line build):
+    /// prints milliseconds and megabytes allocated. Run with <c>--fresh-process PushNotifiAlert|LoggerMessage</c>,
+    /// once per process, alternating, many times.
+    /// </summary>
+    public static void FreshProcess(string which, TextWriter output)
+    {
+        var (generator, compilation) = which == "LoggerMessage"
+            ? (GeneratorInputs.LoadLoggerMessageGenerator(), GeneratorInputs.LoggerMessages())
+            : (new PushNotifiAlertGenerator().AsSourceGenerator(), GeneratorInputs.PushNotifiAlerts());
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var driver = Driver(generator, track: false).RunGenerators(compilation);
+        watch.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var sources = driver.GetRunResult().Results.Single().GeneratedSources.Length;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which} {watch.Elapsed.TotalMilliseconds:F1} ms {allocated / 1024.0 / 1024.0:F1} MB {sources} sources"));
     }
 
     private static double Time(ISourceGenerator generator, CSharpCompilation compilation)

@@ -4,8 +4,9 @@ namespace PushNotifi.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks chosen on the command line (e.g. <c>--filter '*'</c>), the generator step profile
-/// (<c>--profile-generator</c>), or prints the simulated ack-polling figures (<c>--ack-polling</c>) or the alert storm's
-/// requests and CPU time (<c>--storm</c>).
+/// (<c>--profile-generator</c>), one cold generator run in a fresh process
+/// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), or prints the simulated ack-polling figures
+/// (<c>--ack-polling</c>) or the alert storm's requests and CPU time (<c>--storm</c>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -14,6 +15,12 @@ internal static class BenchmarkProgram
         if (args is ["--profile-generator"])
         {
             GeneratorStepProfile.Run(Console.Out);
+            return;
+        }
+
+        if (args is ["--fresh-process", var which])
+        {
+            GeneratorStepProfile.FreshProcess(which, Console.Out);
             return;
         }
 

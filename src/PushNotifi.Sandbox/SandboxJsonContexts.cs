@@ -15,6 +15,10 @@ namespace PushNotifi.Sandbox;
 [JsonSerializable(typeof(IReadOnlyList<SentMessageInfo>))]
 [JsonSerializable(typeof(AlertStatus))]
 [JsonSerializable(typeof(AckAnswer))]
+[JsonSerializable(typeof(ApiKeyCreateRequest))]
+[JsonSerializable(typeof(ApiKeyIssued))]
+[JsonSerializable(typeof(ApiKeyList))]
+[JsonSerializable(typeof(ApiKeyRevoked))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
 
 /// <summary>Source-generated JSON for the /sandbox inspection API (camelCase).</summary>
@@ -31,6 +35,7 @@ internal sealed partial class WireJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(RequestView))]
 [JsonSerializable(typeof(IReadOnlyList<CapturedNotification>))]
 [JsonSerializable(typeof(IReadOnlyList<RequestView>))]
+[JsonSerializable(typeof(IReadOnlyList<KeyListing>))]
 internal sealed partial class InspectionJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -47,4 +47,16 @@ public static class SandboxLimits
 
     /// <summary>The only priority whose sends are tracked for acknowledgement.</summary>
     public const int EmergencyPriority = 2;
+
+    /// <summary>Most active account API keys per account; rotating at the limit is allowed.</summary>
+    public const int MaxActiveApiKeys = 10;
+
+    /// <summary>Failed authentications per client address per minute before it answers 429.</summary>
+    public const int FailedAuthPerMinute = 20;
+
+    /// <summary>The <c>Retry-After</c>, in seconds, of a failed-auth lockout.</summary>
+    public const int FailedAuthRetryAfterSeconds = 60;
+
+    /// <summary>Maximum length of an API key's label.</summary>
+    public const int ApiKeyLabelMaxLength = 100;
 }

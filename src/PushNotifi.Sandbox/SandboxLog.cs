@@ -13,4 +13,11 @@ internal static partial class SandboxLog
 
     [LoggerMessage(3, LogLevel.Information, "{Outcome} {Id} ({Source}, {Type} {SendToKey})")]
     public static partial void Delivered(ILogger logger, string outcome, string id, string source, string type, string sendToKey);
+
+    // Refused keys only ever as a fingerprint: never the key, its prefix or its last 4.
+    [LoggerMessage(4, LogLevel.Warning, "Refused X-API-Key {Fingerprint} from {Address}")]
+    public static partial void Refused(ILogger logger, string address, string fingerprint);
+
+    [LoggerMessage(5, LogLevel.Warning, "{Address} reached {Limit} failed authentications in a minute: answering 429 (Retry-After: {RetryAfterSeconds})")]
+    public static partial void LockedOut(ILogger logger, string address, int limit, int retryAfterSeconds);
 }

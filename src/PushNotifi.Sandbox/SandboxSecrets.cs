@@ -34,20 +34,11 @@ internal sealed class SandboxSecrets
     /// <summary>Accepted API keys of further accounts (<see cref="SandboxOptions.ExtraUserKeys"/>).</summary>
     public IReadOnlyList<string> ExtraUserKeys { get; }
 
-    /// <summary>The account <paramref name="apiKey"/> opens (the key itself), or null. Checks every key in constant time.</summary>
-    public string? AccountOf(string? apiKey)
-    {
-        string? account = null;
-        foreach (var key in ExtraUserKeys.Prepend(UserKey))
-        {
-            if (Matches(key, apiKey))
-            {
-                account ??= key;
-            }
-        }
+    /// <summary>Each account's user key: the main one first, then <see cref="ExtraUserKeys"/>. Also their first API keys.</summary>
+    public IReadOnlyList<string> Accounts => [UserKey, .. ExtraUserKeys];
 
-        return account;
-    }
+    /// <summary>The user key of account number <paramref name="account"/> (an <see cref="ApiKeyRecord.Account"/>).</summary>
+    public string AccountKey(int account) => account == 0 ? UserKey : ExtraUserKeys[account - 1];
 
     /// <summary>The group an account can send to: only the main account has one.</summary>
     public string? GroupKeyOf(string account) => string.Equals(account, UserKey, StringComparison.Ordinal) ? GroupKey : null;

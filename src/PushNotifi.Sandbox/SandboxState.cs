@@ -8,7 +8,19 @@ internal sealed class SandboxState
         Store = new SandboxStore(Events);
         Secrets = new SandboxSecrets(options);
         Clock = options.TimeProvider;
+        FailedAuth = new FailedAuthLimiter(Clock);
+        Keys = new ApiKeys(new InMemoryApiKeyStore(), new KeyHasher(KeyHasher.NewPepper()), Clock);
+
+        // The configured keys are each account's first `full` key, so every existing setup keeps working.
+        for (var account = 0; account < Secrets.Accounts.Count; account++)
+        {
+            Keys.Seed(account, Secrets.Accounts[account], account == 0 ? SandboxOptions.UserKeyVariable : "extra account key");
+        }
     }
+
+    public ApiKeys Keys { get; }
+
+    public FailedAuthLimiter FailedAuth { get; }
 
     public SandboxEvents Events { get; } = new();
 

@@ -85,7 +85,10 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
         {
             Log.RateLimited(_logger, _rateLimiter.PerMinute, _rateLimiter.QueueTimeout);
             throw new PushNotifiRateLimitExceededException(
-                $"Client-side rate limit of {_rateLimiter.PerMinute} sends per minute reached; no permit within {_rateLimiter.QueueTimeout}. Nothing was sent.");
+                $"Client-side rate limit of {_rateLimiter.PerMinute} sends per minute reached; no permit within {_rateLimiter.QueueTimeout}. Nothing was sent.")
+            {
+                RetryAfter = _rateLimiter.ReplenishmentPeriod,
+            };
         }
 
         var resilience = _transport.Resilience;

@@ -2,7 +2,8 @@ namespace PushNotifi;
 
 /// <summary>
 /// The client-side limit (<see cref="PushNotifiOptions.RateLimitPerMinute"/>) had no permit within
-/// <see cref="PushNotifiOptions.RateLimitQueueTimeout"/>. Nothing was sent.
+/// <see cref="PushNotifiOptions.RateLimitQueueTimeout"/>. Nothing was sent. <see cref="PushNotifiException.RetryAfter"/>
+/// says when the next permit is due at the latest (one permit comes back every minute / RateLimitPerMinute).
 /// </summary>
 public sealed class PushNotifiRateLimitExceededException : PushNotifiException
 {

@@ -172,16 +172,18 @@ public sealed class BehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Caller_cancellation_is_alerted_when_asked()
+    public async Task Caller_cancellation_is_alerted_and_delivered_when_asked()
     {
         using var cts = new CancellationTokenSource();
         var call = BehaviourFixture.CallAsync(_f.Create("Cancellable", _f.Client), "WaitAsync", 5, cts.Token);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
-        // The caller's token is already cancelled, so the alert itself is cancelled: logged, not sent.
-        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Message.Contains("Cancellable.WaitAsync", StringComparison.Ordinal));
-        Assert.Empty(_f.Sandbox.Notifications);
+        // The caller's token is already cancelled; the alert goes out under its own time budget.
+        var sent = Assert.Single(_f.Sandbox.Notifications);
+        Assert.Equal("Cancelled 5", sent.Title);
+        Assert.Equal("cancel:5", sent.IdempotencyKey);
+        Assert.StartsWith("System.Threading.Tasks.TaskCanceledException", sent.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,8 +10,11 @@ public class DiagnosticTests
 {
     private const string U = ShapeCases.Usings + "namespace Demo;\n\n";
 
+    private static readonly DiagnosticDescriptor[] s_allDescriptors =
+        [.. new PushNotifiAlertAnalyzer().SupportedDiagnostics, .. new KeyLiteralAnalyzer().SupportedDiagnostics, .. new AlertCandidateAnalyzer().SupportedDiagnostics];
+
     [Fact]
-    public void PNA001_unknown_placeholder_points_at_the_template() => Expect("PNA001", DiagnosticSeverity.Error, U + """
+    public Task PNA001_unknown_placeholder_points_at_the_template() => Expect("PNA001", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert([|"Failed {nope}"|], IdempotencyKey = "k:{id}")]
@@ -21,7 +24,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA001_unknown_member_of_a_parameter() => Expect("PNA001", DiagnosticSeverity.Error, U + """
+    public Task PNA001_unknown_member_of_a_parameter() => Expect("PNA001", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = [|"k:{id.Missing}"|])]
@@ -31,7 +34,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA002_unused_parameter_is_info_at_the_parameter() => Expect("PNA002", DiagnosticSeverity.Info, U + """
+    public Task PNA002_unused_parameter_is_info_at_the_parameter() => Expect("PNA002", DiagnosticSeverity.Info, U + """
         public partial class Jobs
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
@@ -41,7 +44,7 @@ public class DiagnosticTests
         """, emits: true);
 
     [Fact]
-    public void PNA003_missing_implementation() => Expect("PNA003", DiagnosticSeverity.Error, U + """
+    public Task PNA003_missing_implementation() => Expect("PNA003", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
@@ -50,7 +53,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA004_implementation_signature_mismatch() => Expect("PNA004", DiagnosticSeverity.Error, U + """
+    public Task PNA004_implementation_signature_mismatch() => Expect("PNA004", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
@@ -60,7 +63,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA005_containing_type_not_partial() => Expect("PNA005", DiagnosticSeverity.Error, U + """
+    public Task PNA005_containing_type_not_partial() => Expect("PNA005", DiagnosticSeverity.Error, U + """
         public class [|Jobs|]
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
@@ -70,7 +73,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA006_async_stream_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
+    public Task PNA006_async_stream_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
@@ -80,7 +83,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA006_iterator_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
+    public Task PNA006_iterator_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
@@ -90,7 +93,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA006_ref_return_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
+    public Task PNA006_ref_return_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             private int _value;
@@ -101,7 +104,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA007_two_candidate_clients() => Expect("PNA007", DiagnosticSeverity.Error, U + """
+    public Task PNA007_two_candidate_clients() => Expect("PNA007", DiagnosticSeverity.Error, U + """
         public partial class Jobs(IPushNotifiClient first)
         {
             private readonly IPushNotifiClient _a = first;
@@ -113,7 +116,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA008_missing_idempotency_key_warns_at_the_attribute() => Expect("PNA008", DiagnosticSeverity.Warning, U + """
+    public Task PNA008_missing_idempotency_key_warns_at_the_attribute() => Expect("PNA008", DiagnosticSeverity.Warning, U + """
         public partial class Jobs
         {
             [[|PushNotifiAlert("Failed {id}")|]]
@@ -123,7 +126,7 @@ public class DiagnosticTests
         """, emits: true);
 
     [Fact]
-    public void PNA009_secret_looking_parameter_in_title() => Expect("PNA009", DiagnosticSeverity.Warning, U + """
+    public Task PNA009_secret_looking_parameter_in_title() => Expect("PNA009", DiagnosticSeverity.Warning, U + """
         public partial class Jobs
         {
             [PushNotifiAlert([|"Login failed with {apiKey}"|], IdempotencyKey = "login:{user}")]
@@ -133,9 +136,9 @@ public class DiagnosticTests
         """, emits: true);
 
     [Fact]
-    public void PNA009_is_silent_for_redacted_parameters()
+    public async Task PNA009_is_silent_for_redacted_parameters()
     {
-        var diagnostics = GeneratorDiagnostics(U + """
+        var diagnostics = await AnalyzerDiagnosticsAsync(U + """
             public partial class Jobs
             {
                 [PushNotifiAlert("Login failed with {apiKey}", IdempotencyKey = "login:{user}")]
@@ -147,7 +150,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void PNA010_implementation_that_already_alerts() => Expect("PNA010", DiagnosticSeverity.Warning, U + """
+    public Task PNA010_implementation_that_already_alerts() => Expect("PNA010", DiagnosticSeverity.Warning, U + """
         public partial class Jobs(IPushNotifiClient client)
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
@@ -178,7 +181,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void PNA012_method_with_a_body() => Expect("PNA012", DiagnosticSeverity.Error, U + """
+    public Task PNA012_method_with_a_body() => Expect("PNA012", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
@@ -187,7 +190,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA013_unbalanced_brace() => Expect("PNA013", DiagnosticSeverity.Error, U + """
+    public Task PNA013_unbalanced_brace() => Expect("PNA013", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert([|"Failed {id"|], IdempotencyKey = "k:{id}")]
@@ -197,7 +200,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA014_exception_placeholder_in_success_text() => Expect("PNA014", DiagnosticSeverity.Error, U + """
+    public Task PNA014_exception_placeholder_in_success_text() => Expect("PNA014", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}", NotifyOnSuccess = true, SuccessMessage = [|"{ExceptionType}"|])]
@@ -207,7 +210,7 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
-    public void PNA014_out_parameter_in_template() => Expect("PNA014", DiagnosticSeverity.Error, U + """
+    public Task PNA014_out_parameter_in_template() => Expect("PNA014", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {
             [PushNotifiAlert([|"Failed {result}"|], IdempotencyKey = "k")]
@@ -216,14 +219,28 @@ public class DiagnosticTests
         }
         """, emits: false);
 
+    [Theory]
+    [InlineData("an error type in the signature", "[PushNotifiAlert(\"Failed {id}\", IdempotencyKey = \"k:{id}\")] public partial void Run(Missing id); private void RunCore(Missing id) { }")]
+    [InlineData("an undefined constant in the attribute", "[PushNotifiAlert(\"Failed {id}\", IdempotencyKey = Undefined)] public partial void Run(int id); private void RunCore(int id) { }")]
+    [InlineData("a missing title", "[PushNotifiAlert] public partial void Run(int id); private void RunCore(int id) { }")]
+    public async Task Declarations_the_compiler_already_rejects_get_no_wrapper_and_no_diagnostic_of_ours(string what, string member)
+    {
+        var compilation = GeneratorHarness.Compile(U + "public partial class Jobs\n{\n    " + member + "\n}\n");
+        var (result, output) = GeneratorHarness.Run(compilation);
+
+        Assert.True(Assert.Single(result.Results).GeneratedSources.IsEmpty, what);
+        Assert.DoesNotContain(await GeneratorHarness.AnalyzeAsync(compilation), d => d.Id.StartsWith("PNA", StringComparison.Ordinal));
+        Assert.Contains(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_descriptor_links_to_its_docs_section()
     {
-        var ids = Enumerable.Range(1, 14).Select(i => $"PNA{i:000}").ToList();
+        var ids = Enumerable.Range(1, 15).Select(i => $"PNA{i:000}").ToList();
         var docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "diagnostics.md"));
         foreach (var id in ids)
         {
-            var descriptor = DiagnosticDescriptors.ById(id);
+            var descriptor = Assert.Single(s_allDescriptors, d => d.Id == id);
             Assert.EndsWith("docs/diagnostics.md#" + id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
             Assert.Contains("## " + id, docs, StringComparison.Ordinal);
         }
@@ -240,19 +257,32 @@ public class DiagnosticTests
         return directory!;
     }
 
-    private static ImmutableArray<Diagnostic> GeneratorDiagnostics(string source) =>
-        GeneratorHarness.Run(GeneratorHarness.Compile(source)).Result.Diagnostics;
+    private static Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(string source) =>
+        GeneratorHarness.AnalyzeAsync(GeneratorHarness.Compile(source));
 
-    private static void Expect(string id, DiagnosticSeverity severity, string markup, bool emits)
+    /// <summary>
+    /// The analyzer reports <paramref name="id"/> once, at the marked span of the user's file, as a source location
+    /// (what pragmas need); the generator reports nothing and emits a wrapper only for a valid declaration.
+    /// </summary>
+    private static async Task Expect(string id, DiagnosticSeverity severity, string markup, bool emits)
     {
         var (source, span) = Markup.Parse(markup);
-        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
-        var matches = result.Diagnostics.Where(d => d.Id == id).ToList();
-        var diagnostic = Assert.Single(matches);
+        var compilation = GeneratorHarness.Compile(source);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(compilation);
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == id);
         Assert.Equal(severity, diagnostic.Severity);
         Assert.Equal(span, diagnostic.Location.SourceSpan);
-        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.True(diagnostic.Location.IsInSource, "not a source location: " + diagnostic.Location.Kind);
+        Assert.Same(compilation.SyntaxTrees.First(), diagnostic.Location.SourceTree);
         Assert.False(string.IsNullOrWhiteSpace(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(emits, result.Results.Single().GeneratedSources.Length == 1);
+
+        var (result, output) = GeneratorHarness.Run(compilation);
+        var run = Assert.Single(result.Results);
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(emits, run.GeneratedSources.Length == 1);
+
+        // Whatever the generator emits compiles: an invalid declaration adds no compiler error of ours.
+        var generatedErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && !compilation.SyntaxTrees.Contains(tree));
+        Assert.Empty(generatedErrors);
     }
 }

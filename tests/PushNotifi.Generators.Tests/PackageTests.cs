@@ -54,10 +54,11 @@ public sealed class PackageTests : IDisposable
         var ids = nuspec.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(s_runtimeDependencies, ids);
 
-        // The generator and its template engine travel inside the package, never as dependencies.
+        // The generator, its template engine and the code fix travel inside the package, never as dependencies (Workspaces included).
         var names = package.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("analyzers/dotnet/cs/PushNotifi.Generators.dll", names);
         Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", names);
+        Assert.Contains("analyzers/dotnet/cs/PushNotifi.Generators.CodeFixes.dll", names);
         Assert.Contains("lib/net10.0/PushNotifi.dll", names);
         Assert.DoesNotContain(names, n => n.StartsWith("lib/", StringComparison.Ordinal) && n.Contains("Generators", StringComparison.Ordinal));
     }

@@ -11,4 +11,15 @@ internal static class Sandbox
         GroupKey = TemplateEnvironment.GroupKey,
         WebhookToken = TemplateEnvironment.WebhookToken,
     });
+
+    /// <summary>
+    /// Generated user and group keys; the webhook token stays the recognisable canary
+    /// (<see cref="TemplateEnvironment.WebhookToken"/>) that the leak checks look for.
+    /// </summary>
+    public static SandboxOptions FakeKeys()
+    {
+        var options = new SandboxOptions { WebhookToken = TemplateEnvironment.WebhookToken };
+        options.WithFakeKeys();
+        return options;
+    }
 }

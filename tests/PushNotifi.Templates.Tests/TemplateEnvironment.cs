@@ -11,11 +11,14 @@ namespace PushNotifi.Templates.Tests;
 /// </summary>
 public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
 {
-    /// <summary>Obviously fake keys; the sandbox accepts exactly these.</summary>
-    public const string UserKey = "uFAKEuserKEYforTESTS000000000001";
+    /// <summary>The sandbox's fake user and group keys, generated once per run by <see cref="PushNotifi.Sandbox.SandboxOptions.WithFakeKeys"/>.</summary>
+    private static readonly PushNotifi.Sandbox.SandboxOptions s_fakeKeys = Sandbox.FakeKeys();
+
+    /// <summary>The fake user key the sandbox accepts.</summary>
+    public static readonly string UserKey = s_fakeKeys.UserKey!;
 
     /// <summary>The fake group key.</summary>
-    public const string GroupKey = "gFAKEgroupKEYforTESTS00000000001";
+    public static readonly string GroupKey = s_fakeKeys.GroupKey!;
 
     /// <summary>A canary: it must never appear in any output a test captures.</summary>
     public const string WebhookToken = "wCANARYwebhookTOKENforTESTS00001";

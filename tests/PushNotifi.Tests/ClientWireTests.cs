@@ -44,7 +44,7 @@ public class ClientWireTests
         Assert.Equal(
             ("disk:web-01:2026-05-10T03:00:00Z", "https://example.org/runbooks/disk", "Runbook", 3600, "iVBORw0KGgo=", "image/png"),
             (captured.IdempotencyKey, captured.Url, captured.UrlTitle, captured.Ttl, captured.AttachmentBase64, captured.AttachmentType));
-        Assert.Equal("…0001", captured.ApiKeyLastFour);
+        Assert.Equal(TestKeys.LastFour(TestKeys.User), captured.ApiKeyLastFour);
         Assert.StartsWith("application/json", captured.Headers.First(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value);
     }
 
@@ -117,7 +117,10 @@ public class ClientWireTests
         Assert.Contains("HTTP 401", error.Message);
         Assert.Contains("PUSHNOTIFI_USER_KEY", error.Message);
         Assert.Equal(
-            "PushNotifi send failed: HTTP 401 Unauthorized: Invalid X-API-Key (error unauthorized). Check PUSHNOTIFI_USER_KEY (the key in use ends …9999).",
+            "PushNotifi send failed: HTTP 401 Unauthorized: Invalid X-API-Key (error unauthorized)."
+            + " PushNotifi refused the API key ending …9999: it is wrong, or it was revoked or rotated. Use an active key of your account (create or rotate one; the full key is shown once), then restart the app."
+            + " Check PUSHNOTIFI_USER_KEY (the key in use ends …9999)."
+            + " Calls now pause for up to a minute at a time, so a loop cannot trip the API's failed-auth limit for this address.",
             error.Message);
         Assert.DoesNotContain(wrongKey, error.ToString());
         Assert.Empty(sandbox.Notifications);

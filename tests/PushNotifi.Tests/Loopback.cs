@@ -7,18 +7,11 @@ namespace PushNotifi.Tests;
 /// <summary>Starts the real sandbox on a free loopback port and makes clients for it.</summary>
 internal static class Loopback
 {
-    internal static Task<SandboxServer> StartSandboxAsync(string userKey = TestKeys.User, TimeProvider? clock = null) =>
-        SandboxServer.StartAsync(new SandboxOptions
-        {
-            UserKey = userKey,
-            GroupKey = TestKeys.Group,
-            ApplicationKey = TestKeys.Application,
-            WebhookToken = TestKeys.WebhookToken,
-            TimeProvider = clock ?? TimeProvider.System,
-        });
+    internal static Task<SandboxServer> StartSandboxAsync(string? userKey = null, TimeProvider? clock = null) =>
+        SandboxServer.StartAsync(TestKeys.Sandbox(userKey, clock));
 
     /// <summary>Options that retry at once, so tests on the system clock never sleep.</summary>
-    internal static PushNotifiOptions Options(SandboxServer sandbox, string userKey = TestKeys.User)
+    internal static PushNotifiOptions Options(SandboxServer sandbox, string? userKey = null)
     {
         var options = TestKeys.Options(sandbox.BaseUrl, userKey);
         options.RetryBaseDelay = TimeSpan.Zero;

@@ -20,6 +20,7 @@ public class RateLimitTests
 
         Assert.Contains("2 sends per minute", error.Message);
         Assert.Null(error.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter); // one permit back every 60 s / 2
         Assert.Equal(2, sandbox.Requests.Count);
         Assert.Equal(2, sandbox.Notifications.Count);
     }

@@ -44,12 +44,20 @@ public class RedactorTests
         Assert.StartsWith("start ", redacted);
     }
 
+    // By name: the sandbox's fake keys are generated per run, so they cannot be attribute constants.
     [Theory]
-    [InlineData(TestKeys.Group, "…0001")]
-    [InlineData(TestKeys.Application, "…0001")]
-    [InlineData(TestKeys.WebhookToken, "…0001")]
-    public void Every_configured_secret_is_removed(string secret, string lastFour)
+    [InlineData(nameof(TestKeys.Group))]
+    [InlineData(nameof(TestKeys.Application))]
+    [InlineData(nameof(TestKeys.WebhookToken))]
+    public void Every_configured_secret_is_removed(string name)
     {
+        var secret = name switch
+        {
+            nameof(TestKeys.Group) => TestKeys.Group,
+            nameof(TestKeys.Application) => TestKeys.Application,
+            _ => TestKeys.WebhookToken,
+        };
+        var lastFour = TestKeys.LastFour(secret);
         var redacted = s_redactor.Redact($"value={secret};");
 
         Assert.DoesNotContain(secret, redacted);
@@ -118,7 +126,8 @@ public class RedactorTests
     public void Fingerprints_are_stable_across_processes_and_keyed_by_the_user_key()
     {
         const string runId = "job:2026-05-10T03:00:00Z";
-        var withUserKey = Redactor.ForOptions(new PushNotifiOptions { UserKey = TestKeys.User });
+        // A fixed key, not TestKeys.User (generated per run): the fingerprint below is a literal.
+        var withUserKey = Redactor.ForOptions(new PushNotifiOptions { UserKey = "uFAKEuserKEYforTESTS000000000001" });
 
         // Literal values: the same in every process and on every machine.
         Assert.Equal("hDMKfnEx4ULnNEFwQrUcuw", Redactor.Default.Fingerprint(runId));

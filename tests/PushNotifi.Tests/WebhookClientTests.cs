@@ -5,7 +5,9 @@ namespace PushNotifi.Tests;
 /// <summary>The inbound webhook through the runtime: token in the path, never in any text.</summary>
 public class WebhookClientTests
 {
-    private static PushNotifiOptions WebhookOptions(string baseUrl, string? token = TestKeys.WebhookToken) => new()
+    private static PushNotifiOptions WebhookOptions(string baseUrl) => WebhookOptions(baseUrl, TestKeys.WebhookToken);
+
+    private static PushNotifiOptions WebhookOptions(string baseUrl, string? token) => new()
     {
         WebhookToken = token,
         ApiBaseUrl = baseUrl,

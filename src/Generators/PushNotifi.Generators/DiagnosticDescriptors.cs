@@ -79,10 +79,16 @@ internal static class DiagnosticDescriptors
         "Placeholder '{{{0}}}' cannot be used in the {1}: {2}",
         DiagnosticSeverity.Error);
 
+    /// <summary>Hidden: not a problem, only where the IDE offers "Add [PushNotifiAlert]".</summary>
+    public static readonly DiagnosticDescriptor AlertCandidate = Create(
+        "PNA015", "Method can alert on failure",
+        "'{0}' can be wrapped with [PushNotifiAlert]",
+        DiagnosticSeverity.Hidden);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         UnknownPlaceholder, UnusedParameter, MissingImplementation, ImplementationMismatch, ContainingTypeNotPartial,
         UnsupportedReturnType, AmbiguousClient, MissingIdempotencyKey, SecretParameterNotRedacted,
-        ImplementationAlreadyAlerts, KeyLiteral, NotPartialDeclaration, InvalidTemplate, PlaceholderUnavailable);
+        ImplementationAlreadyAlerts, KeyLiteral, NotPartialDeclaration, InvalidTemplate, PlaceholderUnavailable, AlertCandidate);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

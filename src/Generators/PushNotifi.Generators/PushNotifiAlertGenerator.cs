@@ -1,53 +1,40 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using PushNotifi.Generators.Parsing;
 
 namespace PushNotifi.Generators;
 
-/// <summary>Supplies the bodies of <c>[PushNotifiAlert]</c> partial methods: call, alert once on failure, rethrow.</summary>
+/// <summary>
+/// Supplies the bodies of <c>[PushNotifiAlert]</c> partial methods: call, alert once on failure, rethrow. It reports
+/// nothing: <see cref="PushNotifiAlertAnalyzer"/> does, at source locations, so that suppressions work.
+/// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class PushNotifiAlertGenerator : IIncrementalGenerator
 {
     /// <summary>Tracking step names, used by the incremental tests.</summary>
     public static class TrackingNames
     {
-        /// <summary>The parsed model and diagnostics of each annotated method.</summary>
+        /// <summary>The model of each annotated method, or null when it cannot be emitted.</summary>
         public const string Parse = nameof(Parse);
 
         /// <summary>The models that produce source.</summary>
         public const string Models = nameof(Models);
-
-        /// <summary>The diagnostics to report.</summary>
-        public const string Diagnostics = nameof(Diagnostics);
     }
-
-    private const string AttributeName = "PushNotifi.PushNotifiAlertAttribute";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var parsed = context.SyntaxProvider
+        var models = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                AttributeName,
+                AlertAttributeNames.MetadataName,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (ctx, ct) => Parser.Parse(ctx, ct))
-            .WithTrackingName(TrackingNames.Parse);
-
-        var diagnostics = parsed
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
-        {
-            foreach (var item in items)
-            {
-                spc.ReportDiagnostic(item.ToDiagnostic());
-            }
-        });
-
-        var models = parsed
-            .Where(static result => result.Model is not null)
-            .Select(static (result, _) => result.Model!)
+                static (ctx, ct) => AlertMethodParser.ParseForGenerator(ctx, ct))
+            .WithTrackingName(TrackingNames.Parse)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Models);
+
         context.RegisterSourceOutput(models, static (spc, model) =>
             spc.AddSource(model.HintName, SourceText.From(Emitter.Emit(model), System.Text.Encoding.UTF8)));
     }

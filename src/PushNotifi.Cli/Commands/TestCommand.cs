@@ -75,17 +75,27 @@ internal static class TestCommand
         }
         catch (PushNotifiException exception)
         {
-            return await ApiFailure.ReportAsync(context.Error, redactor, exception, "Test notification", options.ApiBaseUrl, LikelyCause).ConfigureAwait(false);
+            return await ApiFailure.ReportAsync(context.Error, redactor, exception, "Test notification", options.ApiBaseUrl, status => LikelyCause(status, options.UserKey)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The likely cause of an error status, naming the key in use by its last 4 characters.</summary>
+    internal static string? LikelyCause(int status, string? userKey) => status switch
+    {
+        401 => $"API key is invalid or revoked. The key in use ({Redactor.LastFour(userKey)}) was refused: it is mistyped, or it was revoked or rotated. Set PUSHNOTIFI_USER_KEY to an active key of your account (create or rotate one; the full key is shown only once).",
+        403 => $"The key in use ({Redactor.LastFour(userKey)}) is valid but its scope does not allow this call: a 'send' key may only send; status, acks and key management need a 'full' key.",
+        429 => "Too many requests, or this address is locked out after too many failed authentications (error RATE_LIMITED: 20 a minute per address, then Retry-After: 60). Wait, and look for a process still sending a wrong or revoked key.",
+        _ => LikelyCause(status),
+    };
 
     /// <summary>The seed's most likely cause for an error status.</summary>
     internal static string? LikelyCause(int status) => status switch
     {
         401 => "API key is invalid or revoked.",
+        403 => "The API key's scope does not allow this call: a 'send' key may only send; other calls need a 'full' key.",
         404 => "Group key was not found in your account.",
         400 => "Bad request body - check that `send_to_key` is a 32-char `g…` key.",
-        429 => "Too many requests; wait and try again.",
+        429 => "Too many requests, or this address is locked out after too many failed authentications (RATE_LIMITED); wait for Retry-After and try again.",
         >= 500 => "The PushNotifi service had a problem; try again later.",
         _ => null,
     };

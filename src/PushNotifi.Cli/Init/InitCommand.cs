@@ -33,12 +33,20 @@ internal static class InitCommand
             HelpName = "feed",
         };
 
+        var mcp = new Option<string?>("--mcp")
+        {
+            Description = "Also add the PushNotifi MCP server (dotnet dnx PushNotifi.Mcp) to .vscode/mcp.json, .cursor/mcp.json or both, "
+                + "passing the PUSHNOTIFI_* variables through from the editor's environment [default: none].",
+            HelpName = "editor",
+        };
+        mcp.AcceptOnlyFromAmong(McpConfigMerge.Choices);
+
         var command = new Command(
             "init",
             "Set up PushNotifi in the .NET project in this folder: add the PushNotifi package, append missing keys to "
             + ".env.example and the .env patterns to .gitignore. Safe to run again; never touches .env, never prompts, never sends.")
         {
-            project, directory, skipPackage, packageVersion, source,
+            project, directory, skipPackage, packageVersion, source, mcp,
         };
         command.SetAction((parseResult, cancellationToken) => InitRunner.RunAsync(
             new InitOptions
@@ -48,6 +56,7 @@ internal static class InitCommand
                 SkipPackage = parseResult.GetValue(skipPackage),
                 PackageVersion = parseResult.GetValue(packageVersion),
                 Source = parseResult.GetValue(source),
+                Mcp = parseResult.GetValue(mcp),
             },
             context,
             cancellationToken));

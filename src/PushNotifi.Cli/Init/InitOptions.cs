@@ -17,4 +17,7 @@ internal sealed record InitOptions
 
     /// <summary>An extra package source for <c>dotnet add package</c> (e.g. a local feed folder).</summary>
     public string? Source { get; init; }
+
+    /// <summary>Which editors get the PushNotifi MCP server in their <c>mcp.json</c>: <c>none</c>, <c>vscode</c>, <c>cursor</c> or <c>both</c>.</summary>
+    public string? Mcp { get; init; }
 }

@@ -74,6 +74,41 @@ internal static class InitRunner
             changes.Add(new FileChange(gitignorePath, gitignore.Append(gitignoreLines)));
         }
 
+        var mcpFiles = new List<(McpEditor Editor, bool Added)>();
+        foreach (var editor in McpConfigMerge.EditorsFor(options.Mcp))
+        {
+            var path = Path.Combine(directory, editor.RelativePath);
+            string? merged;
+            try
+            {
+                merged = McpConfigMerge.Merge(editor, McpConfigMerge.Read(path), options.PackageVersion ?? ToolVersion);
+            }
+            catch (McpConfigException exception)
+            {
+                await context.Error.WriteLineAsync($"Cannot add the MCP server to {path}: {exception.Message}. Fix the file or move it away, then run init again.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync("Nothing was changed.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                await context.Error.WriteLineAsync($"Cannot read {path}: {exception.Message}").ConfigureAwait(false);
+                return ExitCodes.CannotWrite;
+            }
+
+            if (merged is not null)
+            {
+                changes.Add(new FileChange(path, System.Text.Encoding.UTF8.GetBytes(merged)));
+            }
+
+            mcpFiles.Add((editor, merged is not null));
+        }
+
+        // Only now, with every file read and merged: the editors' folders the staged files go into.
+        foreach (var change in changes)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(change.Path)!);
+        }
+
         using var writer = new StagedFileWriter();
         if (writer.Stage(changes) is { } failure)
         {
@@ -100,6 +135,13 @@ internal static class InitRunner
         await output.WriteLineAsync(".gitignore: " + (addedPatterns.Length == 0
             ? "already keeps .env files out of git."
             : "added " + string.Join(", ", addedPatterns) + ".")).ConfigureAwait(false);
+        foreach (var (editor, added) in mcpFiles)
+        {
+            await output.WriteLineAsync($"{editor.RelativePath.Replace('\\', '/')}: " + (added
+                ? $"added the {McpConfigMerge.ServerName} MCP server for {editor.Name} (dotnet dnx PushNotifi.Mcp, keys passed through from the environment)."
+                : $"already has a {McpConfigMerge.ServerName} MCP server; left as is.")).ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync().ConfigureAwait(false);
         foreach (var line in NextSteps)
         {

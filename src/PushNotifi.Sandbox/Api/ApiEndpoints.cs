@@ -15,18 +15,20 @@ internal static class ApiEndpoints
 
         api.MapPost("/message", (HttpContext context) => SendMessage(context, state, logger));
         api.MapPost("/webhooks/incoming/{token}", (HttpContext context, string token) => ReceiveWebhook(context, token, state, logger));
-        api.MapGet("/applications", (HttpContext context) => WhenAuthorized(context, state, _ => ListApplications(state)));
-        api.MapGet("/applications/{key}", (HttpContext context, string key) => WhenAuthorized(context, state, _ => GetApplication(state, key)));
-        api.MapGet("/groups", (HttpContext context) => WhenAuthorized(context, state, account => ListGroups(state, account)));
-        api.MapGet("/messages", (HttpContext context) => WhenAuthorized(context, state, account => ListMessages(state, account)));
-        api.MapGet("/alerts/{alertId}/status", (HttpContext context, string alertId) => WhenAuthorized(context, state, account => AlertStatusOf(state, account, alertId)));
-        api.MapPost("/alerts/{alertId}/ack", (HttpContext context, string alertId) => WhenAuthorized(context, state, account => AckAlert(context, state, account, alertId)));
+        // Everything but sending needs a `full` key.
+        api.MapGet("/applications", (HttpContext context) => WhenAuthorized(context, state, logger, _ => ListApplications(state)));
+        api.MapGet("/applications/{key}", (HttpContext context, string key) => WhenAuthorized(context, state, logger, _ => GetApplication(state, key)));
+        api.MapGet("/groups", (HttpContext context) => WhenAuthorized(context, state, logger, account => ListGroups(state, account)));
+        api.MapGet("/messages", (HttpContext context) => WhenAuthorized(context, state, logger, account => ListMessages(state, account)));
+        api.MapGet("/alerts/{alertId}/status", (HttpContext context, string alertId) => WhenAuthorized(context, state, logger, account => AlertStatusOf(state, account, alertId)));
+        api.MapPost("/alerts/{alertId}/ack", (HttpContext context, string alertId) => WhenAuthorized(context, state, logger, account => AckAlert(context, state, account, alertId)));
+        api.MapApiKeys(state, logger);
         api.Map("/{**rest}", IResult () => Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint."));
     }
 
     private static IResult SendMessage(HttpContext context, SandboxState state, ILogger logger)
     {
-        if (Authorize(context, state, out var account) is { } unauthorized)
+        if (ApiAuth.Authorize(context, state, logger, ApiKeyScopes.Send, out var account, out _) is { } unauthorized)
         {
             return unauthorized;
         }
@@ -171,30 +173,8 @@ internal static class ApiEndpoints
     private static ApplicationInfo? FindApplication(SandboxState state, string key) =>
         Applications(state).FirstOrDefault(a => SandboxSecrets.Matches(a.ApplicationKey, key));
 
-    private static IResult WhenAuthorized(HttpContext context, SandboxState state, Func<string, IResult> handle) =>
-        Authorize(context, state, out var account) is { } denied ? denied : handle(account);
-
-    /// <summary>
-    /// Null when the caller sent an accepted <c>X-API-Key</c> (<paramref name="account"/> is then that key),
-    /// else the 401 answer.
-    /// </summary>
-    private static JsonHttpResult<ApiError>? Authorize(HttpContext context, SandboxState state, out string account)
-    {
-        account = string.Empty;
-        var headers = context.Request.Headers;
-        if (!headers.TryGetValue(ApiHeaders.ApiKey, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
-        {
-            return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Missing X-API-Key header.");
-        }
-
-        if (values.Count == 1 && state.Secrets.AccountOf(values[0]) is { } known)
-        {
-            account = known;
-            return null;
-        }
-
-        return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Invalid X-API-Key.");
-    }
+    private static IResult WhenAuthorized(HttpContext context, SandboxState state, ILogger logger, Func<string, IResult> handle) =>
+        ApiAuth.Authorize(context, state, logger, ApiKeyScopes.Full, out var account, out _) is { } denied ? denied : handle(account);
 
     private static JsonHttpResult<MessageAccepted> Accepted(ILogger logger, CapturedNotification notification, bool duplicate, string source, string type, string? sendToKey)
     {
@@ -203,8 +183,7 @@ internal static class ApiEndpoints
         return TypedResults.Json(new MessageAccepted(message, notification.Id, duplicate, notification.AlertId), WireJsonContext.Default.MessageAccepted);
     }
 
-    private static JsonHttpResult<ApiError> Error(int status, string code, string message) => Error(status, new ApiError(message, code));
+    private static JsonHttpResult<ApiError> Error(int status, string code, string message) => ApiResults.Error(status, code, message);
 
-    private static JsonHttpResult<ApiError> Error(int status, ApiError error) =>
-        TypedResults.Json(error, WireJsonContext.Default.ApiError, statusCode: status);
+    private static JsonHttpResult<ApiError> Error(int status, ApiError error) => ApiResults.Error(status, error);
 }

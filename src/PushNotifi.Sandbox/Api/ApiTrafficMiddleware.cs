@@ -33,6 +33,7 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             : null;
 
         var apiKey = context.Request.Headers[ApiHeaders.ApiKey].ToString();
+        var known = apiKey.Length > 0 && state.Keys.Match(apiKey) is { Active: true };
         var record = new SandboxRequest
         {
             Sequence = state.Store.NextRequestSequence(),
@@ -41,7 +42,9 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             Path = HideWebhookToken(context.Request.Path.Value + context.Request.QueryString.Value),
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
             Body = body,
-            ApiKeyLastFour = apiKey.Length == 0 ? null : SandboxSecrets.LastFour(apiKey),
+            // A refused key leaves only a fingerprint behind: not even its last 4 (someone may have mistyped a real key).
+            ApiKeyLastFour = known ? SandboxSecrets.LastFour(apiKey) : null,
+            ApiKeyFingerprint = apiKey.Length > 0 && !known ? state.Keys.Hasher.Fingerprint(apiKey) : null,
             Fault = fault?.KindName,
         };
 

@@ -12,6 +12,9 @@ internal sealed record ApiError(string Message, string Error, string? Field = nu
 {
     /// <summary>For a refused ack <c>response</c>: the labels the alert offers.</summary>
     public IReadOnlyList<string>? Allowed { get; init; }
+
+    /// <summary>For a 403: the scope the endpoint needs.</summary>
+    public string? RequiredScope { get; init; }
 }
 
 /// <summary>Answer to <c>GET /api/v1/alerts/{alert_id}/status</c>; every field is always written, null included.</summary>

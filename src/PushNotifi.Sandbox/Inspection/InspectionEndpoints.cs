@@ -25,6 +25,8 @@ internal static class InspectionEndpoints
         sandbox.MapGet("/requests", IResult () =>
             TypedResults.Json(Redacted(state, state.Store.Requests), InspectionJsonContext.Readable.IReadOnlyListRequestView));
         sandbox.MapPost("/alerts/{alertId}/ack", Task<IResult> (HttpContext context, string alertId) => AckAsync(context, state, alertId));
+        sandbox.MapGet("/keys", IResult () =>
+            TypedResults.Json<IReadOnlyList<KeyListing>>([.. state.Keys.All().Select(KeyListing.Of)], InspectionJsonContext.Readable.IReadOnlyListKeyListing));
         sandbox.MapGet("/faults", IResult () => Pending(state));
         sandbox.MapPost("/faults", Task<IResult> (HttpContext context) => AddFaultAsync(context, state));
         sandbox.MapDelete("/faults", IResult () =>

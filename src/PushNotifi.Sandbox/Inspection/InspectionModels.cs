@@ -43,9 +43,25 @@ internal sealed record RequestView(
     string Body,
     string? ApiKeyLastFour,
     string? Fault,
-    int StatusCode)
+    int StatusCode,
+    string? ApiKeyFingerprint = null)
 {
     public static RequestView Redact(SandboxSecrets secrets, SandboxRequest r) => new(
         r.Sequence, r.ReceivedAt, r.Method, secrets.Redact(r.Path), NotificationView.RedactHeaders(secrets, r.Headers),
-        secrets.Redact(r.Body), r.ApiKeyLastFour, r.Fault, r.StatusCode);
+        secrets.Redact(r.Body), r.ApiKeyLastFour, r.Fault, r.StatusCode, r.ApiKeyFingerprint);
+}
+
+/// <summary>An account API key as the inbox page shows it: label, scope, last 4 and dates only.</summary>
+internal sealed record KeyListing(
+    string Id,
+    int Account,
+    string Label,
+    string Scope,
+    string LastFour,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastUsedAt,
+    DateTimeOffset? RevokedAt,
+    bool Active)
+{
+    public static KeyListing Of(ApiKeyRecord r) => new(r.Id, r.Account, r.Label, r.Scope, r.LastFour, r.CreatedAt, r.LastUsedAt, r.RevokedAt, r.Active);
 }

@@ -26,8 +26,14 @@ public sealed class SandboxRequest
     /// <summary>The request body exactly as received (empty when none).</summary>
     public required string Body { get; init; }
 
-    /// <summary>The caller's API key as <c>…</c> plus its last 4 characters, or null when none was sent.</summary>
+    /// <summary>An accepted API key as <c>…</c> plus its last 4 characters; null when none was sent or it was refused.</summary>
     public string? ApiKeyLastFour { get; init; }
+
+    /// <summary>
+    /// For a refused key (unknown or revoked): a non-reversible fingerprint (<c>fp_</c> + 12 hex digits), never any
+    /// part of the key. Null for accepted keys, which show <see cref="ApiKeyLastFour"/> instead.
+    /// </summary>
+    public string? ApiKeyFingerprint { get; init; }
 
     /// <summary>The injected fault applied to this request (<c>error</c>, <c>rate_limit</c>, <c>delay</c>, <c>drop</c>), or null.</summary>
     public string? Fault { get; init; }

@@ -10,6 +10,7 @@
   const count = document.getElementById("count");
   const connection = document.getElementById("connection");
   const requestRows = document.querySelector("#requests tbody");
+  const keyRows = document.querySelector("#keys tbody");
   const shown = new Map(); // notification id -> JSON last rendered, to skip repeats
 
   function el(tag, className, text) {
@@ -167,9 +168,21 @@
     row.dataset.sequence = r.sequence;
     const status = el("td", r.statusCode >= 400 || r.statusCode === 0 ? "status-bad" : "status-ok", r.statusCode);
     row.append(el("td", null, r.sequence), el("td", null, time(r.receivedAt)), el("td", "request", `${r.method} ${r.path}`),
-      status, el("td", null, r.fault ?? ""), el("td", null, r.apiKeyLastFour ?? ""));
+      status, el("td", null, r.fault ?? ""), el("td", null, r.apiKeyLastFour ?? r.apiKeyFingerprint ?? ""));
     requestRows.prepend(row);
     while (requestRows.children.length > MAX_REQUESTS) requestRows.lastChild.remove();
+  }
+
+  async function loadKeys() {
+    const keys = await fetch("/sandbox/keys").then((r) => r.json());
+    keyRows.replaceChildren(...keys.map((k) => {
+      const row = el("tr");
+      row.dataset.testid = "key";
+      row.dataset.id = k.id;
+      row.append(el("td", null, k.id), el("td", null, k.label), el("td", null, k.scope), el("td", null, k.lastFour),
+        el("td", null, k.lastUsedAt ? time(k.lastUsedAt) : "never"), el("td", k.active ? "status-ok" : "status-bad", k.active ? "active" : "revoked"));
+      return row;
+    }));
   }
 
   async function loadSnapshot() {
@@ -185,6 +198,7 @@
     requestRows.replaceChildren();
     requests.slice(-MAX_REQUESTS).forEach(addRequest);
     refreshCount();
+    await loadKeys();
   }
 
   function setConnection(state, text) {
@@ -202,7 +216,8 @@
     events.addEventListener("notification", (e) => upsert(JSON.parse(e.data)));
     events.addEventListener("ack", (e) => upsert(JSON.parse(e.data)));
     events.addEventListener("cleared", () => clearAll());
-    events.addEventListener("request", (e) => addRequest(JSON.parse(e.data)));
+    events.addEventListener("request", (e) => { addRequest(JSON.parse(e.data)); loadKeys().catch(() => {}); });
+    events.addEventListener("keys", () => loadKeys().catch(() => {}));
   }
 
   document.getElementById("clear").addEventListener("click", () => {

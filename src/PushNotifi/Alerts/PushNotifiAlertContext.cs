@@ -129,6 +129,7 @@ public sealed class PushNotifiAlertContext
             return; // suppressed: in memory, a storm of failures costs a dictionary lookup each
         }
 
+        cancellationToken = UnlessCallerCancellation(cancellationToken);
         var budget = PushNotifiAlerts.TimeBudget;
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(budget);
@@ -181,6 +182,7 @@ public sealed class PushNotifiAlertContext
             return; // suppressed: in memory, a storm of failures costs a dictionary lookup each
         }
 
+        cancellationToken = UnlessCallerCancellation(cancellationToken);
         var budget = PushNotifiAlerts.TimeBudget;
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(budget);
@@ -248,6 +250,13 @@ public sealed class PushNotifiAlertContext
             return true;
         }
     }
+
+    /// <summary>
+    /// An alert about the caller's own cancellation (AlertOnCallerCancellation) gets here with that token already
+    /// cancelled; sending under it would drop the alert, so it is sent under the time budget alone.
+    /// </summary>
+    private CancellationToken UnlessCallerCancellation(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested && _exception is OperationCanceledException ? CancellationToken.None : cancellationToken;
 
     private PushNotifiMessage? Prepare()
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace PushNotifi;
@@ -106,6 +107,11 @@ internal sealed class ApiTransport
         {
             throw;
         }
+        catch (BrokenCircuitException ex)
+        {
+            // Not logged again: the refusal that opened the breaker was, once.
+            throw Paused(operation, ex);
+        }
         catch (TimeoutRejectedException ex)
         {
             throw Fail(operation, $"PushNotifi {operation} timed out after {ex.Timeout} without an answer.", ex);
@@ -183,21 +189,64 @@ internal sealed class ApiTransport
 
         message.Append('.');
         var retryAfter = RetryAfter.From(response, TimeProvider);
+        var requiredScope = body is JsonElement { ValueKind: JsonValueKind.Object } json
+            && json.TryGetProperty("required_scope", out var scope) && scope.ValueKind == JsonValueKind.String ? scope.GetString() : null;
         message.Append(status switch
         {
-            401 => _unauthorizedHint,
+            401 => Refused() + _unauthorizedHint + PauseNote,
+            403 => Forbidden(requiredScope) + PauseNote,
             404 => notFoundHint,
+            429 when error?.Error == PushNotifiResilience.RateLimitedCode =>
+                $" Too many failed authentications from this address (every app behind it is locked out); nothing more is sent for {retryAfter ?? PushNotifiResilience.DefaultLockoutWait}. Look for a process sending a wrong or revoked key.",
             429 when retryAfter is { } wait => $" Retry after {wait}.",
             _ => string.Empty,
         });
         var text = Redactor.Redact(message.ToString());
-        Log.Failed(_logger, operation, text);
+
+        // A refused key is logged once until calls succeed again, however often a loop retries it.
+        if (status is not (401 or 403) || Resilience.FirstRefusalSinceClosed())
+        {
+            Log.Failed(_logger, operation, text);
+        }
+
         return new PushNotifiException(text, status, body)
         {
             ErrorCode = error?.Error,
             ErrorField = error?.Field,
             ApiMessage = apiText,
             RetryAfter = retryAfter,
+        };
+    }
+
+    private const string PauseNote = " Calls now pause for up to a minute at a time, so a loop cannot trip the API's failed-auth limit for this address.";
+
+    private string KeyShown => _apiKey is null ? "the webhook token" : $"the API key ending {Redactor.LastFour(_apiKey)}";
+
+    private string Refused() => _apiKey is null
+        ? " The webhook token was refused: it is wrong or was replaced."
+        : $" PushNotifi refused {KeyShown}: it is wrong, or it was revoked or rotated. Use an active key of your account (create or rotate one; the full key is shown once), then restart the app.";
+
+    private string Forbidden(string? requiredScope) =>
+        $" {char.ToUpperInvariant(KeyShown[0])}{KeyShown[1..]} is valid but lacks the scope this call needs ('{requiredScope ?? "full"}'): use a key with scope '{requiredScope ?? "full"}' for it, or keep the 'send' key for sending only.";
+
+    /// <summary>The breaker is open: nothing was sent. Says why, until when, and what to fix.</summary>
+    private PushNotifiException Paused(string operation, BrokenCircuitException cause)
+    {
+        var refusal = Resilience.CurrentRefusal;
+        var until = refusal?.Until ?? TimeProvider.GetUtcNow() + (cause.RetryAfter ?? PushNotifiResilience.AuthBackoff);
+        var wait = until - TimeProvider.GetUtcNow();
+        var why = refusal?.StatusCode switch
+        {
+            401 => $"PushNotifi refused {KeyShown} (HTTP 401): fix the key, then restart the app.",
+            403 => $"{char.ToUpperInvariant(KeyShown[0])}{KeyShown[1..]} lacks the scope a recent call needed (HTTP 403).",
+            429 => "this address is locked out after too many failed authentications (HTTP 429 RATE_LIMITED).",
+            _ => "PushNotifi refused a recent call.",
+        };
+        var text = Redactor.Redact(
+            $"PushNotifi {operation} was not sent: {why} Calls pause until {until:HH:mm:ss} UTC so this client cannot trip the API's failed-auth limit, which would lock out every app at this address.");
+        return new PushNotifiException(text, RedactedInnerException.Sanitize(cause, Redactor))
+        {
+            RetryAfter = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         };
     }
 

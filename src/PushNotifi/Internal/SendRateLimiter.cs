@@ -19,6 +19,7 @@ internal sealed class SendRateLimiter : IDisposable
         QueueTimeout = queueTimeout;
         _timeProvider = timeProvider;
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TimeSpan.FromMinutes(1).Ticks / perMinute));
+        ReplenishmentPeriod = period;
         if (factory is not null)
         {
             _limiter = factory.Create(perMinute);
@@ -43,6 +44,9 @@ internal sealed class SendRateLimiter : IDisposable
     internal int PerMinute { get; }
 
     internal TimeSpan QueueTimeout { get; }
+
+    /// <summary>How often one permit comes back; after a refusal, the next permit is due within this time.</summary>
+    internal TimeSpan ReplenishmentPeriod { get; }
 
     /// <summary>Takes one permit, waiting at most <see cref="QueueTimeout"/>; false when none came in time.</summary>
     internal async ValueTask<bool> TryAcquireAsync(CancellationToken cancellationToken)

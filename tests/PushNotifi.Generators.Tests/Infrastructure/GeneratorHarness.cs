@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PushNotifi.Generators;
 
 namespace PushNotifi.Generators.Tests.Infrastructure;
@@ -36,6 +37,22 @@ internal static class GeneratorHarness
     {
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output);
+    }
+
+    /// <summary>
+    /// Runs the generator, then the analyzers over the result, as a build does. Suppressed diagnostics (pragma,
+    /// [SuppressMessage]) are returned too, marked <see cref="Diagnostic.IsSuppressed"/>.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, AnalyzerOptions? options = null)
+    {
+        var (_, output) = Run(compilation);
+        var withAnalyzers = output.WithAnalyzers(
+            [new PushNotifiAlertAnalyzer(), new KeyLiteralAnalyzer()],
+            new CompilationWithAnalyzersOptions(options ?? new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var failures = diagnostics.Where(d => d.Id == "AD0001").ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        return diagnostics;
     }
 
     /// <summary>Errors and warnings of the compilation with generated code, excluding the generator's own diagnostics.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PushNotifi.Generators.Tests.Infrastructure;
 
@@ -11,8 +12,13 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "PUSHNOTIFI_ACCEPT_SNAPSHOTS";
 
+    /// <summary>The version the generator writes into [GeneratedCode]; snapshots hold a placeholder instead.</summary>
+    public static readonly string GeneratorVersion = typeof(PushNotifiAlertGenerator).Assembly.GetName().Version!.ToString();
+
     public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
     {
+        // A version bump must not rewrite every baseline.
+        actual = Regex.Replace(actual, "(GeneratedCode\\(\"PushNotifi\\.Generators\", \")[^\"]*(\"\\))", "$1{version}$2");
         var folder = Path.Combine(FindProjectFolder(callerPath), "Snapshots");
         var verified = Path.Combine(folder, name + ".verified.cs");
         var received = Path.Combine(folder, name + ".received.cs");

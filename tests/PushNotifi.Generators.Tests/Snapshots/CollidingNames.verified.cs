@@ -5,7 +5,7 @@ namespace Demo
 {
     partial class Collisions
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         public partial global::System.Threading.Tasks.Task<int> WorkAsync(string ex, int task, int alert, int result, int __pn_task, long __pn_started, global::System.Threading.CancellationToken cancellationToken)
         {
             long ___pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

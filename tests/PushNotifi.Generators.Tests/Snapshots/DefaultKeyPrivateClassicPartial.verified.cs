@@ -5,7 +5,7 @@ namespace Demo
 {
     partial class Housekeeping
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         partial void Sweep(int days, string password)
         {
             long __pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

@@ -5,7 +5,7 @@ namespace Demo
 {
     partial class QueueExtensions
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         public static partial int Drain(this global::System.Collections.Generic.Queue<string> queue, global::System.Threading.CancellationToken cancellationToken)
         {
             long __pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

@@ -2,7 +2,7 @@
 #nullable enable
 partial class Startup
 {
-    [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
     public static partial global::System.Threading.Tasks.Task WarmUpAsync(int attempt)
     {
         long __pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

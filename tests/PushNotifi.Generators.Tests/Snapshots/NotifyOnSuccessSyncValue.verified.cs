@@ -5,7 +5,7 @@ namespace Demo
 {
     partial class Migrations
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         public partial bool Apply(string name, int version)
         {
             bool __pn_result;

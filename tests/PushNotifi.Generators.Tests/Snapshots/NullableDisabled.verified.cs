@@ -5,7 +5,7 @@ namespace Demo
 {
     partial class LegacyJobs
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         public partial global::System.Threading.Tasks.Task<string> RunAsync(string name)
         {
             long __pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

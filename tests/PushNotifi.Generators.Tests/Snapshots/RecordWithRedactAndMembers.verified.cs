@@ -5,7 +5,7 @@ namespace Demo.Hooks
 {
     partial record WebhookHandler
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         public partial global::System.Threading.Tasks.Task HandleAsync(global::Demo.Hooks.WebhookEvent evt, string signingToken, global::System.Threading.CancellationToken cancellationToken)
         {
             long __pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

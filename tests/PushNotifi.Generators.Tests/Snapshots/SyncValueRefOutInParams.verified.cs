@@ -5,7 +5,7 @@ namespace Demo
 {
     partial class Calculator
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         internal partial int Sum(ref int start, out int count, in double scale, int bonus, params int[] values)
         {
             long __pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

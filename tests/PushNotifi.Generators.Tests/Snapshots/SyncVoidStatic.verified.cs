@@ -5,7 +5,7 @@ namespace Demo
 {
     partial class Maintenance
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         public static partial void Apply(string folder)
         {
             long __pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

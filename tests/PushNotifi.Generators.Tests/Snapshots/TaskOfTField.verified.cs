@@ -5,7 +5,7 @@ namespace Demo.Billing
 {
     partial class InvoiceSender
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         public partial global::System.Threading.Tasks.Task<int> SendAsync(long invoiceId, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.Threading.Tasks.Task<int> __pn_task;

@@ -7,7 +7,7 @@ namespace Demo
     {
         partial struct Inner
         {
-            [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
             public partial global::System.Threading.Tasks.ValueTask<TValue?> LoadAsync<TValue, TKey>(TKey key, TOuter? context)
                 where TValue : class, new()
                 where TKey : notnull, global::System.IComparable<TKey>

@@ -5,7 +5,7 @@ namespace Demo
 {
     partial class Syncer
     {
-        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "0.1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PushNotifi.Generators", "{version}")]
         protected internal partial global::System.Threading.Tasks.ValueTask SyncAsync(string source)
         {
             long __pn_started = global::PushNotifi.PushNotifiAlertRuntime.Start();

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PushNotifi.Generators.Parsing;
+
+namespace PushNotifi.Generators;
+
+/// <summary>
+/// Marks (hidden, PNA015) each method with a body that "Add [PushNotifiAlert]" could wrap, so the IDE offers the fix
+/// there. Syntax only, to stay cheap on every method; the fix itself checks what needs symbols.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AlertCandidateAnalyzer : DiagnosticAnalyzer
+{
+    private const string AttributeShortName = "PushNotifiAlert";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AlertCandidate);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // Only where the package is referenced: the fix adds its attribute.
+            if (start.Compilation.GetTypeByMetadataName(AlertAttributeNames.MetadataName) is not null)
+            {
+                start.RegisterSyntaxNodeAction(Analyze, SyntaxKind.MethodDeclaration);
+            }
+        });
+    }
+
+    /// <summary>A method with a body, in a class, struct or record, that is not partial, abstract, extern or an override and has no [PushNotifiAlert].</summary>
+    internal static bool IsCandidate(MethodDeclarationSyntax method)
+    {
+        if ((method.Body is null && method.ExpressionBody is null) || method.Parent is not (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax))
+        {
+            return false;
+        }
+
+        foreach (var modifier in method.Modifiers)
+        {
+            if (modifier.Kind() is SyntaxKind.PartialKeyword or SyntaxKind.AbstractKeyword or SyntaxKind.ExternKeyword or SyntaxKind.OverrideKeyword)
+            {
+                return false;
+            }
+        }
+
+        if (method.ExplicitInterfaceSpecifier is not null || method.Identifier.Text.EndsWith(AlertDefaults.ImplementationSuffix, System.StringComparison.Ordinal)
+            || method.Identifier.Text.EndsWith(AlertDefaults.ImplementationSuffix + AlertDefaults.AsyncSuffix, System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var list in method.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.Text : (attribute.Name as IdentifierNameSyntax)?.Identifier.Text;
+                if (name is AttributeShortName or AttributeShortName + "Attribute")
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context)
+    {
+        var method = (MethodDeclarationSyntax)context.Node;
+        if (IsCandidate(method))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AlertCandidate, method.Identifier.GetLocation(), method.Identifier.Text));
+        }
+    }
+}

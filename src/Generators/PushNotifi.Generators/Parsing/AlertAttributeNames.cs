@@ -1,0 +1,26 @@
+namespace PushNotifi.Generators.Parsing;
+
+/// <summary>
+/// The metadata and argument names of <c>PushNotifi.PushNotifiAlertAttribute</c>, written once here; a test checks
+/// each one against the attribute itself, so a rename there fails the build of the tests and not a user's build.
+/// </summary>
+internal static class AlertAttributeNames
+{
+    public const string MetadataName = "PushNotifi.PushNotifiAlertAttribute";
+    public const string RedactMetadataName = "PushNotifi.RedactAttribute";
+    public const string ClientMetadataName = "PushNotifi.IPushNotifiClient";
+    public const string ClientSendName = "SendAsync";
+
+    /// <summary>The constructor parameter that holds the failure title.</summary>
+    public const string Title = "title";
+    public const string Message = nameof(Message);
+    public const string IdempotencyKey = nameof(IdempotencyKey);
+    public const string Priority = nameof(Priority);
+    public const string NotifyOnSuccess = nameof(NotifyOnSuccess);
+    public const string SuccessTitle = nameof(SuccessTitle);
+    public const string SuccessMessage = nameof(SuccessMessage);
+    public const string SuccessIdempotencyKey = nameof(SuccessIdempotencyKey);
+    public const string SuccessPriority = nameof(SuccessPriority);
+    public const string Implementation = nameof(Implementation);
+    public const string AlertOnCallerCancellation = nameof(AlertOnCallerCancellation);
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace PushNotifi.Generators.Parsing;
+
+/// <summary>How generated code names things: implementation methods, identifiers, display names and hint names.</summary>
+internal static class Naming
+{
+    /// <summary>The tool name in <c>[GeneratedCode]</c>, which also tells the analyzer which method parts are ours.</summary>
+    public const string GeneratorName = "PushNotifi.Generators";
+
+    /// <summary>Type names as the emitted code writes them: fully qualified, nullable annotations kept.</summary>
+    public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary><c>RunAsync</c> → <c>RunCoreAsync</c>, <c>Apply</c> → <c>ApplyCore</c>.</summary>
+    public static string DefaultImplementationName(string name) =>
+        name.EndsWith(AlertDefaults.AsyncSuffix, StringComparison.Ordinal) && name.Length > AlertDefaults.AsyncSuffix.Length
+            ? name.Substring(0, name.Length - AlertDefaults.AsyncSuffix.Length) + AlertDefaults.ImplementationSuffix + AlertDefaults.AsyncSuffix
+            : name + AlertDefaults.ImplementationSuffix;
+
+    /// <summary>An identifier that may be a keyword, as source (<c>@class</c>).</summary>
+    public static string Escape(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+    /// <summary><c>Outer.Inner.Method</c>, the <c>{Method}</c> placeholder.</summary>
+    public static string MethodDisplayName(IMethodSymbol method)
+    {
+        var builder = new StringBuilder(method.Name);
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            builder.Insert(0, '.').Insert(0, type.Name);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary><c>Namespace.Outer.Inner.Method</c>, the start of the default idempotency key.</summary>
+    public static string FullMethodName(IMethodSymbol method) =>
+        (method.ContainingType.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingType.ContainingNamespace.ToDisplayString() + ".")
+        + MethodDisplayName(method);
+
+    /// <summary>A file name unique per method: its full name and a hash of its signature, for overloads.</summary>
+    public static string HintName(IMethodSymbol method)
+    {
+        var signature = new StringBuilder(method.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).Append('(');
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            var parameter = method.Parameters[i];
+            signature.Append(i == 0 ? string.Empty : ",").Append(parameter.RefKind).Append(parameter.Type.ToDisplayString());
+        }
+
+        signature.Append(')');
+
+        var hash = 2166136261u;
+        for (var i = 0; i < signature.Length; i++)
+        {
+            hash = unchecked((hash ^ signature[i]) * 16777619u);
+        }
+
+        var name = new StringBuilder();
+        var type = method.ContainingType;
+        foreach (var c in FullMethodName(method) + (type.IsGenericType ? "`" + type.Arity.ToString(CultureInfo.InvariantCulture) : string.Empty))
+        {
+            name.Append(char.IsLetterOrDigit(c) || c == '.' ? c : '_');
+        }
+
+        return name.Append('_').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).Append(".g.cs").ToString();
+    }
+
+    public static string RefKindPrefix(RefKind kind) => kind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => string.Empty,
+    };
+}

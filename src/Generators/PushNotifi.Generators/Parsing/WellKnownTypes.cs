@@ -1,0 +1,105 @@
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace PushNotifi.Generators.Parsing;
+
+/// <summary>
+/// The types the parser compares against, looked up once per compilation (not once per method) and compared
+/// with <see cref="SymbolEqualityComparer"/>, never by display string.
+/// </summary>
+internal sealed class WellKnownTypes
+{
+    private static readonly ConditionalWeakTable<Compilation, WellKnownTypes> s_cache = new();
+
+    private WellKnownTypes(Compilation compilation)
+    {
+        Compilation = compilation;
+        AlertAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.MetadataName);
+        RedactAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.RedactMetadataName);
+        Client = compilation.GetTypeByMetadataName(AlertAttributeNames.ClientMetadataName);
+        ClientSend = Client?.GetMembers(AlertAttributeNames.ClientSendName).OfType<IMethodSymbol>().FirstOrDefault();
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        AsyncEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+        AsyncEnumerator = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1");
+        GeneratedCode = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? AlertAttribute { get; }
+
+    public INamedTypeSymbol? RedactAttribute { get; }
+
+    public INamedTypeSymbol? Client { get; }
+
+    public IMethodSymbol? ClientSend { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? TaskOfT { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
+
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+
+    public INamedTypeSymbol? AsyncEnumerable { get; }
+
+    public INamedTypeSymbol? AsyncEnumerator { get; }
+
+    public INamedTypeSymbol? GeneratedCode { get; }
+
+    public static WellKnownTypes For(Compilation compilation) => s_cache.GetValue(compilation, static c => new WellKnownTypes(c));
+
+    public bool IsCancellationToken(ITypeSymbol type) => SymbolEqualityComparer.Default.Equals(type, CancellationToken);
+
+    public bool IsAlertAttribute(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, AlertAttribute);
+
+    public bool IsRedacted(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, RedactAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="called"/> is <c>IPushNotifiClient.SendAsync</c> or a class's implementation of it.</summary>
+    public bool IsClientSend(IMethodSymbol called)
+    {
+        if (ClientSend is null || called.Name != AlertAttributeNames.ClientSendName)
+        {
+            return false;
+        }
+
+        var definition = called.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(definition, ClientSend)
+            || (definition.ContainingType is { } type && type.AllInterfaces.Contains(Client!, SymbolEqualityComparer.Default)
+                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(ClientSend), definition));
+    }
+
+    /// <summary>Whether this method part was written by our generator (its <c>[GeneratedCode("PushNotifi.Generators", …)]</c>).</summary>
+    public bool IsOurGeneratedCode(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, GeneratedCode)
+                && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is Naming.GeneratorName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
