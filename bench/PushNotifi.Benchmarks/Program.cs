@@ -5,7 +5,8 @@ namespace PushNotifi.Benchmarks;
 /// <summary>
 /// Runs the benchmarks chosen on the command line (e.g. <c>--filter '*'</c>), the generator step profile
 /// (<c>--profile-generator</c>), one cold generator run in a fresh process
-/// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), or prints the simulated ack-polling figures (<c>--ack-polling</c>).
+/// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), or prints the simulated ack-polling figures
+/// (<c>--ack-polling</c>) or the alert storm's requests and CPU time (<c>--storm</c>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -26,6 +27,12 @@ internal static class BenchmarkProgram
         if (args is ["--ack-polling"])
         {
             await AckFigures.PrintAsync(Console.Out);
+            return;
+        }
+
+        if (args is ["--storm"])
+        {
+            await StormFigures.PrintAsync(Console.Out);
             return;
         }
 

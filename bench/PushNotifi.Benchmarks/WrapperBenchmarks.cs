@@ -23,6 +23,8 @@ public class WrapperBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // Every wrapper here alerts with the same key; with suppression on, only the first would send.
+        PushNotifiAlerts.SuppressionWindow = TimeSpan.Zero;
         var client = new CountingPushNotifiClient();
         _jobs = new AlertedJobs(client);
         _proxy = DispatchProxy.Create<IComputeJobs, AlertingProxy<IComputeJobs>>();
@@ -36,6 +38,7 @@ public class WrapperBenchmarks
         Expect(() => _proxy.ComputeCore(Value));
         Expect(() => _proxy.ComputeCoreAsync(Value, CancellationToken.None).GetAwaiter().GetResult());
         _jobs.Fail = false;
+        PushNotifiAlerts.SuppressionWindow = PushNotifiAlerts.DefaultSuppressionWindow;
         if (client.Sends != 6)
         {
             throw new InvalidOperationException($"Expected 6 alerts from 6 failures, got {client.Sends}.");

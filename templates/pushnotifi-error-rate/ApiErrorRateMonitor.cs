@@ -11,14 +11,16 @@ namespace PushNotifiRecipes;
 /// Call <see cref="TrackErrorAsync"/> wherever a call to the API fails, instead of alerting per request:
 /// a hot path that alerts per error pages you a thousand times an hour. Windows are aligned to the clock,
 /// so every instance and a restarted process agree on the window start and the server deduplicates.
+/// The counters and the window's claim live in <paramref name="store"/>: the container's
+/// <see cref="IPushNotifiStateStore"/> (in memory by default, shared by every instance with <c>AddPushNotifiRedis</c>).
 /// </remarks>
 /// <param name="pushNotifi">Sends the alert.</param>
-/// <param name="store">Holds the counters; <see cref="InMemoryApiErrorRateStore"/> for one process.</param>
+/// <param name="store">Holds the counters and the claims; <see cref="InMemoryPushNotifiStateStore"/> for one process.</param>
 /// <param name="logger">Logs an alert that could not be sent; optional.</param>
 /// <param name="timeProvider">The clock; the system clock when none is given.</param>
 public sealed partial class ApiErrorRateMonitor(
     IPushNotifiClient pushNotifi,
-    IApiErrorRateStore store,
+    IPushNotifiStateStore store,
     ILogger<ApiErrorRateMonitor>? logger = null,
     TimeProvider? timeProvider = null)
 {
@@ -49,21 +51,24 @@ public sealed partial class ApiErrorRateMonitor(
         var now = _time.GetUtcNow();
         var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % Window.Ticks), TimeSpan.Zero);
         var counterKey = $"{api}:{errorCode}";
+        var start = PushNotifiRunId.ForSchedule(windowStart, Window);
 
-        var count = await store.IncrementAsync(counterKey, windowStart, Window, cancellationToken).ConfigureAwait(false);
+        // One key per counter and window: the counter and the claim of the next window start afresh. Each lives one
+        // window length from its first use, so it is gone at the latest one window after its own window ended.
+        var windowKey = $"rate:{counterKey}:{start}";
+        var count = await store.IncrementAsync(windowKey, Window, cancellationToken).ConfigureAwait(false);
         if (count < Threshold
-            || !await store.TryClaimAlertAsync(counterKey, windowStart, Window, cancellationToken).ConfigureAwait(false))
+            || !await store.TryClaimAsync(windowKey, Window, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        var start = PushNotifiRunId.ForSchedule(windowStart, Window);
         var message = PushNotifiMessage.ToDefaultGroup(
             $"{api} error-rate threshold",
             $"{count} {errorCode} errors in {(int)(now - windowStart).TotalSeconds}s (window of {Window.TotalMinutes:0.#} min from {start})") with
         {
             Priority = PushNotifiPriority.High,
-            IdempotencyKey = $"rate:{counterKey}:{start}",
+            IdempotencyKey = windowKey,
         };
 
         try

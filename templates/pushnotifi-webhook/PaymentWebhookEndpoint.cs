@@ -22,10 +22,10 @@ public static class PaymentWebhookEndpoint
         var time = services.GetService<TimeProvider>();
         var handler = new PaymentWebhookHandler(
             services.GetRequiredService<PushNotifi.IPushNotifiClient>(),
+            services.GetRequiredService<PushNotifi.IPushNotifiStateStore>(),
             PaymentWebhookSignature.FromEnvironment(time),
             process,
-            services.GetRequiredService<ILogger<PaymentWebhookHandler>>(),
-            time);
+            services.GetRequiredService<ILogger<PaymentWebhookHandler>>());
         return endpoints.MapPost(Route, (HttpRequest request, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken));
     }
 }

@@ -12,7 +12,9 @@ namespace PushNotifiRecipes;
 /// Responses: 401 on a bad or missing signature (after a priority 1 alert keyed from the signature header),
 /// 400 on a verified body that is not an event, 500 when processing fails (so the source retries), 200 when it
 /// succeeds. Request bodies are never logged: they often hold personal data or tokens. Alert only for failures
-/// the source's retry cannot fix by itself; events are processed again on every retry.
+/// the source's retry cannot fix by itself; events are processed again on every retry. Repeat alerts of one key are
+/// suppressed for <see cref="PushNotifiAlerts.SuppressionWindow"/> (5 minutes) through the app's
+/// <see cref="IPushNotifiStateStore"/>: per process in memory, across every instance with <c>AddPushNotifiRedis</c>.
 /// </remarks>
 public sealed partial class PaymentWebhookHandler
 {
@@ -24,27 +26,27 @@ public sealed partial class PaymentWebhookHandler
     private readonly IPushNotifiClient _pushNotifi;
     private readonly PaymentWebhookSignature _signature;
     private readonly Func<PaymentWebhookEvent, CancellationToken, Task> _process;
-    private readonly PaymentWebhookAlertThrottle _throttle;
+    private readonly IPushNotifiStateStore _store;
     private readonly ILogger _logger;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="pushNotifi">Sends the alerts.</param>
+    /// <param name="store">Remembers the signature alerts already sent (the wrapper uses its client's store).</param>
     /// <param name="signature">Verifies signatures.</param>
     /// <param name="process">Processes a verified event; throws when processing fails.</param>
     /// <param name="logger">Logs outcomes, never bodies.</param>
-    /// <param name="timeProvider">The clock for repeat suppression; the system clock when none is given.</param>
     public PaymentWebhookHandler(
         IPushNotifiClient pushNotifi,
+        IPushNotifiStateStore store,
         PaymentWebhookSignature signature,
         Func<PaymentWebhookEvent, CancellationToken, Task> process,
-        ILogger<PaymentWebhookHandler> logger,
-        TimeProvider? timeProvider = null)
+        ILogger<PaymentWebhookHandler> logger)
     {
         _pushNotifi = pushNotifi;
+        _store = store;
         _signature = signature;
         _process = process;
         _logger = logger;
-        _throttle = new PaymentWebhookAlertThrottle(timeProvider);
     }
 
     /// <summary>Handles one request.</summary>
@@ -73,23 +75,17 @@ public sealed partial class PaymentWebhookHandler
             return Results.BadRequest();
         }
 
-        var key = "wh:" + evt.Id;
-        var alert = !_throttle.IsSuppressed(key);
         try
         {
-            // A retry within the suppression window runs the same work without a second alert.
-            await (alert ? ProcessAsync(evt, cancellationToken) : ProcessCoreAsync(evt, cancellationToken)).ConfigureAwait(false);
+            // A retry within the suppression window fails again without a second alert: the wrapper claims its key
+            // in the store before it sends.
+            await ProcessAsync(evt, cancellationToken).ConfigureAwait(false);
             LogProcessed(_logger, evt.Type, evt.Id);
             return Results.Ok();
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            if (alert)
-            {
-                _throttle.Record(key);
-            }
-
-            LogProcessingFailed(_logger, evt.Type, evt.Id, ex.GetType().Name, alert);
+            LogProcessingFailed(_logger, evt.Type, evt.Id, ex.GetType().Name);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
     }
@@ -112,7 +108,10 @@ public sealed partial class PaymentWebhookHandler
             ? "missing"
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signatureHeader)))[..32]);
         LogSignatureRejected(_logger, path.ToString(), signatureHeader.Length == 0);
-        if (!_throttle.TryAcquire(key))
+        var window = PushNotifiAlerts.SuppressionWindow;
+
+        // Claimed like the wrapper's alerts ("alert:" + key), so a replayed attack pages once per window.
+        if (window > TimeSpan.Zero && !await _store.TryClaimAsync("alert:" + key, window, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -169,8 +168,8 @@ public sealed partial class PaymentWebhookHandler
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook event {Type} {Id} processed.")]
     private static partial void LogProcessed(ILogger logger, string type, string id);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook event {Type} {Id} failed with {ExceptionType} (alerted: {Alerted}); answered 500 so the source retries.")]
-    private static partial void LogProcessingFailed(ILogger logger, string type, string id, string exceptionType, bool alerted);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook event {Type} {Id} failed with {ExceptionType}; answered 500 so the source retries.")]
+    private static partial void LogProcessingFailed(ILogger logger, string type, string id, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "PushNotifi alert {Key} could not be sent (status {StatusCode}).")]
     private static partial void LogAlertFailed(ILogger logger, string key, int? statusCode);

@@ -109,6 +109,32 @@ public sealed class BehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task A_wrapper_with_its_own_window_sends_again_once_that_window_has_passed_and_zero_never_suppresses()
+    {
+        var time = new ManualTime();
+        PushNotifiAlerts.Store = new InMemoryPushNotifiStateStore(time);
+        var windows = _f.Create("Windows", _f.Client);
+
+        // SuppressionWindowSeconds = 60: the repeat within the minute is suppressed, the one after it is sent,
+        // although the global window (5 minutes) has not passed.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BehaviourFixture.CallAsync(windows, "FailMinute", "rates"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BehaviourFixture.CallAsync(windows, "FailMinute", "rates"));
+        Assert.Single(_f.Sandbox.Requests);
+        time.Advance(TimeSpan.FromSeconds(61));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BehaviourFixture.CallAsync(windows, "FailMinute", "rates"));
+        Assert.Equal(2, _f.Sandbox.Requests.Count);
+
+        // SuppressionWindowSeconds = 0: every failure is sent (the server deduplicates the key).
+        _f.Sandbox.Clear();
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => BehaviourFixture.CallAsync(windows, "FailEvery", "rates"));
+        }
+
+        Assert.Equal(3, _f.Sandbox.Requests.Count);
+    }
+
+    [Fact]
     public async Task Nested_wrappers_alert_once_for_one_exception()
     {
         var steps = _f.Create("Steps", _f.Client);

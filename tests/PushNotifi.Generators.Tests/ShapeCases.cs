@@ -163,6 +163,22 @@ internal static class ShapeCases
             }
             """, true),
 
+        ["SuppressionWindowPerAttribute"] = (Usings + """
+            namespace Demo;
+
+            public partial class Imports(IPushNotifiClient pushNotifi)
+            {
+                [PushNotifiAlert("Import {feed} failed", IdempotencyKey = "import:{feed}", SuppressionWindowSeconds = 60, NotifyOnSuccess = true)]
+                public partial Task ImportAsync(string feed, CancellationToken cancellationToken);
+
+                private Task ImportCoreAsync(string feed, CancellationToken cancellationToken)
+                {
+                    _ = pushNotifi;
+                    return Task.CompletedTask;
+                }
+            }
+            """, true),
+
         ["NotifyOnSuccessTaskDefaults"] = (Usings + """
             namespace Demo;
 

@@ -103,6 +103,36 @@ public sealed class FaultTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_claim_granted_from_memory_while_redis_was_down_is_not_granted_again_once_redis_is_back()
+    {
+        await using var a = NewInstance();
+        await using var b = NewInstance();
+        Assert.True(await a.Store.TryClaimAsync("before", TimeSpan.FromMinutes(1)));
+
+        // Killed, not paused: a paused server still runs the SET it was sent once it resumes; a dead one never does
+        // (as when the first connection is not up yet), so Redis comes back without the claim.
+        await _redis.KillAsync();
+        Assert.True(await a.Store.TryClaimAsync("during", TimeSpan.FromMinutes(1))); // fail open: this process alerts
+        await _redis.StartAgainAsync();
+
+        var shared = false;
+        for (var attempt = 0; attempt < 150 && !shared; attempt++)
+        {
+            var probe = "probe:" + attempt;
+            shared = await a.Store.TryClaimAsync(probe, TimeSpan.FromMinutes(1)) && !await b.Store.TryClaimAsync(probe, TimeSpan.FromMinutes(1));
+            if (!shared)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(shared, "shared suppression did not resume within 15 s of the restart");
+
+        // Redis never saw the claim, but this process already sent that alert: not a second time in the window.
+        Assert.False(await a.Store.TryClaimAsync("during", TimeSpan.FromMinutes(1)));
+    }
+
     private static TimeSpan Max(TimeSpan x, TimeSpan y) => x > y ? x : y;
 
     // The sandbox round trip of one alert is not Redis's cost; it is small on loopback.

@@ -20,16 +20,25 @@ internal static class Apps
 
     public static readonly AppSpec ErrorRate = new(
         "ErrorRateApp", "console",
-        [["pushnotifi-error-rate", "-n", "StripeErrorRate", "--window-minutes", "10", "--threshold", "5"]],
+        [["pushnotifi-error-rate", "-n", "StripeErrorRate", "--window-minutes", "10", "--threshold", "5", "--store", "memory"]],
         "ErrorRate.cs");
 
     public static readonly AppSpec Webhook = new(
         "WebhookApp", "web",
         [
             ["pushnotifi-webhook"],
-            ["pushnotifi-webhook", "-n", "StripeHook", "--provider", "stripe", "--route", "/webhooks/stripe", "--secret-variable", "STRIPE_WEBHOOK_SECRET"],
+            ["pushnotifi-webhook", "-n", "StripeHook", "--provider", "stripe", "--route", "/webhooks/stripe", "--secret-variable", "STRIPE_WEBHOOK_SECRET", "--store", "memory"],
         ],
         "Webhook.cs");
+
+    /// <summary>Both recipes with <c>--store redis</c> in one web app: one build covers both, sharing one Redis.</summary>
+    public static readonly AppSpec Redis = new(
+        "RedisStoreApp", "web",
+        [
+            ["pushnotifi-error-rate", "-n", "StripeErrorRate", "--window-minutes", "10", "--threshold", "5", "--store", "redis"],
+            ["pushnotifi-webhook", "--store", "redis"],
+        ],
+        "Redis.cs");
 
     public static readonly AppSpec ExceptionHandler = new(
         "ErrorHandlerApp", "web",
@@ -37,5 +46,5 @@ internal static class Apps
         "ExceptionHandler.cs");
 
     /// <summary>Every app, so the first test can start all the builds at once.</summary>
-    public static readonly AppSpec[] All = [Cron, Migration, ErrorRate, Webhook, ExceptionHandler, HostedCron];
+    public static readonly AppSpec[] All = [Cron, Migration, ErrorRate, Webhook, Redis, ExceptionHandler, HostedCron];
 }

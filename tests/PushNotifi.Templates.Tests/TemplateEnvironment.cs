@@ -55,7 +55,7 @@ public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
         Assert.True(templates is not null, $"No PushNotifi.Templates package in {Feed}; build the solution first.");
         TemplatePackage = templates;
         PackageVersion = VersionPattern().Match(Path.GetFileName(templates)).Groups["v"].Value;
-        foreach (var id in new[] { "PushNotifi", "PushNotifi.Cli" })
+        foreach (var id in new[] { "PushNotifi", "PushNotifi.Cli", "PushNotifi.Redis" })
         {
             var package = Path.Combine(Feed, $"{id}.{PackageVersion}.nupkg");
             Assert.True(File.Exists(package), $"Missing {package}; the test project's references build it.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using PushNotifi.Redis.Tests;
 
 namespace PushNotifi.Templates.Tests;
 
@@ -65,6 +66,43 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
     }
 
     [Fact]
+    public async Task With_store_redis_two_instances_alert_once_for_a_retried_failure_and_a_replayed_signature()
+    {
+        CronTemplateTests.StartAllBuilds(environment);
+        var app = (await environment.GetAppAsync(Apps.Redis)).EnsureBuilt();
+        Assert.False(File.Exists(Path.Combine(app.Directory, "PaymentWebhookAlertThrottle.cs")));
+        Assert.Contains("services.AddPushNotifiRedis(", app.ReadFile("PaymentWebhookRedis.cs"));
+        await using var redis = await RedisServer.StartAsync();
+        await using var sandbox = await Sandbox.StartAsync();
+        var variables = GeneratedApp.SandboxVariables(sandbox);
+        variables["WEBHOOK_SIGNING_SECRET"] = Secret;
+        variables["ConnectionStrings__Redis"] = redis.ConnectionString;
+        var (first, firstAddress) = await app.StartWebAsync(variables);
+        using var _ = first;
+        var (second, secondAddress) = await app.StartWebAsync(variables);
+        using var __ = second;
+        using var one = new HttpClient { BaseAddress = firstAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var two = new HttpClient { BaseAddress = secondAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        // The source retries a failing event on whichever instance the load balancer picks.
+        var failing = Event("evt_fail_shared", "order.fail");
+        var forged = Event("evt_forged_shared", "order.paid");
+        foreach (var http in new[] { one, two, one, two })
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, "/webhooks/payment", failing, "X-Signature", Sign(Secret, failing)));
+            Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, "/webhooks/payment", forged, "X-Signature", Sign("wrong-secret", forged)));
+        }
+
+        var delivered = sandbox.Notifications;
+        Assert.Single(delivered, n => n.IdempotencyKey == "wh:evt_fail_shared");
+        Assert.Single(delivered, n => n.IdempotencyKey!.StartsWith("sig-fail:", StringComparison.Ordinal));
+        Assert.Equal(2, sandbox.Requests.Count(r => r.Path == "/api/v1/message"));
+        Assert.Contains("template-tests:claim:alert:wh:evt_fail_shared", await redis.CliAsync("KEYS", "*"));
+        Assert.DoesNotContain(Secret, first.Output + second.Output);
+        Assert.DoesNotContain(BodyMarker, first.Output + second.Output);
+    }
+
+    [Fact]
     public async Task Generated_verifier_compares_in_constant_time()
     {
         CronTemplateTests.StartAllBuilds(environment);
@@ -73,6 +111,9 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
         Assert.Contains("public const string HeaderName = \"Stripe-Signature\";", app.ReadFile("StripeHookSignature.cs"));
         Assert.Contains("public const string SecretVariable = \"STRIPE_WEBHOOK_SECRET\";", app.ReadFile("StripeHookSignature.cs"));
         Assert.Contains("public const string Route = \"/webhooks/stripe\";", app.ReadFile("StripeHookEndpoint.cs"));
+        Assert.Contains("IPushNotifiStateStore", app.ReadFile("PaymentWebhookHandler.cs"));
+        Assert.False(File.Exists(Path.Combine(app.Directory, "PaymentWebhookAlertThrottle.cs")));
+        Assert.False(File.Exists(Path.Combine(app.Directory, "PaymentWebhookRedis.cs")));
     }
 
     private static string Event(string id, string type)

@@ -105,6 +105,9 @@ public sealed partial class PushNotifiAlertGenerator
                 ["message"] = Expression(text.Message, alert, model, isKey: false),
                 ["key"] = Expression(text.IdempotencyKey, alert, model, isKey: true),
                 ["priority"] = Priority(text.Priority),
+                ["suppression_window"] = text.SuppressionWindowSeconds is { } seconds
+                    ? "global::System.TimeSpan.FromSeconds(" + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
+                    : null,
             };
             return Render(s_block, block).TrimEnd('\n') + "\n";
         }

@@ -61,7 +61,7 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
 
         return _outage.ShouldTry()
             ? ClaimAsync(key, window, cancellationToken)
-            : _fallback.TryClaimAsync(key, window, cancellationToken);
+            : new(ClaimLocally(key, window));
     }
 
     public ValueTask<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
@@ -90,8 +90,29 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             _outage.Failed(error, startingUp: error is StillConnectingException);
-            return await _fallback.TryClaimAsync(key, window, cancellationToken).ConfigureAwait(false);
+            return ClaimLocally(key, window);
         }
+    }
+
+    // A claim granted from memory means this process alerted for the key: it holds it for the window as if Redis had
+    // granted it, so that once Redis answers (after start-up or an outage) the same process does not send it twice.
+    // A key Redis already granted (to this call's sibling that was answered in time) is not granted again either.
+    private bool ClaimLocally(string key, TimeSpan window)
+    {
+        if (_seen.IsHeld(key))
+        {
+            return false;
+        }
+
+        var askedAt = _time.GetTimestamp();
+        var claim = _fallback.TryClaimAsync(key, window);
+        var granted = claim.IsCompletedSuccessfully && claim.Result;
+        if (granted)
+        {
+            _seen.Remember(key, window, askedAt);
+        }
+
+        return granted;
     }
 
     private async ValueTask<long> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken)

@@ -4,8 +4,9 @@ namespace PushNotifi.Redis;
 
 /// <summary>
 /// Claims this process knows are held in Redis, and until when, so that a storm on one key costs each instance one
-/// round trip per window instead of one per failure. Only a shortcut: an entry never outlives the Redis key it
-/// mirrors, and when full it is simply emptied.
+/// round trip per window instead of one per failure; and claims it granted itself from memory while Redis could not
+/// be asked, so that it never alerts twice for one key and window. An entry never outlives its window, and when full
+/// the table is simply emptied.
 /// </summary>
 internal sealed class SeenClaims(TimeProvider time, int capacity = 10_000)
 {

@@ -62,4 +62,11 @@ public sealed class PushNotifiAlertAttribute : Attribute
     /// <see cref="CancellationToken"/> is cancelled. Off by default: a cancelled caller is not a failure.
     /// </summary>
     public bool AlertOnCallerCancellation { get; set; }
+
+    /// <summary>
+    /// How many seconds an alert's idempotency key stays claimed once sent, so that repeats of this wrapper's alert
+    /// are not sent again within them; 0 turns suppression off for this wrapper. Left out (or negative), the wrapper
+    /// uses <see cref="PushNotifiAlerts.SuppressionWindow"/> (5 minutes by default).
+    /// </summary>
+    public int SuppressionWindowSeconds { get; set; } = -1;
 }

@@ -105,6 +105,23 @@ internal static class BehaviourSource
             }
         }
 
+        public partial class Windows(IPushNotifiClient client)
+        {
+            [PushNotifiAlert("Feed {feed} failed", IdempotencyKey = "feed:{feed}", SuppressionWindowSeconds = 60)]
+            public partial void FailMinute(string feed);
+
+            [PushNotifiAlert("Feed {feed} failed again", IdempotencyKey = "every:{feed}", SuppressionWindowSeconds = 0)]
+            public partial void FailEvery(string feed);
+
+            private void FailMinuteCore(string feed)
+            {
+                _ = client;
+                throw new InvalidOperationException("feed down: " + feed);
+            }
+
+            private void FailEveryCore(string feed) => FailMinuteCore(feed);
+        }
+
         public partial class Cancellable(IPushNotifiClient client)
         {
             [PushNotifiAlert("Cancelled {id}", IdempotencyKey = "cancel:{id}", AlertOnCallerCancellation = true)]

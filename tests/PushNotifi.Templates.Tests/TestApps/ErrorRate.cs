@@ -4,7 +4,7 @@ using TEMPLATE_APP_NAMESPACE;
 
 var time = new FixedTime(new DateTimeOffset(2026, 5, 10, 3, 4, 0, TimeSpan.Zero));
 var client = new PushNotifiClient(PushNotifiOptions.FromEnvironment());
-var monitor = new StripeErrorRateMonitor(client, new InMemoryStripeErrorRateStore(), timeProvider: time);
+var monitor = new StripeErrorRateMonitor(client, new InMemoryPushNotifiStateStore(time), timeProvider: time);
 var alerts = 0;
 await Parallel.ForEachAsync(Enumerable.Range(0, 12), async (_, ct) =>
 {

@@ -52,12 +52,16 @@ internal sealed record ParameterModel(
     bool UsedInTemplates,
     bool CanFingerprint);
 
-/// <summary>The rendered texts of one alert (failure or success) and its priority.</summary>
+/// <summary>
+/// The rendered texts of one alert (failure or success), its priority, and the wrapper's own suppression window in
+/// seconds (null: the global one).
+/// </summary>
 internal sealed record AlertTextModel(
     ImmutableEquatableArray<TemplatePart> Title,
     ImmutableEquatableArray<TemplatePart> Message,
     ImmutableEquatableArray<TemplatePart> IdempotencyKey,
-    int Priority);
+    int Priority,
+    int? SuppressionWindowSeconds);
 
 /// <summary>What a template piece renders.</summary>
 internal enum TemplatePartKind

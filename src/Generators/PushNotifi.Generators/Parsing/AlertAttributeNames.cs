@@ -23,4 +23,5 @@ internal static class AlertAttributeNames
     public const string SuccessPriority = nameof(SuccessPriority);
     public const string Implementation = nameof(Implementation);
     public const string AlertOnCallerCancellation = nameof(AlertOnCallerCancellation);
+    public const string SuppressionWindowSeconds = nameof(SuppressionWindowSeconds);
 }

@@ -33,6 +33,9 @@ internal sealed class AlertAttributeValues
 
     public bool AlertOnCallerCancellation { get; private set; }
 
+    /// <summary>The wrapper's own suppression window in seconds; null when left out or negative (the global window applies).</summary>
+    public int? SuppressionWindowSeconds { get; private set; }
+
     /// <summary>
     /// Reads <paramref name="attribute"/>; null when an argument does not bind (a missing title, an undefined
     /// constant): the compiler already reports that, and nothing sensible can be generated from it.
@@ -85,6 +88,9 @@ internal sealed class AlertAttributeValues
                     break;
                 case AlertAttributeNames.AlertOnCallerCancellation:
                     values.AlertOnCallerCancellation = value.Value is true;
+                    break;
+                case AlertAttributeNames.SuppressionWindowSeconds:
+                    values.SuppressionWindowSeconds = value.Value is int seconds && seconds >= 0 ? seconds : null;
                     break;
                 default:
                     break;

@@ -160,7 +160,7 @@ internal sealed class AlertMethodParser
             : _binder.Bind(key, AlertAttributeNames.IdempotencyKey, TemplateRole.IdempotencyKey, success: false);
         return title is null || message is null || keyParts is null
             ? null
-            : new AlertTextModel(title, message, keyParts, _attribute.Priority ?? AlertDefaults.Priority);
+            : new AlertTextModel(title, message, keyParts, _attribute.Priority ?? AlertDefaults.Priority, _attribute.SuppressionWindowSeconds);
     }
 
     private AlertTextModel? SuccessTexts()
@@ -174,7 +174,7 @@ internal sealed class AlertMethodParser
                 : DefaultKey(success: true);
         return title is null || message is null || key is null
             ? null
-            : new AlertTextModel(title, message, key, _attribute.SuccessPriority ?? AlertDefaults.SuccessPriority);
+            : new AlertTextModel(title, message, key, _attribute.SuccessPriority ?? AlertDefaults.SuccessPriority, _attribute.SuppressionWindowSeconds);
     }
 
     /// <summary><c>Namespace.Type.Method:ExceptionType:fingerprint</c>, or <c>ok:Namespace.Type.Method:fingerprint</c>.</summary>
