@@ -103,6 +103,18 @@ public class RedactorTests
         Assert.Equal(text, s_redactor.Redact(text));
     }
 
+    [Theory]
+    [InlineData("(X-API-Key: {0}) after 5 ms", "(X-API-Key: …0042) after 5 ms")]
+    [InlineData("[api_key={0}]", "[api_key=…0042]")]
+    [InlineData("{{token: {0}}}", "{{token: …0042}}")]
+    public void A_bare_value_stops_before_a_bracket_it_did_not_open(string template, string expected)
+    {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, TestKeys.Canary);
+
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected), s_redactor.Redact(text));
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected), Redactor.Default.Redact(text));
+    }
+
     [Fact]
     public void Null_redacts_to_empty() => Assert.Equal(string.Empty, Redactor.Default.Redact(null));
 

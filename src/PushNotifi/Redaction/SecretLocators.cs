@@ -50,7 +50,32 @@ internal static class SecretLocators
             end--;
         }
 
+        end = WithoutUnopenedBracket(match, start, end);
         return end > start;
+    }
+
+    // "(X-API-Key: u…cf41)": a bare value ends before a bracket it did not open, so the text keeps its ")" and the
+    // last four shown are the secret's own.
+    private static int WithoutUnopenedBracket(ReadOnlySpan<char> match, int start, int end)
+    {
+        while (end > start)
+        {
+            var opener = match[end - 1] switch
+            {
+                ')' => '(',
+                ']' => '[',
+                '}' => '{',
+                _ => '\0',
+            };
+            if (opener == '\0' || match[start..(end - 1)].Contains(opener))
+            {
+                break;
+            }
+
+            end--;
+        }
+
+        return end;
     }
 
     /// <summary>The last word of the value: the credential after an <c>Authorization</c> scheme.</summary>
