@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
+using PushNotifi.Tooling;
 
 namespace PushNotifi.Sandbox.Tests;
 
@@ -130,38 +130,14 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("Passed NightlyJobsTests.A_failing_run_alerts_once_and_rethrows", run.Output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output)> DotnetAsync(string directory, params string[] args)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        // Neither the test host's MSBuild settings nor anyone's real keys reach the child.
-        foreach (var name in info.Environment.Keys
-            .Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("PUSHNOTIFI_", StringComparison.Ordinal) || k == "ArtifactsPath" || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-            .ToList())
-        {
-            info.Environment.Remove(name);
-        }
-
-        info.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "packages");
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    // The shared runner scrubs the test host's MSBuild settings and anyone's PUSHNOTIFI_ keys from the child.
+    private Task<ChildResult> DotnetAsync(string directory, params string[] args) =>
+        ChildProcess.RunAsync(
+            "dotnet",
+            args,
+            directory,
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") },
+            TimeSpan.FromMinutes(8));
 
     private static string Feed() =>
         typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PackageFeed").Value!;

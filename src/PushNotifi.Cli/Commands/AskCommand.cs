@@ -61,33 +61,15 @@ internal static class AskCommand
 
     private static async Task<int> RunAsync(CliContext context, AskRequest request, CancellationToken cancellationToken)
     {
-        if (await CliSecrets.LoadAsync(context).ConfigureAwait(false) is not { } environment)
+        if (await CliSecrets.LoadApiOptionsAsync(
+            context,
+            " `ask` needs the API: the webhook cannot carry a question or its answer.",
+            "Run `pushnotifi init` first, then fill them in `.env`.").ConfigureAwait(false) is not { } loaded)
         {
             return ExitCodes.Usage;
         }
 
-        var redactor = CliSecrets.RedactorFor(environment);
-        var missing = new[] { PushNotifiEnvironmentVariables.UserKey, PushNotifiEnvironmentVariables.GroupKey }
-            .Where(name => environment.Get(name) is null)
-            .ToArray();
-        if (missing.Length > 0)
-        {
-            await context.Error.WriteLineAsync($"Missing {string.Join(" and ", missing)}. `ask` needs the API: the webhook cannot carry a question or its answer.").ConfigureAwait(false);
-            await context.Error.WriteLineAsync("Run `pushnotifi init` first, then fill them in `.env`.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        PushNotifiOptions options;
-        try
-        {
-            options = PushNotifiOptions.FromEnvironment(environment.Get);
-        }
-        catch (PushNotifiConfigurationException exception)
-        {
-            await context.Error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
+        var (options, redactor) = loaded;
         var client = new PushNotifiClient(options, httpClient: null, logger: null, context.TimeProvider);
         var question = new PushNotifiMessage
         {

@@ -27,4 +27,40 @@ internal static class CliSecrets
             return null;
         }
     }
+
+    /// <summary>
+    /// Loads the settings and the API options for a verb that sends to the group in <c>PUSHNOTIFI_GROUP_KEY</c> with
+    /// <c>PUSHNOTIFI_USER_KEY</c>. On a missing or invalid setting writes why (redacted) and returns null.
+    /// </summary>
+    /// <param name="context">Where the settings come from and errors go.</param>
+    /// <param name="missingWhy">Appended to the "Missing …" line, or empty.</param>
+    /// <param name="missingNextStep">The line after it: what to do.</param>
+    public static async Task<(PushNotifiOptions Options, Redactor Redactor)?> LoadApiOptionsAsync(CliContext context, string missingWhy, string missingNextStep)
+    {
+        if (await LoadAsync(context).ConfigureAwait(false) is not { } environment)
+        {
+            return null;
+        }
+
+        var redactor = RedactorFor(environment);
+        var missing = new[] { PushNotifiEnvironmentVariables.UserKey, PushNotifiEnvironmentVariables.GroupKey }
+            .Where(name => environment.Get(name) is null)
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            await context.Error.WriteLineAsync($"Missing {string.Join(" and ", missing)}.{missingWhy}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(missingNextStep).ConfigureAwait(false);
+            return null;
+        }
+
+        try
+        {
+            return (PushNotifiOptions.FromEnvironment(environment.Get), redactor);
+        }
+        catch (PushNotifiConfigurationException exception)
+        {
+            await context.Error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
+            return null;
+        }
+    }
 }

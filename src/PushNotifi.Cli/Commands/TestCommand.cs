@@ -27,34 +27,16 @@ internal static class TestCommand
 
     private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        if (await CliSecrets.LoadAsync(context).ConfigureAwait(false) is not { } environment)
+        if (await CliSecrets.LoadApiOptionsAsync(
+            context,
+            string.Empty,
+            "Missing PUSHNOTIFI_USER_KEY or PUSHNOTIFI_GROUP_KEY. Run `pushnotifi init` first, then fill them in `.env`.").ConfigureAwait(false) is not { } loaded)
         {
             return ExitCodes.Usage;
         }
 
-        var redactor = CliSecrets.RedactorFor(environment);
-        var missing = new[] { PushNotifiEnvironmentVariables.UserKey, PushNotifiEnvironmentVariables.GroupKey }
-            .Where(name => environment.Get(name) is null)
-            .ToArray();
-        if (missing.Length > 0)
-        {
-            await context.Error.WriteLineAsync($"Missing {string.Join(" and ", missing)}.").ConfigureAwait(false);
-            await context.Error.WriteLineAsync("Missing PUSHNOTIFI_USER_KEY or PUSHNOTIFI_GROUP_KEY. Run `pushnotifi init` first, then fill them in `.env`.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        PushNotifiOptions options;
-        try
-        {
-            options = PushNotifiOptions.FromEnvironment(environment.Get);
-            options.MaxRetryAttempts = 0; // The user pressed a button: show them this one result.
-        }
-        catch (PushNotifiConfigurationException exception)
-        {
-            await context.Error.WriteLineAsync(redactor.Redact(exception.Message)).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
+        var (options, redactor) = loaded;
+        options.MaxRetryAttempts = 0; // The user pressed a button: show them this one result.
         var client = new PushNotifiClient(options);
         var message = new PushNotifiMessage
         {
