@@ -21,7 +21,7 @@ internal sealed class McpHarness : IAsyncDisposable
     private readonly McpServer _server;
     private readonly StderrLoggerFactory _loggers;
 
-    private McpHarness(SandboxServer sandbox, FakeTimeProvider clock, McpSettings settings, LockedWriter stderr, McpServer server, StderrLoggerFactory loggers, AckDriver driver)
+    private McpHarness(SandboxServer sandbox, FakeTimeProvider clock, McpSettings settings, LockedWriter stderr, McpServer server, StderrLoggerFactory loggers, AckClock driver)
     {
         Sandbox = sandbox;
         Clock = clock;
@@ -41,7 +41,7 @@ internal sealed class McpHarness : IAsyncDisposable
 
     internal LockedWriter Stderr { get; }
 
-    internal AckDriver Acks { get; }
+    internal AckClock Acks { get; }
 
     internal McpClient Client { get; private set; } = null!;
 
@@ -74,7 +74,7 @@ internal sealed class McpHarness : IAsyncDisposable
 
         var stderr = new LockedWriter();
         var loggers = new StderrLoggerFactory(stderr, Redactor.ForOptions(settings.ToClientOptions()));
-        var driver = new AckDriver(clock);
+        var driver = new AckClock(clock);
         var catalog = PushNotifiMcpServer.CreateCatalog(settings, loggers, clock, driver);
 
         var clientToServer = new Pipe();

@@ -1,16 +1,18 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace PushNotifi.Mcp.Tests;
+namespace PushNotifi.Testing;
 
 /// <summary>
-/// Drives a wait on the fake clock: the server reports each poll (its timer already started), and the driver moves
-/// the clock by exactly the pause announced. When the simulated time reaches <c>tapAt</c> the person answers.
-/// No real sleep times anything.
+/// Drives a wait for an answer on a fake clock: after each poll the client reports progress (its timer already
+/// started), and the driver moves the clock by exactly the pause it announced. No real sleeps time anything.
+/// Linked as source into the runtime and MCP tests.
 /// </summary>
-internal sealed class AckDriver(FakeTimeProvider clock) : IProgress<PushNotifiAckProgress>
+internal sealed class AckClock(FakeTimeProvider? time = null) : IProgress<PushNotifiAckProgress>
 {
     private readonly Channel<PushNotifiAckProgress> _reports = Channel.CreateUnbounded<PushNotifiAckProgress>();
+
+    internal FakeTimeProvider Time { get; } = time ?? new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     internal List<PushNotifiAckProgress> Reports { get; } = [];
 
@@ -25,18 +27,21 @@ internal sealed class AckDriver(FakeTimeProvider clock) : IProgress<PushNotifiAc
         return report;
     }
 
-    /// <summary>Advances the clock poll by poll until <paramref name="call"/> ends; runs <paramref name="tap"/> once at <paramref name="tapAt"/>.</summary>
-    internal async Task<T> RunAsync<T>(Task<T> call, TimeSpan? tapAt = null, Action? tap = null)
+    /// <summary>
+    /// Advances the clock poll by poll until <paramref name="wait"/> ends. When the simulated time reaches
+    /// <paramref name="tapAt"/>, <paramref name="tap"/> runs once (the person answers at that moment).
+    /// </summary>
+    internal async Task<T> RunAsync<T>(Task<T> wait, TimeSpan? tapAt = null, Action? tap = null)
     {
-        var start = clock.GetUtcNow();
+        var start = Time.GetUtcNow();
         var tapped = tapAt is null;
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var read = _reports.Reader.ReadAsync(guard.Token).AsTask();
-            if (await Task.WhenAny(call, read) == call)
+            if (await Task.WhenAny(wait, read) == wait)
             {
-                return await call;
+                return await wait;
             }
 
             var report = await read;
@@ -46,17 +51,17 @@ internal sealed class AckDriver(FakeTimeProvider clock) : IProgress<PushNotifiAc
                 continue;
             }
 
-            var now = clock.GetUtcNow() - start;
+            var now = Time.GetUtcNow() - start;
             if (!tapped && now + report.NextPollIn >= tapAt!.Value)
             {
-                clock.Advance(tapAt.Value - now);
+                Time.Advance(tapAt.Value - now);
                 tap!();
                 tapped = true;
-                clock.Advance(report.NextPollIn - (tapAt.Value - now));
+                Time.Advance(report.NextPollIn - (tapAt.Value - now));
             }
             else
             {
-                clock.Advance(report.NextPollIn);
+                Time.Advance(report.NextPollIn);
             }
         }
     }
