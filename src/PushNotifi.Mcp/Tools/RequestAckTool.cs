@@ -76,8 +76,9 @@ internal sealed class RequestAckTool(ToolContext context) : PushNotifiTool
         return new JsonObject { ["correlation_id"] = alertId };
     }
 
+    // The schema's enum already refused anything else.
     private static PushNotifiResponseTemplate ParseTemplate(string wireName) =>
-        (PushNotifiResponseTemplate)PushNotifiResponseTemplates.WireNames.ToList().IndexOf(wireName);
+        PushNotifiResponseTemplates.TryParse(wireName, out var template) ? template : throw new ArgumentOutOfRangeException(nameof(wireName), wireName, "Not a response template.");
 
     /// <summary>What makes two asks "the same question": every field the person sees, and who sees it.</summary>
     private static string Fingerprint(PushNotifiMessage question, string? template)
