@@ -11,7 +11,7 @@ namespace PushNotifi.Benchmarks;
 /// Where a cold full generator run spends its time. First both generators run interleaved without step
 /// tracking (so load drift on a shared machine hits both alike) for the wall-clock ratio; then with
 /// Roslyn's step tracking for the per-step split: the attribute search and semantic parse steps against the
-/// source-output step, which for [PushNotifiAlert] is the Scriban render plus AddSource. Run with
+/// source-output step, which for [PushNotifiAlert] is the emitter (Scriban once per shape) plus AddSource. Run with
 /// <c>--profile-generator</c>; not a BenchmarkDotNet job.
 /// </summary>
 internal static class GeneratorStepProfile
@@ -78,57 +78,39 @@ internal static class GeneratorStepProfile
             $"Analyzers, median of 3 on a fresh clone: {string.Join(", ", own.Select(o => $"{o.Key} {Median(o.Value):F0} ms own time"))}; whole analyzed compile {Median(walls):F0} ms"));
     }
 
-    /// <summary>Times the generator's Emitter (the Scriban render) alone on the 1,000 parsed models, through reflection since it is internal.</summary>
+    /// <summary>
+    /// Times the generator's emitter alone on the 1,000 parsed models (through reflection, since it is internal):
+    /// <c>Emit</c>, which renders each shape once and fills it in, against <c>EmitDirect</c>, one Scriban render per method.
+    /// </summary>
     private static void EmitterAlone(TextWriter output, List<object> models)
     {
-        var emit = typeof(PushNotifiAlertGenerator).GetNestedType("Emitter", System.Reflection.BindingFlags.NonPublic)?
-            .GetMethod("Emit", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
-        if (emit is null || models.Count == 0)
+        var emitter = typeof(PushNotifiAlertGenerator).Assembly.GetType("PushNotifi.Generators.Emitting.AlertEmitter");
+        const System.Reflection.BindingFlags Flags = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static;
+        if (emitter?.GetMethod("Emit", Flags) is not { } emit || emitter.GetMethod("EmitDirect", Flags) is not { } direct || models.Count == 0)
         {
-            output.WriteLine("Emitter alone: not measurable (Emitter.Emit not found or no models tracked).");
+            output.WriteLine("Emitter alone: not measurable (AlertEmitter.Emit/EmitDirect not found or no models tracked).");
             return;
         }
 
-        var times = new List<double>();
-        long allocated = 0;
-        for (var i = 0; i < 3; i++)
+        foreach (var (label, method) in new[] { ("Emit: one render per shape, then filled in", emit), ("EmitDirect: one Scriban render per method", direct) })
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            foreach (var model in models)
+            var times = new List<double>();
+            long allocated = 0;
+            for (var i = 0; i < 3; i++)
             {
-                _ = emit.Invoke(null, [model]);
-            }
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                foreach (var model in models)
+                {
+                    _ = method.Invoke(null, [model]);
+                }
 
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Emitter alone (Scriban render of {models.Count} models, median of 3): {Median(times):F0} ms, {allocated / 1024.0 / 1024.0:F1} MB allocated"));
-        ContextSetup(output, 2 * models.Count);
-    }
-
-    /// <summary>The part of the render that is only setting up a Scriban TemplateContext (the Emitter makes one per render, two renders per method).</summary>
-    private static void ContextSetup(TextWriter output, int count)
-    {
-        var shared = new Scriban.Functions.BuiltinFunctions();
-        foreach (var (label, create) in new (string, Func<Scriban.TemplateContext>)[]
-        {
-            ("new TemplateContext()", static () => new Scriban.TemplateContext()),
-            ("new TemplateContext(shared builtins)", () => new Scriban.TemplateContext(shared)),
-        })
-        {
-            _ = create();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++)
-            {
-                _ = create();
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {count} x {label}: {watch.Elapsed.TotalMilliseconds:F0} ms, {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0 / 1024.0:F1} MB allocated"));
+                $"Emitter alone, {label} ({models.Count} models, median of 3): {Median(times):F0} ms, {allocated / 1024.0 / 1024.0:F1} MB allocated"));
         }
     }
 

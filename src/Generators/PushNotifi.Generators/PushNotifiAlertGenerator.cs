@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using PushNotifi.Generators.Emitting;
 using PushNotifi.Generators.Parsing;
 
 namespace PushNotifi.Generators;
@@ -10,7 +11,7 @@ namespace PushNotifi.Generators;
 /// nothing: <see cref="PushNotifiAlertAnalyzer"/> does, at source locations, so that suppressions work.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed partial class PushNotifiAlertGenerator : IIncrementalGenerator
+public sealed class PushNotifiAlertGenerator : IIncrementalGenerator
 {
     /// <summary>Tracking step names, used by the incremental tests.</summary>
     public static class TrackingNames
@@ -36,6 +37,6 @@ public sealed partial class PushNotifiAlertGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Models);
 
         context.RegisterSourceOutput(models, static (spc, model) =>
-            spc.AddSource(model.HintName, SourceText.From(Emitter.Emit(model), System.Text.Encoding.UTF8)));
+            spc.AddSource(model.HintName, SourceText.From(AlertEmitter.Emit(model), System.Text.Encoding.UTF8)));
     }
 }

@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using PushNotifi.Generators.Model;
+
+namespace PushNotifi.Generators.Emitting;
+
+/// <summary>
+/// Writes one wrapper through the Scriban templates. The templates hold the whole shape; they are rendered once per
+/// distinct shape (the same branches, loops and counts), with markers for the per-method texts, and every method of
+/// that shape is then a concatenation. A Scriban render per method allocated about 120 KB.
+/// </summary>
+internal static class AlertEmitter
+{
+    // Shapes vary with a handful of flags and counts; the bound only guards a long-lived IDE process.
+    private const int MaxShapes = 512;
+
+    private static readonly string s_version = typeof(AlertEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+    private static readonly string[] s_priorities = { "Lowest", "Low", "Normal", "High", "Emergency" };
+    private static readonly ConcurrentDictionary<string, RenderedShape> s_shapes = new(StringComparer.Ordinal);
+
+    [ThreadStatic]
+    private static StringBuilder? t_key;
+
+    public static string Emit(AlertMethodModel model)
+    {
+        var slots = new SlotValues();
+        var root = Describe(model, slots);
+        var key = Key(root);
+
+        if (!s_shapes.TryGetValue(key, out var shape))
+        {
+            shape = RenderedShape.Parse(RenderShape(root));
+            if (s_shapes.Count >= MaxShapes)
+            {
+                s_shapes.Clear();
+            }
+
+            s_shapes.TryAdd(key, shape);
+        }
+
+        return shape.Fill(slots.Values);
+    }
+
+    /// <summary>One Scriban render with the method's own texts, bypassing the shapes; tests compare it with <see cref="Emit"/>.</summary>
+    internal static string EmitDirect(AlertMethodModel model) => RenderShape(Describe(model, new SlotValues(passThrough: true)));
+
+    /// <summary>The key of the rendered shape that <paramref name="model"/> is written from; for tests.</summary>
+    internal static string ShapeKey(AlertMethodModel model) => Key(Describe(model, new SlotValues()));
+
+    private static string Key(TemplateNode root)
+    {
+        var builder = t_key ??= new StringBuilder(1024);
+        builder.Clear();
+        root.WriteKey(builder);
+        return builder.ToString();
+    }
+
+    private static string RenderShape(TemplateNode root)
+    {
+        var wrapper = root.ToScriptObject();
+        wrapper["failure_block"] = RenderBlock((TemplateNode)root.Get("failure")!);
+        wrapper["success_block"] = root.Get("success") is TemplateNode success ? RenderBlock(success) : string.Empty;
+        return ScribanRenderer.Render(ScribanRenderer.Wrapper, wrapper);
+    }
+
+    private static string RenderBlock(TemplateNode block) =>
+        ScribanRenderer.Render(ScribanRenderer.Block, block.ToScriptObject()).TrimEnd('\n') + "\n";
+
+    /// <summary>What the templates see for <paramref name="model"/>, with every per-method text in a slot.</summary>
+    private static TemplateNode Describe(AlertMethodModel model, SlotValues slots)
+    {
+        var p = LocalPrefix(model);
+        var isAsync = model.ReturnKind is ReturnKind.Task or ReturnKind.TaskOfT or ReturnKind.ValueTask or ReturnKind.ValueTaskOfT;
+        var hasResult = model.ReturnKind is ReturnKind.Value or ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT;
+        var usesFingerprint = UsesArgumentsFingerprint(model.Failure) || (model.Success is not null && UsesArgumentsFingerprint(model.Success));
+        var started = model.UsesElapsed ? p + "started" : "0";
+        var cancellationToken = model.CancellationTokenName ?? "default";
+        var clientInBody = isAsync ? p + "client" : model.ClientExpression ?? "null";
+        var clientType = "global::PushNotifi.IPushNotifiClient" + (model.NullableEnabled ? "?" : string.Empty);
+
+        var root = new TemplateNode()
+            .Set("nullable_enabled", model.NullableEnabled)
+            .Set("namespace", slots.Slot(model.Namespace))
+            .Set("namespace_depth", model.Namespace is null ? 0 : 1)
+            .Set("method_depth", model.ContainingTypes.Count)
+            .Set("version", s_version)
+            .Set("signature", slots.Slot(Signature(model)))
+            .Set("constraints", slots.SlotAll(model.Constraints))
+            .Set("uses_elapsed", model.UsesElapsed)
+            .Set("is_async", isAsync)
+            .Set("has_result", hasResult)
+            .Set("notify_on_success", model.Success is not null)
+            .Set("return_type", slots.Slot(model.ReturnType))
+            .Set("result_type", slots.Slot(model.ResultType))
+            .Set("p", slots.Slot(p))
+            .Set("call", slots.Slot(Call(model)))
+            .Set("from_exception", slots.Slot(FromException(model, p)))
+            .Set("cancellation_token", slots.Slot(cancellationToken))
+            .Set("alert_on_cancellation", model.AlertOnCallerCancellation ? "true" : "false")
+            .Set("failure", Block(model.Failure, model, p, p + "alert", "Failure", clientInBody, started, slots))
+            .Set("success", model.Success is null ? null : Block(model.Success, model, p, p + "success", "Success", clientInBody, started, slots));
+
+        var containingTypes = new TemplateNode[model.ContainingTypes.Count];
+        for (var i = 0; i < containingTypes.Length; i++)
+        {
+            var type = model.ContainingTypes[i];
+            containingTypes[i] = new TemplateNode()
+                .Set("indent", new string(' ', i * 4))
+                .Set("keyword", type.Keyword)
+                .Set("name", slots.Slot(type.Name))
+                .Set("type_parameters", slots.Slot(type.TypeParameters));
+        }
+
+        root.Set("containing_types", containingTypes);
+
+        if (isAsync)
+        {
+            var needed = model.Parameters.Where(x => x.UsedInTemplates || ((usesFingerprint || x.IsRedacted) && x.CanFingerprint) || x.Name == model.CancellationTokenName).ToList();
+            var slowParameters = new List<string> { model.ReturnType + " " + p + "task", clientType + " " + p + "client" };
+            var slowArguments = new List<string> { p + "task", model.ClientExpression ?? "null" };
+            if (model.UsesElapsed)
+            {
+                slowParameters.Add("long " + p + "started");
+                slowArguments.Add(p + "started");
+            }
+
+            slowParameters.AddRange(needed.Select(x => x.Type + " " + x.Name));
+            slowArguments.AddRange(needed.Select(x => x.Name));
+            root.Set("slow_parameters", slots.Slot(string.Join(", ", slowParameters)))
+                .Set("slow_arguments", slots.Slot(string.Join(", ", slowArguments)));
+        }
+
+        return root;
+    }
+
+    private static TemplateNode Block(AlertTextModel text, AlertMethodModel model, string p, string alert, string factory, string client, string started, SlotValues slots) =>
+        new TemplateNode()
+            .Set("p", slots.Slot(p))
+            .Set("alert", slots.Slot(alert))
+            .Set("factory", factory)
+            .Set("client", slots.Slot(client))
+            .Set("is_failure", factory == "Failure")
+            .Set("started", slots.Slot(started))
+            .Set("method_name", slots.Slot(Literal(model.MethodDisplayName)))
+            .Set("concealed", slots.SlotAll(model.Parameters.Where(x => x.IsRedacted && x.CanFingerprint).Select(x => x.Name)))
+            .Set("title", slots.Slot(Expression(text.Title, alert, model, isKey: false)))
+            .Set("message", slots.Slot(Expression(text.Message, alert, model, isKey: false)))
+            .Set("key", slots.Slot(Expression(text.IdempotencyKey, alert, model, isKey: true)))
+            .Set("priority", slots.Slot(Priority(text.Priority)))
+            .Set("suppression_window", slots.Slot(text.SuppressionWindowSeconds is { } seconds
+                ? "global::System.TimeSpan.FromSeconds(" + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
+                : null));
+
+    private static string Expression(ImmutableEquatableArray<TemplatePart> parts, string alert, AlertMethodModel model, bool isKey)
+    {
+        var pieces = new List<string>();
+        foreach (var part in parts)
+        {
+            pieces.Add(part.Kind switch
+            {
+                TemplatePartKind.Literal => Literal(part.Text),
+                TemplatePartKind.Builtin => alert + "." + part.Text,
+                TemplatePartKind.Parameter when part.Redacted => isKey ? alert + ".Fingerprint(" + part.Text + ")" : "global::PushNotifi.PushNotifiAlertContext.RedactionMark",
+                TemplatePartKind.Parameter => alert + ".Text(" + part.Text + ")",
+                _ => alert + ".FingerprintArguments(" + string.Join(", ", model.Parameters.Where(x => x.CanFingerprint).Select(x => alert + ".Text(" + x.Name + ")")) + ")",
+            });
+        }
+
+        return pieces.Count switch
+        {
+            0 => "string.Empty",
+            1 => pieces[0],
+            _ => "string.Concat(" + string.Join(", ", pieces) + ")",
+        };
+    }
+
+    private static bool UsesArgumentsFingerprint(AlertTextModel text) =>
+        text.IdempotencyKey.Any(x => x.Kind == TemplatePartKind.ArgumentsFingerprint);
+
+    private static string Signature(AlertMethodModel model)
+    {
+        var builder = new StringBuilder();
+        if (model.Modifiers.Length > 0)
+        {
+            builder.Append(model.Modifiers).Append(' ');
+        }
+
+        builder.Append("partial ").Append(model.ReturnType).Append(' ').Append(model.Name).Append(model.TypeParameters).Append('(');
+        builder.Append(string.Join(", ", model.Parameters.Select(x =>
+            (x.IsThis ? "this " : string.Empty) + (x.IsScoped ? "scoped " : string.Empty) + x.RefKind + (x.IsParams ? "params " : string.Empty) + x.Type + " " + x.Name)));
+        return builder.Append(')').ToString();
+    }
+
+    private static string Call(AlertMethodModel model)
+    {
+        var target = model.IsStatic ? model.ContainingTypeReference : "this";
+        var arguments = model.Parameters.Select(x => (x.RefKind == "ref readonly " ? "in " : x.RefKind) + x.Name);
+        return target + "." + model.ImplementationName + "(" + string.Join(", ", arguments) + ")";
+    }
+
+    private static string? FromException(AlertMethodModel model, string p) => model.ReturnKind switch
+    {
+        ReturnKind.Task => "global::System.Threading.Tasks.Task.FromException(" + p + "ex)",
+        ReturnKind.TaskOfT => "global::System.Threading.Tasks.Task.FromException<" + model.ResultType + ">(" + p + "ex)",
+        ReturnKind.ValueTask => "global::System.Threading.Tasks.ValueTask.FromException(" + p + "ex)",
+        ReturnKind.ValueTaskOfT => "global::System.Threading.Tasks.ValueTask.FromException<" + model.ResultType + ">(" + p + "ex)",
+        _ => null,
+    };
+
+    private static string Priority(int value) =>
+        value is >= -2 and <= 2
+            ? "global::PushNotifi.PushNotifiPriority." + s_priorities[value + 2]
+            : "(global::PushNotifi.PushNotifiPriority)(" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+
+    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
+    /// <summary>Picks a prefix for generated locals that no parameter name starts with.</summary>
+    private static string LocalPrefix(AlertMethodModel model)
+    {
+        var prefix = "__pn_";
+        while (model.Parameters.Any(x => x.Name.TrimStart('@').StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            prefix = "_" + prefix;
+        }
+
+        return prefix;
+    }
+}

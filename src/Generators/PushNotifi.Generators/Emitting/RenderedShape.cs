@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace PushNotifi.Generators.Emitting;
+
+/// <summary>
+/// A template rendered once with markers in place of the per-method texts, split at the markers, so that a method
+/// of the same shape costs one concatenation instead of a Scriban render.
+/// </summary>
+internal sealed class RenderedShape
+{
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    private readonly string[] _texts;
+    private readonly int[] _slots;
+
+    private RenderedShape(string[] texts, int[] slots)
+    {
+        _texts = texts;
+        _slots = slots;
+    }
+
+    public static RenderedShape Parse(string rendered)
+    {
+        var texts = new List<string>();
+        var slots = new List<int>();
+        var start = 0;
+        while (true)
+        {
+            var open = rendered.IndexOf(SlotValues.Open, start);
+            if (open < 0)
+            {
+                texts.Add(rendered.Substring(start));
+                return new RenderedShape(texts.ToArray(), slots.ToArray());
+            }
+
+            var close = rendered.IndexOf(SlotValues.Close, open + 1);
+            if (close < 0)
+            {
+                throw new InvalidOperationException("A rendered template has an unclosed slot marker at " + open + ".");
+            }
+
+            texts.Add(rendered.Substring(start, open - start));
+            slots.Add(int.Parse(rendered.Substring(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture));
+            start = close + 1;
+        }
+    }
+
+    public string Fill(IReadOnlyList<string> values)
+    {
+        var length = 0;
+        foreach (var text in _texts)
+        {
+            length += text.Length;
+        }
+
+        foreach (var slot in _slots)
+        {
+            length += values[slot].Length;
+        }
+
+        // One builder per thread: the only allocation left per method is the generated text itself.
+        var builder = t_builder ??= new StringBuilder(length);
+        builder.Clear();
+        builder.EnsureCapacity(length);
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            builder.Append(_texts[i]).Append(values[_slots[i]]);
+        }
+
+        builder.Append(_texts[_texts.Length - 1]);
+        var result = builder.ToString();
+        if (builder.Capacity > 64 * 1024)
+        {
+            t_builder = null;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Scriban.Runtime;
+
+namespace PushNotifi.Generators.Emitting;
+
+/// <summary>
+/// What a template sees, as plain data: strings, booleans, numbers, nested nodes and arrays of them. Its key is a
+/// faithful text form of everything in it, so two nodes with equal keys render to the same text.
+/// </summary>
+internal sealed class TemplateNode
+{
+    private readonly List<KeyValuePair<string, object?>> _members = new(24);
+
+    public TemplateNode Set(string name, object? value)
+    {
+        _members.Add(new KeyValuePair<string, object?>(name, value));
+        return this;
+    }
+
+    public object? Get(string name)
+    {
+        foreach (var member in _members)
+        {
+            if (member.Key == name)
+            {
+                return member.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes the node so that different contents never give the same text (strings are length-prefixed).</summary>
+    public void WriteKey(StringBuilder key)
+    {
+        key.Append('{');
+        foreach (var member in _members)
+        {
+            key.Append(member.Key).Append('=');
+            WriteValue(key, member.Value);
+        }
+
+        key.Append('}');
+    }
+
+    public ScriptObject ToScriptObject()
+    {
+        var result = new ScriptObject(_members.Count);
+        foreach (var member in _members)
+        {
+            result[member.Key] = ToScriptValue(member.Value);
+        }
+
+        return result;
+    }
+
+    private static object? ToScriptValue(object? value) => value switch
+    {
+        TemplateNode node => node.ToScriptObject(),
+        TemplateNode[] nodes => ConvertAll(nodes),
+        _ => value,
+    };
+
+    private static ScriptObject[] ConvertAll(TemplateNode[] nodes)
+    {
+        var result = new ScriptObject[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            result[i] = nodes[i].ToScriptObject();
+        }
+
+        return result;
+    }
+
+    private static void WriteValue(StringBuilder key, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                key.Append('n');
+                break;
+            case string text:
+                key.Append('s').Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text);
+                break;
+            case bool flag:
+                key.Append(flag ? 'T' : 'F');
+                break;
+            case int number:
+                key.Append('i').Append(number.ToString(CultureInfo.InvariantCulture)).Append(';');
+                break;
+            case TemplateNode node:
+                node.WriteKey(key);
+                break;
+            case TemplateNode[] nodes:
+                key.Append('[');
+                foreach (var node in nodes)
+                {
+                    node.WriteKey(key);
+                }
+
+                key.Append(']');
+                break;
+            case string[] texts:
+                key.Append('[');
+                foreach (var text in texts)
+                {
+                    WriteValue(key, text);
+                }
+
+                key.Append(']');
+                break;
+            default:
+                // A value the key cannot describe could make two different methods share one rendered shape.
+                throw new System.InvalidOperationException("A template value of type " + value.GetType().Name + " has no key form.");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis;
+using PushNotifi.Generators.Emitting;
+using PushNotifi.Generators.Model;
+using PushNotifi.Generators.Tests.Infrastructure;
+
+namespace PushNotifi.Generators.Tests;
+
+/// <summary>
+/// The emitter renders each shape once with markers and fills in every method's texts; these tests hold that to a
+/// direct Scriban render of the same method.
+/// </summary>
+public class EmitterTests
+{
+    public static TheoryData<string> Cases => new(ShapeCases.All.Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_wrapper_written_from_its_shape_equals_a_direct_render_of_the_method(string name)
+    {
+        var shape = ShapeCases.All[name];
+        var models = Models(GeneratorHarness.Compile(shape.Source, shape.Nullable));
+
+        Assert.NotEmpty(models);
+        foreach (var model in models)
+        {
+            var direct = AlertEmitter.EmitDirect(model);
+            Assert.Equal(direct, AlertEmitter.Emit(model));
+            Assert.Equal(direct, AlertEmitter.Emit(model)); // the second is always written from the kept shape
+            Assert.DoesNotContain(SlotValues.Open, direct);
+        }
+    }
+
+    [Fact]
+    public void Methods_that_differ_only_in_names_types_and_texts_share_one_shape_and_keep_their_own_texts()
+    {
+        var models = Models(GeneratorHarness.Compile("""
+            using System.Threading.Tasks;
+            using PushNotifi;
+            namespace Jobs.Nightly;
+            public partial class Billing(IPushNotifiClient client)
+            {
+                [PushNotifiAlert("Invoices failed for {customer}", IdempotencyKey = "invoices:{customer}")]
+                public partial Task<int> RunInvoicesAsync(string customer);
+                private Task<int> RunInvoicesCoreAsync(string customer) => Task.FromResult(1);
+
+                [PushNotifiAlert("Refunds failed for {region}", IdempotencyKey = "refunds:{region}")]
+                public partial Task<long> ReconcileRefundsAsync(int region);
+                private Task<long> ReconcileRefundsCoreAsync(int region) => Task.FromResult(2L);
+            }
+            """));
+
+        Assert.Equal(2, models.Count);
+        Assert.Equal(AlertEmitter.ShapeKey(models[0]), AlertEmitter.ShapeKey(models[1]));
+
+        var invoices = AlertEmitter.Emit(models.Single(m => m.Name == "RunInvoicesAsync"));
+        var refunds = AlertEmitter.Emit(models.Single(m => m.Name == "ReconcileRefundsAsync"));
+        Assert.Contains("Invoices failed for ", invoices, StringComparison.Ordinal);
+        Assert.Contains("Task<int>", invoices, StringComparison.Ordinal);
+        Assert.DoesNotContain("Refunds", invoices, StringComparison.Ordinal);
+        Assert.Contains("Refunds failed for ", refunds, StringComparison.Ordinal);
+        Assert.Contains("Task<long>", refunds, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invoices", refunds, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_success_alert_a_suppression_window_or_a_sync_return_each_make_a_different_shape()
+    {
+        var models = Models(GeneratorHarness.Compile("""
+            using System.Threading.Tasks;
+            using PushNotifi;
+            public partial class Jobs(IPushNotifiClient client)
+            {
+                [PushNotifiAlert("A failed")]
+                public partial Task A();
+                private Task ACore() => Task.CompletedTask;
+
+                [PushNotifiAlert("B failed", NotifyOnSuccess = true, SuccessTitle = "B done")]
+                public partial Task B();
+                private Task BCore() => Task.CompletedTask;
+
+                [PushNotifiAlert("C failed", SuppressionWindowSeconds = 60)]
+                public partial Task C();
+                private Task CCore() => Task.CompletedTask;
+
+                [PushNotifiAlert("D failed")]
+                public partial void D();
+                private void DCore() { }
+            }
+            """));
+
+        Assert.Equal(4, models.Count);
+        Assert.Equal(4, models.Select(AlertEmitter.ShapeKey).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static List<AlertMethodModel> Models(Compilation compilation)
+    {
+        var result = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult();
+        return result.Results[0].TrackedSteps[PushNotifiAlertGenerator.TrackingNames.Models]
+            .SelectMany(step => step.Outputs)
+            .Select(output => (AlertMethodModel)output.Value)
+            .ToList();
+    }
+}
