@@ -80,15 +80,16 @@ internal static class AlertEmitter
         var started = model.UsesElapsed ? p + "started" : "0";
         var cancellationToken = model.CancellationTokenName ?? "default";
         var clientInBody = isAsync ? p + "client" : model.ClientExpression ?? "null";
-        var clientType = "global::PushNotifi.IPushNotifiClient" + (model.NullableEnabled ? "?" : string.Empty);
-
         var root = new TemplateNode()
             .Set("nullable_enabled", model.NullableEnabled)
             .Set("namespace", slots.Slot(model.Namespace))
             .Set("namespace_depth", model.Namespace is null ? 0 : 1)
             .Set("method_depth", model.ContainingTypes.Count)
             .Set("version", s_version)
-            .Set("signature", slots.Slot(Signature(model)))
+            .Set("modifiers", slots.Slot(model.Modifiers))
+            .Set("name", slots.Slot(model.Name))
+            .Set("type_parameters", slots.Slot(model.TypeParameters))
+            .Set("parameters", Parameters(model, isAsync, usesFingerprint, slots))
             .Set("constraints", slots.SlotAll(model.Constraints))
             .Set("uses_elapsed", model.UsesElapsed)
             .Set("is_async", isAsync)
@@ -97,7 +98,9 @@ internal static class AlertEmitter
             .Set("return_type", slots.Slot(model.ReturnType))
             .Set("result_type", slots.Slot(model.ResultType))
             .Set("p", slots.Slot(p))
-            .Set("call", slots.Slot(Call(model)))
+            .Set("call_target", slots.Slot(model.IsStatic ? model.ContainingTypeReference : "this"))
+            .Set("implementation_name", slots.Slot(model.ImplementationName))
+            .Set("client_expression", slots.Slot(model.ClientExpression ?? "null"))
             .Set("from_exception", slots.Slot(FromException(model, p)))
             .Set("cancellation_token", slots.Slot(cancellationToken))
             .Set("alert_on_cancellation", model.AlertOnCallerCancellation ? "true" : "false")
@@ -117,24 +120,30 @@ internal static class AlertEmitter
 
         root.Set("containing_types", containingTypes);
 
-        if (isAsync)
-        {
-            var needed = model.Parameters.Where(x => x.UsedInTemplates || ((usesFingerprint || x.IsRedacted) && x.CanFingerprint) || x.Name == model.CancellationTokenName).ToList();
-            var slowParameters = new List<string> { model.ReturnType + " " + p + "task", clientType + " " + p + "client" };
-            var slowArguments = new List<string> { p + "task", model.ClientExpression ?? "null" };
-            if (model.UsesElapsed)
-            {
-                slowParameters.Add("long " + p + "started");
-                slowArguments.Add(p + "started");
-            }
+        return root;
+    }
 
-            slowParameters.AddRange(needed.Select(x => x.Type + " " + x.Name));
-            slowArguments.AddRange(needed.Select(x => x.Name));
-            root.Set("slow_parameters", slots.Slot(string.Join(", ", slowParameters)))
-                .Set("slow_arguments", slots.Slot(string.Join(", ", slowArguments)));
+    private static TemplateNode[] Parameters(AlertMethodModel model, bool isAsync, bool usesFingerprint, SlotValues slots)
+    {
+        var parameters = new TemplateNode[model.Parameters.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var x = model.Parameters[i];
+
+            // The async path hands on only what its alert texts read, so unused arguments are not kept alive.
+            var awaited = isAsync && (x.UsedInTemplates || ((usesFingerprint || x.IsRedacted) && x.CanFingerprint) || x.Name == model.CancellationTokenName);
+            parameters[i] = new TemplateNode()
+                .Set("name", slots.Slot(x.Name))
+                .Set("type", slots.Slot(x.Type))
+                .Set("ref_kind", x.RefKind)
+                .Set("call_ref_kind", x.RefKind == "ref readonly " ? "in " : x.RefKind)
+                .Set("is_params", x.IsParams)
+                .Set("is_this", x.IsThis)
+                .Set("is_scoped", x.IsScoped)
+                .Set("awaited", awaited);
         }
 
-        return root;
+        return parameters;
     }
 
     private static TemplateNode Block(AlertTextModel text, AlertMethodModel model, string p, string alert, string factory, string client, string started, SlotValues slots) =>
@@ -180,27 +189,6 @@ internal static class AlertEmitter
 
     private static bool UsesArgumentsFingerprint(AlertTextModel text) =>
         text.IdempotencyKey.Any(x => x.Kind == TemplatePartKind.ArgumentsFingerprint);
-
-    private static string Signature(AlertMethodModel model)
-    {
-        var builder = new StringBuilder();
-        if (model.Modifiers.Length > 0)
-        {
-            builder.Append(model.Modifiers).Append(' ');
-        }
-
-        builder.Append("partial ").Append(model.ReturnType).Append(' ').Append(model.Name).Append(model.TypeParameters).Append('(');
-        builder.Append(string.Join(", ", model.Parameters.Select(x =>
-            (x.IsThis ? "this " : string.Empty) + (x.IsScoped ? "scoped " : string.Empty) + x.RefKind + (x.IsParams ? "params " : string.Empty) + x.Type + " " + x.Name)));
-        return builder.Append(')').ToString();
-    }
-
-    private static string Call(AlertMethodModel model)
-    {
-        var target = model.IsStatic ? model.ContainingTypeReference : "this";
-        var arguments = model.Parameters.Select(x => (x.RefKind == "ref readonly " ? "in " : x.RefKind) + x.Name);
-        return target + "." + model.ImplementationName + "(" + string.Join(", ", arguments) + ")";
-    }
 
     private static string? FromException(AlertMethodModel model, string p) => model.ReturnKind switch
     {
