@@ -1,0 +1,22 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PushNotifi.Benchmarks;
+
+/// <summary>
+/// Finds the same <c>[PushNotifiAlert]</c> methods as the real generator through ForAttributeWithMetadataName, but
+/// its transform does nothing and it writes nothing: what Roslyn alone costs any attribute-driven generator per run.
+/// Roslyn re-runs such a transform for every attributed method whenever the compilation changes.
+/// </summary>
+public sealed class AttributeFloorGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var methods = context.SyntaxProvider.ForAttributeWithMetadataName(
+            "PushNotifi.PushNotifiAlertAttribute",
+            static (node, _) => node is MethodDeclarationSyntax,
+            static (ctx, _) => ctx.TargetSymbol.Name.Length);
+        context.RegisterSourceOutput(methods.Collect(), static (_, _) => { });
+    }
+}
