@@ -234,14 +234,14 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void Every_descriptor_links_to_its_docs_section()
+    public void Every_descriptor_has_its_docs_section()
     {
+        // Where the help link goes, and the packed copies, are PackageReadmeTests' business.
         var ids = Enumerable.Range(1, 15).Select(i => $"PNA{i:000}").ToList();
         var docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "diagnostics.md"));
         foreach (var id in ids)
         {
-            var descriptor = Assert.Single(s_allDescriptors, d => d.Id == id);
-            Assert.EndsWith("docs/diagnostics.md#" + id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Single(s_allDescriptors, d => d.Id == id);
             Assert.Contains("## " + id, docs, StringComparison.Ordinal);
         }
     }

@@ -7,7 +7,11 @@ namespace PushNotifi.Generators;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "PushNotifi.Alerts";
-    private const string HelpBase = "https://github.com/pushnotifi/pushnotifi-dotnet/blob/main/docs/diagnostics.md#";
+    // Every help link opens the PushNotifi package's page on nuget.org, which renders the package readme
+    // (src/PushNotifi/README.md) with a Diagnostics section per ID; docs/diagnostics.md ships in the package too.
+    // One page for all IDs: nuget.org gives readme headings no id and shows raw HTML as text, so no per-ID anchor
+    // survives there. Switch to the repository's docs/diagnostics.md#pnaNNN once the repository URL is decided.
+    private const string HelpLinkUri = "https://www.nuget.org/packages/PushNotifi#readme-body-tab";
 
     public static readonly DiagnosticDescriptor UnknownPlaceholder = Create(
         "PNA001", "Placeholder binds to no parameter or member",
@@ -93,7 +97,7 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkUri);
 
     private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
     {
