@@ -133,6 +133,25 @@ internal static class GeneratorStepProfile
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which} {watch.Elapsed.TotalMilliseconds:F1} ms {allocated / 1024.0 / 1024.0:F1} MB {sources} sources"));
     }
 
+    /// <summary>
+    /// Re-runs the generator after a one-method-body edit on a warm compilation, <paramref name="runs"/> times, for a
+    /// sampling profiler (<c>dotnet-trace collect -- dotnet PushNotifi.Benchmarks.dll --loop-incremental 400</c>).
+    /// </summary>
+    public static void IncrementalLoop(int runs, TextWriter output)
+    {
+        var compilation = GeneratorInputs.PushNotifiAlerts();
+        var edited = GeneratorInputs.EditOneMethodBody(compilation);
+        var driver = Driver(new PushNotifiAlertGenerator().AsSourceGenerator(), track: false).RunGenerators(compilation);
+        _ = driver.RunGenerators(edited);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++)
+        {
+            _ = driver.RunGenerators(edited);
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} warm incremental runs: {watch.Elapsed.TotalMilliseconds / runs:F2} ms each"));
+    }
+
     private static double Time(ISourceGenerator generator, CSharpCompilation compilation)
     {
         var copy = compilation.Clone();

@@ -5,7 +5,8 @@ namespace PushNotifi.Benchmarks;
 /// <summary>
 /// Runs the benchmarks chosen on the command line (e.g. <c>--filter '*'</c>), the generator step profile
 /// (<c>--profile-generator</c>), one cold generator run in a fresh process
-/// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), or prints the simulated ack-polling figures
+/// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), warm incremental re-runs for a profiler
+/// (<c>--loop-incremental N</c>), or prints the simulated ack-polling figures
 /// (<c>--ack-polling</c>) or the alert storm's requests and CPU time (<c>--storm</c>).
 /// </summary>
 internal static class BenchmarkProgram
@@ -21,6 +22,12 @@ internal static class BenchmarkProgram
         if (args is ["--fresh-process", var which])
         {
             GeneratorStepProfile.FreshProcess(which, Console.Out);
+            return;
+        }
+
+        if (args is ["--loop-incremental", var runs])
+        {
+            GeneratorStepProfile.IncrementalLoop(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
             return;
         }
 
