@@ -156,35 +156,35 @@ internal static class AlertEmitter
             .Set("started", slots.Slot(started))
             .Set("method_name", slots.Slot(Literal(model.MethodDisplayName)))
             .Set("concealed", slots.SlotAll(model.Parameters.Where(x => x.IsRedacted && x.CanFingerprint).Select(x => x.Name)))
-            .Set("title", slots.Slot(Expression(text.Title, alert, model, isKey: false)))
-            .Set("message", slots.Slot(Expression(text.Message, alert, model, isKey: false)))
-            .Set("key", slots.Slot(Expression(text.IdempotencyKey, alert, model, isKey: true)))
+            .Set("fingerprinted", slots.SlotAll(model.Parameters.Where(x => x.CanFingerprint).Select(x => x.Name)))
+            .Set("title", Parts(text.Title, slots))
+            .Set("message", Parts(text.Message, slots))
+            .Set("key", Parts(text.IdempotencyKey, slots))
             .Set("priority", slots.Slot(Priority(text.Priority)))
             .Set("suppression_window", slots.Slot(text.SuppressionWindowSeconds is { } seconds
                 ? "global::System.TimeSpan.FromSeconds(" + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
                 : null));
 
-    private static string Expression(ImmutableEquatableArray<TemplatePart> parts, string alert, AlertMethodModel model, bool isKey)
+    /// <summary>The pieces of one alert text; the block template joins them into a C# expression.</summary>
+    private static TemplateNode[] Parts(ImmutableEquatableArray<TemplatePart> parts, SlotValues slots)
     {
-        var pieces = new List<string>();
-        foreach (var part in parts)
+        var nodes = new TemplateNode[parts.Count];
+        for (var i = 0; i < nodes.Length; i++)
         {
-            pieces.Add(part.Kind switch
-            {
-                TemplatePartKind.Literal => Literal(part.Text),
-                TemplatePartKind.Builtin => alert + "." + part.Text,
-                TemplatePartKind.Parameter when part.Redacted => isKey ? alert + ".Fingerprint(" + part.Text + ")" : "global::PushNotifi.PushNotifiAlertContext.RedactionMark",
-                TemplatePartKind.Parameter => alert + ".Text(" + part.Text + ")",
-                _ => alert + ".FingerprintArguments(" + string.Join(", ", model.Parameters.Where(x => x.CanFingerprint).Select(x => alert + ".Text(" + x.Name + ")")) + ")",
-            });
+            var part = parts[i];
+            nodes[i] = new TemplateNode()
+                .Set("kind", part.Kind switch
+                {
+                    TemplatePartKind.Literal => "literal",
+                    TemplatePartKind.Builtin => "builtin",
+                    TemplatePartKind.Parameter when part.Redacted => "redacted",
+                    TemplatePartKind.Parameter => "parameter",
+                    _ => "arguments",
+                })
+                .Set("text", slots.Slot(part.Kind == TemplatePartKind.Literal ? Literal(part.Text) : part.Text));
         }
 
-        return pieces.Count switch
-        {
-            0 => "string.Empty",
-            1 => pieces[0],
-            _ => "string.Concat(" + string.Join(", ", pieces) + ")",
-        };
+        return nodes;
     }
 
     private static bool UsesArgumentsFingerprint(AlertTextModel text) =>

@@ -12,7 +12,7 @@ internal sealed class ImmutableEquatableArray<T> : IEquatable<ImmutableEquatable
 
     private readonly T[] _values;
 
-    public ImmutableEquatableArray(IEnumerable<T> values) => _values = new List<T>(values).ToArray();
+    public ImmutableEquatableArray(IEnumerable<T> values) => _values = ToArray(values);
 
     private ImmutableEquatableArray(T[] values) => _values = values;
 
@@ -54,6 +54,24 @@ internal sealed class ImmutableEquatableArray<T> : IEquatable<ImmutableEquatable
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_values).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _values.GetEnumerator();
+
+    // Runs for every attributed method on every compilation change: copy a collection once, not through a List.
+    private static T[] ToArray(IEnumerable<T> values)
+    {
+        if (values is ICollection<T> collection)
+        {
+            if (collection.Count == 0)
+            {
+                return Array.Empty<T>();
+            }
+
+            var array = new T[collection.Count];
+            collection.CopyTo(array, 0);
+            return array;
+        }
+
+        return new List<T>(values).ToArray();
+    }
 }
 
 /// <summary>Creates <see cref="ImmutableEquatableArray{T}"/> values.</summary>
