@@ -80,6 +80,52 @@ public class CodeFixTests
     }
 
     [Fact]
+    public async Task A_method_below_another_member_keeps_its_blank_line_and_doc_comment_above_the_attribute()
+    {
+        const string before = ShapeCases.Usings + """
+            namespace Demo;
+
+            public class Jobs
+            {
+                private void OtherCore(string name) => _ = name;
+
+                /// <summary>Stops the job.</summary>
+                [Obsolete("Use Halt")]
+                public void {|PNA015:Stop|}(string name) => _ = name;
+
+                static void {|PNA015:Clean|}(int id)
+                {
+                    _ = id;
+                }
+            }
+            """;
+        const string after = ShapeCases.Usings + """
+            namespace Demo;
+
+            public partial class Jobs
+            {
+                private void OtherCore(string name) => _ = name;
+
+                /// <summary>Stops the job.</summary>
+                [PushNotifiAlert("Stop failed", IdempotencyKey = "stop:{name}")]
+                [Obsolete("Use Halt")]
+                public partial void Stop(string name);
+
+                private void StopCore(string name) => _ = name;
+
+                [PushNotifiAlert("Clean failed", IdempotencyKey = "clean:{id}")]
+                private static partial void Clean(int id);
+
+                private static void CleanCore(int id)
+                {
+                    _ = id;
+                }
+            }
+            """;
+        await Verify(before, after);
+    }
+
+    [Fact]
     public async Task The_fix_is_not_offered_where_the_method_already_sends_an_alert()
     {
         const string source = ShapeCases.Usings + """
@@ -110,19 +156,31 @@ public class CodeFixTests
         Assert.DoesNotContain(await GeneratorHarness.AnalyzeAsync(compilation), d => d.Severity >= DiagnosticSeverity.Warning);
     }
 
-    private static async Task Verify(string source, string fixedSource)
+    private static Task Verify(string source, string fixedSource) =>
+        CreateTest([source], [fixedSource]).RunAsync();
+
+    private static CSharpCodeFixTest<AlertCandidateAnalyzer, AddPushNotifiAlertCodeFix, DefaultVerifier> CreateTest(string[] sources, string[] fixedSources)
     {
         var test = new CSharpCodeFixTest<AlertCandidateAnalyzer, AddPushNotifiAlertCodeFix, DefaultVerifier>
         {
-            TestCode = source,
-            FixedCode = fixedSource,
             // The tests' own runtime and PushNotifi, not a reference pack downloaded from NuGet.
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
-            // The fixed code needs the generator's implementation part; the test above builds it with the generator.
+            // The fixed code needs the generator's implementation part; What_the_fix_writes_builds… builds it with the generator.
             CompilerDiagnostics = CompilerDiagnostics.None,
         };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        foreach (var source in fixedSources)
+        {
+            test.FixedState.Sources.Add(source);
+        }
+
         test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
         test.TestState.MarkupHandling = MarkupMode.Allow;
-        await test.RunAsync();
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        return test;
     }
 }
