@@ -156,8 +156,190 @@ public class CodeFixTests
         Assert.DoesNotContain(await GeneratorHarness.AnalyzeAsync(compilation), d => d.Severity >= DiagnosticSeverity.Warning);
     }
 
+    [Fact]
+    public async Task Fix_all_wraps_every_method_of_a_type_makes_the_type_partial_once_and_leaves_a_method_that_alerts_alone()
+    {
+        const string before = ShapeCases.Usings + """
+            namespace Demo;
+
+            public class Jobs(IPushNotifiClient client)
+            {
+                public async Task {|PNA015:RunAsync|}(string name)
+                {
+                    await Task.Delay(1);
+                }
+
+                public void {|PNA015:Apply|}(int id) => _ = id;
+
+                public async Task {|PNA015:NotifyAsync|}(string name) => await client.SendAsync(PushNotifiMessage.ToDefaultGroup("t", name));
+
+                public int {|PNA015:Count|}(Guid batch) => batch.GetHashCode();
+            }
+            """;
+        const string after = ShapeCases.Usings + """
+            namespace Demo;
+
+            public partial class Jobs(IPushNotifiClient client)
+            {
+                [PushNotifiAlert("Run failed", IdempotencyKey = "run:{name}")]
+                public partial Task RunAsync(string name);
+
+                private async Task RunCoreAsync(string name)
+                {
+                    await Task.Delay(1);
+                }
+
+                [PushNotifiAlert("Apply failed", IdempotencyKey = "apply:{id}")]
+                public partial void Apply(int id);
+
+                private void ApplyCore(int id) => _ = id;
+
+                public async Task {|PNA015:NotifyAsync|}(string name) => await client.SendAsync(PushNotifiMessage.ToDefaultGroup("t", name));
+
+                [PushNotifiAlert("Count failed", IdempotencyKey = "count:{batch}")]
+                public partial int Count(Guid batch);
+
+                private int CountCore(Guid batch) => batch.GetHashCode();
+            }
+            """;
+        await VerifyFixAll([before], [after], incrementalIterations: 3, documentIterations: 1);
+    }
+
+    [Fact]
+    public async Task Fix_all_makes_a_nested_type_its_outer_type_and_a_second_type_in_the_file_partial()
+    {
+        const string before = ShapeCases.Usings + """
+            namespace Demo;
+
+            public class Outer
+            {
+                public void {|PNA015:Prepare|}(string folder) => _ = folder;
+
+                public static class Maintenance
+                {
+                    public static void {|PNA015:Apply|}(string folder) => _ = folder;
+
+                    internal static Task {|PNA015:CleanAsync|}(string folder) => Task.CompletedTask;
+                }
+            }
+
+            struct Importer
+            {
+                public int {|PNA015:Import|}(string file) => file.Length;
+            }
+            """;
+        const string after = ShapeCases.Usings + """
+            namespace Demo;
+
+            public partial class Outer
+            {
+                [PushNotifiAlert("Prepare failed", IdempotencyKey = "prepare:{folder}")]
+                public partial void Prepare(string folder);
+
+                private void PrepareCore(string folder) => _ = folder;
+
+                public static partial class Maintenance
+                {
+                    [PushNotifiAlert("Apply failed", IdempotencyKey = "apply:{folder}")]
+                    public static partial void Apply(string folder);
+
+                    private static void ApplyCore(string folder) => _ = folder;
+
+                    [PushNotifiAlert("Clean failed", IdempotencyKey = "clean:{folder}")]
+                    internal static partial Task CleanAsync(string folder);
+
+                    private static Task CleanCoreAsync(string folder) => Task.CompletedTask;
+                }
+            }
+
+            partial struct Importer
+            {
+                [PushNotifiAlert("Import failed", IdempotencyKey = "import:{file}")]
+                public partial int Import(string file);
+
+                private int ImportCore(string file) => file.Length;
+            }
+            """;
+        await VerifyFixAll([before], [after], incrementalIterations: 4, documentIterations: 1);
+    }
+
+    [Fact]
+    public async Task Fix_all_in_the_project_fixes_every_file_in_one_pass_and_adds_the_using_once_per_file()
+    {
+        const string first = ShapeCases.Usings + """
+            namespace Demo;
+
+            public class Jobs
+            {
+                public void {|PNA015:Run|}(string name) => _ = name;
+
+                public void {|PNA015:Stop|}(string name) => _ = name;
+            }
+            """;
+        const string second = """
+            namespace Demo.Reports;
+
+            public class Reports
+            {
+                public void {|PNA015:Render|}(int id) => _ = id;
+
+                public void {|PNA015:Send|}(int id) => _ = id;
+            }
+            """;
+        const string firstFixed = ShapeCases.Usings + """
+            namespace Demo;
+
+            public partial class Jobs
+            {
+                [PushNotifiAlert("Run failed", IdempotencyKey = "run:{name}")]
+                public partial void Run(string name);
+
+                private void RunCore(string name) => _ = name;
+
+                [PushNotifiAlert("Stop failed", IdempotencyKey = "stop:{name}")]
+                public partial void Stop(string name);
+
+                private void StopCore(string name) => _ = name;
+            }
+            """;
+        const string secondFixed = """
+            using PushNotifi;
+
+            namespace Demo.Reports;
+
+            public partial class Reports
+            {
+                [PushNotifiAlert("Render failed", IdempotencyKey = "render:{id}")]
+                public partial void Render(int id);
+
+                private void RenderCore(int id) => _ = id;
+
+                [PushNotifiAlert("Send failed", IdempotencyKey = "send:{id}")]
+                public partial void Send(int id);
+
+                private void SendCore(int id) => _ = id;
+            }
+            """;
+        await VerifyFixAll([first, second], [firstFixed, secondFixed], incrementalIterations: 4, documentIterations: 2);
+    }
+
     private static Task Verify(string source, string fixedSource) =>
         CreateTest([source], [fixedSource]).RunAsync();
+
+    /// <summary>
+    /// The one-at-a-time fixes and Fix All (in document, project and solution) both reach the same code; one Fix All
+    /// in the project or solution fixes every file at once, in the document one pass per file.
+    /// </summary>
+    private static Task VerifyFixAll(string[] sources, string[] fixedSources, int incrementalIterations, int documentIterations)
+    {
+        var test = CreateTest(sources, fixedSources);
+        test.CodeActionEquivalenceKey = "Add [PushNotifiAlert]";
+        test.NumberOfIncrementalIterations = incrementalIterations;
+        test.NumberOfFixAllInDocumentIterations = documentIterations;
+        test.NumberOfFixAllInProjectIterations = 1;
+        test.NumberOfFixAllIterations = 1;
+        return test.RunAsync();
+    }
 
     private static CSharpCodeFixTest<AlertCandidateAnalyzer, AddPushNotifiAlertCodeFix, DefaultVerifier> CreateTest(string[] sources, string[] fixedSources)
     {

@@ -30,11 +30,16 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
 
     private const string Title = "Add [PushNotifiAlert]";
 
+    private static readonly FixAllProvider s_fixAll = FixAllProvider.Create(FixAllInDocumentAsync);
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CandidateId);
 
-    /// <inheritdoc />
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <summary>
+    /// Fix All in document, project or solution: each document's methods are wrapped in one edit. The batch fixer
+    /// would merge one fix per method, each adding <c>partial</c> to the same type, and drop the conflicting ones.
+    /// </summary>
+    public override FixAllProvider? GetFixAllProvider() => s_fixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -51,6 +56,29 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(Title, ct => Task.FromResult(Wrap(document, root, new[] { (method, symbol) }, ct)), equivalenceKey: Title),
             context.Diagnostics);
+    }
+
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return null;
+        }
+
+        var methods = new List<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)>();
+        foreach (var diagnostic in diagnostics)
+        {
+            // The same rule as one fix: a method that already alerts or has a …Core method is left as it is.
+            if (MethodAt(root, diagnostic.Location.SourceSpan) is { } method && !methods.Exists(m => m.Method == method)
+                && Wrappable(model, method, context.CancellationToken) is { } symbol)
+            {
+                methods.Add((method, symbol));
+            }
+        }
+
+        return methods.Count == 0 ? null : Wrap(document, root, methods, context.CancellationToken);
     }
 
     private static MethodDeclarationSyntax? MethodAt(SyntaxNode root, TextSpan span) =>
