@@ -139,6 +139,63 @@ public class CodeFixTests
         await Verify(source, source);
     }
 
+    [Theory]
+    [InlineData("the static default client", "await PushNotifiAlerts.DefaultClient.SendAsync(PushNotifiMessage.ToDefaultGroup(\"t\", name))")]
+    [InlineData("the webhook", "await webhook.SendAsync(\"t\", name)")]
+    [InlineData("the runtime's alert context", "await PushNotifiAlertRuntime.Success(null, 0, name).SendAsync(CancellationToken.None)")]
+    [InlineData("the runtime's synchronous send in a lambda", "await Task.Run(() => PushNotifiAlertRuntime.Success(null, 0, name).Send(CancellationToken.None))")]
+    public async Task The_fix_is_not_offered_where_the_method_already_sends_through_any_receiver(string receiver, string call)
+    {
+        var source = ShapeCases.Usings + $$"""
+            namespace Demo;
+
+            public class Jobs(IPushNotifiWebhook webhook)
+            {
+                // Sends through {{receiver}}.
+                public async Task {|PNA015:RunAsync|}(string name)
+                {
+                    {{call}};
+                }
+            }
+            """;
+        await Verify(source, source);
+    }
+
+    [Fact]
+    public async Task The_fix_is_offered_where_the_method_calls_an_unrelated_SendAsync_on_another_type()
+    {
+        const string before = ShapeCases.Usings + """
+            namespace Demo;
+
+            public interface IMailer
+            {
+                Task SendAsync(PushNotifiMessage message);
+            }
+
+            public class Jobs(IMailer mailer)
+            {
+                public async Task {|PNA015:RunAsync|}(string name) => await mailer.SendAsync(PushNotifiMessage.ToDefaultGroup("t", name));
+            }
+            """;
+        const string after = ShapeCases.Usings + """
+            namespace Demo;
+
+            public interface IMailer
+            {
+                Task SendAsync(PushNotifiMessage message);
+            }
+
+            public partial class Jobs(IMailer mailer)
+            {
+                [PushNotifiAlert("Run failed", IdempotencyKey = "run:{name}")]
+                public partial Task RunAsync(string name);
+
+                private async Task RunCoreAsync(string name) => await mailer.SendAsync(PushNotifiMessage.ToDefaultGroup("t", name));
+            }
+            """;
+        await Verify(before, after);
+    }
+
     [Fact]
     public async Task The_candidate_is_not_reported_on_partial_methods_or_Core_implementations()
     {

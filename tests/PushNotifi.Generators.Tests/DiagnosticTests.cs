@@ -159,6 +159,60 @@ public class DiagnosticTests
         }
         """, emits: true);
 
+    [Theory]
+    [InlineData("another object's client property", "await services.Client.SendAsync(PushNotifiMessage.ToDefaultGroup(\"t\", \"m\"))")]
+    [InlineData("the static default client", "await PushNotifiAlerts.DefaultClient.SendAsync(PushNotifiMessage.ToDefaultGroup(\"t\", \"m\"))")]
+    [InlineData("a local of the concrete client class", "PushNotifiClient concrete = services.Concrete; await concrete.SendAsync(PushNotifiMessage.ToDefaultGroup(\"t\", \"m\"))")]
+    [InlineData("the webhook", "await services.Webhook.SendAsync(\"t\", \"m\")")]
+    [InlineData("the runtime's alert context", "await PushNotifiAlertRuntime.Success(services.Client, 0, \"m\").SendAsync(CancellationToken.None)")]
+    [InlineData("the runtime's synchronous send in a lambda", "await Task.Run(() => PushNotifiAlertRuntime.Success(null, 0, \"m\").Send(CancellationToken.None))")]
+    public Task PNA010_implementation_that_sends_through_any_receiver(string receiver, string call) =>
+        Expect("PNA010", DiagnosticSeverity.Warning, U + $$"""
+            public sealed class Services(IPushNotifiClient client, PushNotifiClient concrete, IPushNotifiWebhook webhook)
+            {
+                public IPushNotifiClient Client => client;
+                public PushNotifiClient Concrete => concrete;
+                public IPushNotifiWebhook Webhook => webhook;
+            }
+
+            public partial class Jobs(Services services)
+            {
+                [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+                public partial Task RunAsync(int id);
+
+                // Sends through {{receiver}}.
+                private async Task [|RunCoreAsync|](int id)
+                {
+                    {{call}};
+                }
+            }
+            """, emits: true);
+
+    [Fact]
+    public async Task PNA010_is_not_reported_for_an_unrelated_SendAsync_on_another_type()
+    {
+        var diagnostics = await AnalyzerDiagnosticsAsync(U + """
+            public sealed class Mailer
+            {
+                public Task SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public void Send(string text) { }
+            }
+
+            public partial class Jobs(Mailer mailer)
+            {
+                [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+                public partial Task RunAsync(int id);
+
+                private async Task RunCoreAsync(int id)
+                {
+                    mailer.Send("t");
+                    await mailer.SendAsync(PushNotifiMessage.ToDefaultGroup("t", "m"));
+                }
+            }
+            """);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "PNA010");
+    }
+
     [Fact]
     public async Task PNA011_key_shaped_literal_is_flagged_by_the_analyzer()
     {

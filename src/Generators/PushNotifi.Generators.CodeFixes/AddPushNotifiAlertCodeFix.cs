@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
+using PushNotifi.Generators.Parsing;
 
 namespace PushNotifi.Generators.CodeFixes;
 
@@ -92,20 +92,22 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
             ? symbol
             : null;
 
-    /// <summary>The seed's rule: never wrap a function that already alerts (it would page twice; PNA010).</summary>
+    /// <summary>
+    /// The seed's rule: never wrap a function that already alerts (it would page twice). The same test as the
+    /// analyzer's for PNA010 (<see cref="AlertingCalls.IsAlertingCall"/>), so the two never disagree.
+    /// </summary>
     private static bool AlreadyAlerts(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken)
     {
-        var client = model.Compilation.GetTypeByMetadataName("PushNotifi.IPushNotifiClient");
         var body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
-        if (client is null || body is null)
+        if (body is null)
         {
             return false;
         }
 
+        var alerting = AlertingCalls.For(model.Compilation);
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation { TargetMethod: { Name: "SendAsync" } target }
-                && (SymbolEqualityComparer.Default.Equals(target.ContainingType, client) || target.ContainingType.AllInterfaces.Contains(client, SymbolEqualityComparer.Default)))
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol target && alerting.IsAlertingCall(target))
             {
                 return true;
             }
