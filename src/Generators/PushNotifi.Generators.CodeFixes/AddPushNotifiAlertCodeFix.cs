@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -8,9 +9,11 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+using PushNotifi.Generators.Parsing;
 
 namespace PushNotifi.Generators.CodeFixes;
 
@@ -27,46 +30,147 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
 
     private const string Title = "Add [PushNotifiAlert]";
 
-    private static readonly SyntaxAnnotation s_methodMark = new();
+    private static readonly FixAllProvider s_fixAll = FixAllProvider.Create(FixAllInDocumentAsync);
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(CandidateId);
 
-    /// <inheritdoc />
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <summary>
+    /// Fix All in document, project or solution: each document's methods are wrapped in one edit. The batch fixer
+    /// would merge one fix per method, each adding <c>partial</c> to the same type, and drop the conflicting ones.
+    /// </summary>
+    public override FixAllProvider? GetFixAllProvider() => s_fixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindToken(context.Span.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
-            || model?.GetDeclaredSymbol(method, context.CancellationToken) is not { } symbol
-            || AlreadyAlerts(model, method, context.CancellationToken)
-            || symbol.ContainingType.GetMembers(CoreName(symbol.Name)).Length > 0)
+        if (root is null || model is null || MethodAt(root, context.Span) is not { } method
+            || Wrappable(model, method, context.CancellationToken) is not { } symbol)
         {
             return;
         }
 
+        var document = context.Document;
         context.RegisterCodeFix(
-            CodeAction.Create(Title, ct => WrapAsync(context.Document, root, method, symbol, ct), equivalenceKey: Title),
+            CodeAction.Create(Title, ct => Task.FromResult(Wrap(document, root, new[] { (method, symbol) }, ct)), equivalenceKey: Title),
             context.Diagnostics);
     }
 
-    /// <summary>The seed's rule: never wrap a function that already alerts (it would page twice; PNA010).</summary>
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return null;
+        }
+
+        var methods = new List<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)>();
+        foreach (var diagnostic in diagnostics)
+        {
+            // The same rule as one fix: a method that already alerts or has a …Core method is left as it is.
+            if (MethodAt(root, diagnostic.Location.SourceSpan) is { } method && !methods.Exists(m => m.Method == method)
+                && Wrappable(model, method, context.CancellationToken) is { } symbol)
+            {
+                methods.Add((method, symbol));
+            }
+        }
+
+        return methods.Count == 0 ? null : Wrap(document, root, CalleesFirst(model, methods, context.CancellationToken), context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Once wrapped, a method alerts, so a method that calls it would alert too (PNA010). Of methods that call one
+    /// another, the callees are wrapped and their callers left as they are, as if the callees had been fixed first:
+    /// no wrapped method calls another.
+    /// </summary>
+    private static List<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)> CalleesFirst(
+        SemanticModel model, List<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)> methods, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+        for (var i = 0; i < methods.Count; i++)
+        {
+            index[methods[i].Symbol] = i;
+        }
+
+        var callees = new List<int>[methods.Count];
+        var callers = new List<int>[methods.Count];
+        for (var i = 0; i < methods.Count; i++)
+        {
+            callees[i] = new List<int>();
+            callers[i] = new List<int>();
+        }
+
+        for (var i = 0; i < methods.Count; i++)
+        {
+            var body = (SyntaxNode?)methods[i].Method.Body ?? methods[i].Method.ExpressionBody;
+            foreach (var invocation in body?.DescendantNodes().OfType<InvocationExpressionSyntax>() ?? Enumerable.Empty<InvocationExpressionSyntax>())
+            {
+                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol target
+                    && index.TryGetValue((target.ReducedFrom ?? target).OriginalDefinition, out var callee) && callee != i)
+                {
+                    callees[i].Add(callee);
+                    callers[callee].Add(i);
+                }
+            }
+        }
+
+        // Depth first, callees before callers. Only in a cycle can a caller be decided first, hence its check too.
+        var visited = new bool[methods.Count];
+        var wrapped = new bool[methods.Count];
+        for (var i = 0; i < methods.Count; i++)
+        {
+            Visit(i);
+        }
+
+        return methods.Where((_, i) => wrapped[i]).ToList();
+
+        void Visit(int i)
+        {
+            if (visited[i])
+            {
+                return;
+            }
+
+            visited[i] = true;
+            foreach (var callee in callees[i])
+            {
+                Visit(callee);
+            }
+
+            wrapped[i] = !callees[i].Exists(callee => wrapped[callee]) && !callers[i].Exists(caller => wrapped[caller]);
+        }
+    }
+
+    private static MethodDeclarationSyntax? MethodAt(SyntaxNode root, TextSpan span) =>
+        root.FindToken(span.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
+
+    /// <summary>The method's symbol when the fix applies to it: it does not already alert, and its <c>…Core</c> name is free.</summary>
+    private static IMethodSymbol? Wrappable(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
+        model.GetDeclaredSymbol(method, cancellationToken) is { } symbol
+            && !AlreadyAlerts(model, method, cancellationToken)
+            && symbol.ContainingType.GetMembers(CoreName(symbol.Name)).Length == 0
+            ? symbol
+            : null;
+
+    /// <summary>
+    /// The seed's rule: never wrap a function that already alerts (it would page twice). The same test as the
+    /// analyzer's for PNA010 (<see cref="AlertingCalls.IsAlertingCall"/>), so the two never disagree.
+    /// </summary>
     private static bool AlreadyAlerts(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken)
     {
-        var client = model.Compilation.GetTypeByMetadataName("PushNotifi.IPushNotifiClient");
         var body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
-        if (client is null || body is null)
+        if (body is null)
         {
             return false;
         }
 
+        var alerting = AlertingCalls.For(model.Compilation);
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation { TargetMethod: { Name: "SendAsync" } target }
-                && (SymbolEqualityComparer.Default.Equals(target.ContainingType, client) || target.ContainingType.AllInterfaces.Contains(client, SymbolEqualityComparer.Default)))
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol target && alerting.IsAlertingCall(target))
             {
                 return true;
             }
@@ -80,10 +184,40 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
             ? name.Substring(0, name.Length - "Async".Length) + "CoreAsync"
             : name + "Core";
 
-    private static Task<Document> WrapAsync(Document document, SyntaxNode root, MethodDeclarationSyntax method, IMethodSymbol symbol, CancellationToken cancellationToken)
+    /// <summary>
+    /// Wraps every method in one edit of the document: each becomes a declaration followed by its implementation, and
+    /// each containing type that is not partial becomes partial once, however many of its methods are wrapped.
+    /// </summary>
+    private static Document Wrap(Document document, SyntaxNode root, IReadOnlyList<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)> methods, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var implementation = method
+        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
+        var types = new List<TypeDeclarationSyntax>();
+        foreach (var (method, symbol) in methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            editor.InsertAfter(method, Implementation(method, symbol));
+            editor.ReplaceNode(method, Declaration(method, symbol));
+            foreach (var type in method.Ancestors().OfType<TypeDeclarationSyntax>())
+            {
+                if (!type.Modifiers.Any(SyntaxKind.PartialKeyword) && !types.Contains(type))
+                {
+                    types.Add(type);
+                }
+            }
+        }
+
+        foreach (var type in types)
+        {
+            // Given the type as already edited, so the methods wrapped inside it are kept.
+            editor.ReplaceNode(type, static (current, _) => ((TypeDeclarationSyntax)current).AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword)));
+        }
+
+        return document.WithSyntaxRoot(AddUsing((CompilationUnitSyntax)editor.GetChangedRoot()));
+    }
+
+    /// <summary>The body, moved to a private <c>…Core</c> method below the declaration.</summary>
+    private static MethodDeclarationSyntax Implementation(MethodDeclarationSyntax method, IMethodSymbol symbol) =>
+        method
             .WithIdentifier(SyntaxFactory.Identifier(CoreName(symbol.Name)))
             .WithModifiers(SyntaxFactory.TokenList(
                 new[] { SyntaxFactory.Token(SyntaxKind.PrivateKeyword) }.Concat(method.Modifiers.Where(m => !IsAccessibility(m)).Select(m => m.WithoutTrivia()))))
@@ -91,37 +225,46 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
             .WithLeadingTrivia(BlankLineThenIndent(method))
             .WithAdditionalAnnotations(Formatter.Annotation);
 
-        var declaration = method
+    /// <summary>
+    /// The partial declaration. The attribute comes first and takes the method's leading trivia (the blank line above
+    /// it, a doc comment); what followed starts its own line under it, so no blank line is lost to the formatter.
+    /// </summary>
+    private static MethodDeclarationSyntax Declaration(MethodDeclarationSyntax method, IMethodSymbol symbol)
+    {
+        var bare = method.WithoutLeadingTrivia();
+        var declaration = bare
             .WithBody(null)
             .WithExpressionBody(null)
             .WithSemicolonToken(SyntaxFactory.Token(default, SyntaxKind.SemicolonToken, method.GetTrailingTrivia()))
-            .WithModifiers(DeclarationModifiers(method))
-            .AddAttributeLists(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(Attribute(symbol))))
-            .WithAdditionalAnnotations(Formatter.Annotation);
+            .WithModifiers(DeclarationModifiers(bare));
 
         // The line break that stood before the body would now stand before the semicolon.
         var beforeSemicolon = declaration.SemicolonToken.GetPreviousToken();
         declaration = declaration.ReplaceToken(beforeSemicolon, beforeSemicolon.WithTrailingTrivia());
 
-        // Work on the containing types first, while the method is still found by reference.
-        var newRoot = root.ReplaceNodes(
-            method.Ancestors().OfType<TypeDeclarationSyntax>().Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)).Cast<SyntaxNode>().Append(method),
-            (original, rewritten) => original == method
-                ? rewritten.WithAdditionalAnnotations(s_methodMark)
-                : ((TypeDeclarationSyntax)rewritten).AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword)));
-        var newMethod = newRoot.GetAnnotatedNodes(s_methodMark).Single();
-        newRoot = newRoot.ReplaceNode(newMethod, new SyntaxNode[] { declaration.WithoutAnnotations(s_methodMark), implementation.WithoutAnnotations(s_methodMark) });
-        newRoot = AddUsing((CompilationUnitSyntax)newRoot);
-        return Task.FromResult(document.WithSyntaxRoot(newRoot));
+        var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(Attribute(symbol)))
+            .WithLeadingTrivia(method.GetLeadingTrivia())
+            .WithTrailingTrivia(NewLine(method));
+        declaration = declaration.WithLeadingTrivia(Indentation(method));
+        return declaration
+            .WithAttributeLists(declaration.AttributeLists.Insert(0, attribute))
+            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     /// <summary>One blank line (in the file's own line ending) before the implementation, at the method's indentation.</summary>
-    private static SyntaxTriviaList BlankLineThenIndent(MethodDeclarationSyntax method)
+    private static SyntaxTriviaList BlankLineThenIndent(MethodDeclarationSyntax method) =>
+        SyntaxFactory.TriviaList(NewLine(method)).AddRange(Indentation(method));
+
+    private static SyntaxTrivia NewLine(MethodDeclarationSyntax method)
     {
         var newline = method.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return newline.IsKind(SyntaxKind.EndOfLineTrivia) ? newline : SyntaxFactory.LineFeed;
+    }
+
+    private static SyntaxTriviaList Indentation(MethodDeclarationSyntax method)
+    {
         var indent = method.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
-        var list = SyntaxFactory.TriviaList(newline.IsKind(SyntaxKind.EndOfLineTrivia) ? newline : SyntaxFactory.LineFeed);
-        return indent.IsKind(SyntaxKind.WhitespaceTrivia) ? list.Add(indent) : list;
+        return indent.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indent) : default;
     }
 
     private static SyntaxTokenList DeclarationModifiers(MethodDeclarationSyntax method)

@@ -48,8 +48,9 @@ public sealed class PushNotifiAlertAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Per type with annotated methods: notes which of its methods call <c>IPushNotifiClient.SendAsync</c> (PNA010)
-    /// while its members are analyzed, then checks each annotated method once the whole type has been seen.
+    /// Per type with annotated methods: notes which of its methods send an alert (PNA010; see
+    /// <see cref="AlertingCalls.IsAlertingCall"/>) while its members are analyzed, then checks each annotated method
+    /// once the whole type has been seen.
     /// </summary>
     private static void AnalyzeType(SymbolStartAnalysisContext context, WellKnownTypes types)
     {
@@ -79,7 +80,7 @@ public sealed class PushNotifiAlertAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (types.IsClientSend(((IInvocationOperation)operation.Operation).TargetMethod))
+                if (types.Alerting.IsAlertingCall(((IInvocationOperation)operation.Operation).TargetMethod))
                 {
                     alerting.TryAdd(operation.ContainingSymbol, true);
                 }

@@ -9,7 +9,14 @@ internal static class AlertAttributeNames
     public const string MetadataName = "PushNotifi.PushNotifiAlertAttribute";
     public const string RedactMetadataName = "PushNotifi.RedactAttribute";
     public const string ClientMetadataName = "PushNotifi.IPushNotifiClient";
+    public const string WebhookMetadataName = "PushNotifi.IPushNotifiWebhook";
+    public const string AlertContextMetadataName = "PushNotifi.PushNotifiAlertContext";
+
+    /// <summary>The sending method of the client, the webhook and the alert context.</summary>
     public const string ClientSendName = "SendAsync";
+
+    /// <summary>The alert context's synchronous send, used by wrappers of synchronous methods.</summary>
+    public const string AlertContextSyncSendName = "Send";
 
     /// <summary>The constructor parameter that holds the failure title.</summary>
     public const string Title = "title";

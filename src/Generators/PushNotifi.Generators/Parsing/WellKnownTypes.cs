@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -18,7 +17,7 @@ internal sealed class WellKnownTypes
         AlertAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.MetadataName);
         RedactAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.RedactMetadataName);
         Client = compilation.GetTypeByMetadataName(AlertAttributeNames.ClientMetadataName);
-        ClientSend = Client?.GetMembers(AlertAttributeNames.ClientSendName).OfType<IMethodSymbol>().FirstOrDefault();
+        Alerting = AlertingCalls.For(compilation);
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
@@ -37,7 +36,8 @@ internal sealed class WellKnownTypes
 
     public INamedTypeSymbol? Client { get; }
 
-    public IMethodSymbol? ClientSend { get; }
+    /// <summary>What counts as sending an alert (PNA010).</summary>
+    public AlertingCalls Alerting { get; }
 
     public INamedTypeSymbol? CancellationToken { get; }
 
@@ -72,20 +72,6 @@ internal sealed class WellKnownTypes
         }
 
         return false;
-    }
-
-    /// <summary>Whether <paramref name="called"/> is <c>IPushNotifiClient.SendAsync</c> or a class's implementation of it.</summary>
-    public bool IsClientSend(IMethodSymbol called)
-    {
-        if (ClientSend is null || called.Name != AlertAttributeNames.ClientSendName)
-        {
-            return false;
-        }
-
-        var definition = called.OriginalDefinition;
-        return SymbolEqualityComparer.Default.Equals(definition, ClientSend)
-            || (definition.ContainingType is { } type && type.AllInterfaces.Contains(Client!, SymbolEqualityComparer.Default)
-                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(ClientSend), definition));
     }
 
     /// <summary>Whether this method part was written by our generator (its <c>[GeneratedCode("PushNotifi.Generators", …)]</c>).</summary>

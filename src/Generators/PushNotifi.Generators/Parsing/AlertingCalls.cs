@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace PushNotifi.Generators.Parsing;
+
+/// <summary>
+/// What counts as sending an alert, for PNA010 and for where "Add [PushNotifiAlert]" is not offered. Resolved once
+/// per compilation and compared with <see cref="SymbolEqualityComparer"/>, never by display string. The code fix
+/// compiles this file too (linked), so both apply one rule and the code fix never loads the generator's assembly.
+/// </summary>
+internal sealed class AlertingCalls
+{
+    private static readonly ConditionalWeakTable<Compilation, AlertingCalls> s_cache = new();
+
+    private readonly INamedTypeSymbol? _alertAttribute;
+    private readonly INamedTypeSymbol? _client;
+    private readonly IMethodSymbol? _clientSend;
+    private readonly INamedTypeSymbol? _webhook;
+    private readonly IMethodSymbol? _webhookSend;
+    private readonly ImmutableArray<IMethodSymbol> _alertContextSends;
+
+    private AlertingCalls(Compilation compilation)
+    {
+        _alertAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.MetadataName);
+        _client = compilation.GetTypeByMetadataName(AlertAttributeNames.ClientMetadataName);
+        _clientSend = _client?.GetMembers(AlertAttributeNames.ClientSendName).OfType<IMethodSymbol>().FirstOrDefault();
+        _webhook = compilation.GetTypeByMetadataName(AlertAttributeNames.WebhookMetadataName);
+        _webhookSend = _webhook?.GetMembers(AlertAttributeNames.ClientSendName).OfType<IMethodSymbol>().FirstOrDefault();
+        var context = compilation.GetTypeByMetadataName(AlertAttributeNames.AlertContextMetadataName);
+        _alertContextSends = context is null
+            ? ImmutableArray<IMethodSymbol>.Empty
+            : context.GetMembers(AlertAttributeNames.ClientSendName).Concat(context.GetMembers(AlertAttributeNames.AlertContextSyncSendName))
+                .OfType<IMethodSymbol>().ToImmutableArray();
+    }
+
+    public static AlertingCalls For(Compilation compilation) => s_cache.GetValue(compilation, static c => new AlertingCalls(c));
+
+    /// <summary>
+    /// Whether calling <paramref name="called"/> sends an alert, whatever the receiver (a field, another object's
+    /// property, a local, a static): <c>IPushNotifiClient.SendAsync</c> or <c>IPushNotifiWebhook.SendAsync</c> (or a
+    /// class's implementation of either), the runtime's <c>PushNotifiAlertContext.SendAsync</c> and <c>Send</c>, or a
+    /// <c>[PushNotifiAlert]</c> method of any type (another class, a static helper, a base class).
+    /// </summary>
+    public bool IsAlertingCall(IMethodSymbol called)
+    {
+        var definition = (called.ReducedFrom ?? called).OriginalDefinition;
+        return IsSend(definition) || IsAlertMethod(definition);
+    }
+
+    private bool IsSend(IMethodSymbol definition)
+    {
+        // Names first: almost every call is answered here, without a symbol comparison.
+        if (definition.Name is not (AlertAttributeNames.ClientSendName or AlertAttributeNames.AlertContextSyncSendName))
+        {
+            return false;
+        }
+
+        return IsSendOf(_client, _clientSend, definition)
+            || IsSendOf(_webhook, _webhookSend, definition)
+            || _alertContextSends.Contains(definition, SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>Whether <paramref name="definition"/> is a <c>[PushNotifiAlert]</c> method, whose wrapper alerts.</summary>
+    private bool IsAlertMethod(IMethodSymbol definition)
+    {
+        // In source only a partial declaration gets a wrapper, so most calls never read attributes; a referenced
+        // assembly's method keeps its attribute but not its partial modifier.
+        if (_alertAttribute is null || !(definition.IsPartialDefinition || definition.Locations.FirstOrDefault()?.IsInMetadata == true))
+        {
+            return false;
+        }
+
+        foreach (var attribute in definition.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _alertAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="definition"/> is <paramref name="send"/> or a class's implementation of it.</summary>
+    private static bool IsSendOf(INamedTypeSymbol? sender, IMethodSymbol? send, IMethodSymbol definition) =>
+        sender is not null && send is not null
+        && (SymbolEqualityComparer.Default.Equals(definition, send)
+            || (definition.ContainingType is { } type && type.AllInterfaces.Contains(sender, SymbolEqualityComparer.Default)
+                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(send), definition)));
+}
