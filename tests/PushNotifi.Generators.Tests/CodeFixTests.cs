@@ -264,65 +264,6 @@ public class CodeFixTests
     }
 
     [Fact]
-    public async Task One_Fix_All_pass_wraps_no_two_methods_of_a_cycle_of_calls_that_would_alert_through_each_other()
-    {
-        const string before = ShapeCases.Usings + """
-            namespace Demo;
-
-            public class Jobs
-            {
-                public void {|PNA015:A|}(int n) => B(n - 1);
-
-                public void {|PNA015:B|}(int n) => C(n - 1);
-
-                public void {|PNA015:C|}(int n) => A(n - 1);
-            }
-            """;
-
-        // One fix: the first method.
-        const string oneFix = ShapeCases.Usings + """
-            namespace Demo;
-
-            public partial class Jobs
-            {
-                [PushNotifiAlert("A failed", IdempotencyKey = "a:{n}")]
-                public partial void A(int n);
-
-                private void ACore(int n) => B(n - 1);
-
-                public void {|PNA015:B|}(int n) => C(n - 1);
-
-                public void {|PNA015:C|}(int n) => A(n - 1);
-            }
-            """;
-
-        // One pass: C (reached last from A) first; then B calls it and A is called by it.
-        const string onePass = ShapeCases.Usings + """
-            namespace Demo;
-
-            public partial class Jobs
-            {
-                public void {|PNA015:A|}(int n) => B(n - 1);
-
-                public void {|PNA015:B|}(int n) => C(n - 1);
-
-                [PushNotifiAlert("C failed", IdempotencyKey = "c:{n}")]
-                public partial void C(int n);
-
-                private void CCore(int n) => A(n - 1);
-            }
-            """;
-        var test = CreateTest([before], [oneFix]);
-        test.BatchFixedState.Sources.Add(onePass);
-        test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
-        test.CodeActionEquivalenceKey = "Add [PushNotifiAlert]";
-
-        // One pass each: a second would wrap A as well, since no fix looks for callers, and C would then warn (PNA010).
-        test.CodeFixTestBehaviors = CodeFixTestBehaviors.FixOne;
-        await test.RunAsync();
-    }
-
-    [Fact]
     public async Task The_fix_is_offered_where_the_method_calls_an_unrelated_SendAsync_on_another_type()
     {
         const string before = ShapeCases.Usings + """

@@ -83,8 +83,7 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
 
     /// <summary>
     /// Once wrapped, a method alerts, so a method that calls it would alert too (PNA010). Of methods that call one
-    /// another, the callees are wrapped and their callers left as they are, as if the callees had been fixed first:
-    /// no wrapped method calls another.
+    /// another, the callees are wrapped and their callers left as they are, as if the callees had been fixed first.
     /// </summary>
     private static List<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)> CalleesFirst(
         SemanticModel model, List<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)> methods, CancellationToken cancellationToken)
@@ -96,15 +95,9 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
         }
 
         var callees = new List<int>[methods.Count];
-        var callers = new List<int>[methods.Count];
         for (var i = 0; i < methods.Count; i++)
         {
             callees[i] = new List<int>();
-            callers[i] = new List<int>();
-        }
-
-        for (var i = 0; i < methods.Count; i++)
-        {
             var body = (SyntaxNode?)methods[i].Method.Body ?? methods[i].Method.ExpressionBody;
             foreach (var invocation in body?.DescendantNodes().OfType<InvocationExpressionSyntax>() ?? Enumerable.Empty<InvocationExpressionSyntax>())
             {
@@ -112,12 +105,12 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
                     && index.TryGetValue((target.ReducedFrom ?? target).OriginalDefinition, out var callee) && callee != i)
                 {
                     callees[i].Add(callee);
-                    callers[callee].Add(i);
                 }
             }
         }
 
-        // Depth first, callees before callers. Only in a cycle can a caller be decided first, hence its check too.
+        // Depth first, callees before callers. In a cycle the method it was entered by is decided last, so it is the
+        // one left as it is.
         var visited = new bool[methods.Count];
         var wrapped = new bool[methods.Count];
         for (var i = 0; i < methods.Count; i++)
@@ -140,7 +133,7 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
                 Visit(callee);
             }
 
-            wrapped[i] = !callees[i].Exists(callee => wrapped[callee]) && !callers[i].Exists(caller => wrapped[caller]);
+            wrapped[i] = !callees[i].Exists(callee => wrapped[callee]);
         }
     }
 
