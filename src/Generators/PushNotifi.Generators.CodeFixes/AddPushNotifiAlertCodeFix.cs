@@ -109,8 +109,7 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
             }
         }
 
-        // Depth first, callees before callers. In a cycle the method it was entered by is decided last, so it is the
-        // one left as it is.
+        // Depth first, callees before callers; a cycle is cut where it was entered, so its last method is wrapped.
         var visited = new bool[methods.Count];
         var wrapped = new bool[methods.Count];
         for (var i = 0; i < methods.Count; i++)
