@@ -161,108 +161,6 @@ public class CodeFixTests
         await Verify(source, source);
     }
 
-    [Theory]
-    [InlineData("an alert method of another class", "await steps.StepAsync(name)")]
-    [InlineData("an alert method of a static helper class", "Paging.Page(name)")]
-    [InlineData("an alert method of its base class", "Notify(name)")]
-    public async Task The_fix_is_not_offered_where_the_method_already_calls(string what, string call)
-    {
-        var source = ShapeCases.Usings + $$"""
-            namespace Demo;
-
-            public partial class Steps
-            {
-                [PushNotifiAlert("Step {step} failed", IdempotencyKey = "step:{step}")]
-                public partial Task StepAsync(string step);
-
-                private Task StepCoreAsync(string step) => Task.CompletedTask;
-            }
-
-            public static partial class Paging
-            {
-                [PushNotifiAlert("Page {name}", IdempotencyKey = "page:{name}")]
-                public static partial void Page(string name);
-
-                private static void PageCore(string name) => _ = name;
-            }
-
-            public abstract partial class JobBase
-            {
-                [PushNotifiAlert("Notify {name}", IdempotencyKey = "notify:{name}")]
-                protected partial void Notify(string name);
-
-                private void NotifyCore(string name) => _ = name;
-            }
-
-            public class Jobs(Steps steps) : JobBase
-            {
-                // Calls {{what}}.
-                public async Task {|PNA015:RunAsync|}(string name)
-                {
-                    await Task.Yield();
-                    {{call}};
-                }
-            }
-            """;
-        await Verify(source, source);
-    }
-
-    [Fact]
-    public async Task Fix_all_wraps_a_callee_and_leaves_its_caller_which_would_then_alert_through_it()
-    {
-        const string before = ShapeCases.Usings + """
-            namespace Demo;
-
-            public class Pipeline(Steps steps)
-            {
-                public async Task {|PNA015:RunAsync|}(string name) => await steps.StepAsync(name);
-            }
-
-            public class Steps
-            {
-                public Task {|PNA015:StepAsync|}(string name) => Task.CompletedTask;
-            }
-            """;
-
-        // One fix at a time, in order, wraps the caller before its callee alerts, then the callee.
-        const string oneByOne = ShapeCases.Usings + """
-            namespace Demo;
-
-            public partial class Pipeline(Steps steps)
-            {
-                [PushNotifiAlert("Run failed", IdempotencyKey = "run:{name}")]
-                public partial Task RunAsync(string name);
-
-                private async Task RunCoreAsync(string name) => await steps.StepAsync(name);
-            }
-
-            public partial class Steps
-            {
-                [PushNotifiAlert("Step failed", IdempotencyKey = "step:{name}")]
-                public partial Task StepAsync(string name);
-
-                private Task StepCoreAsync(string name) => Task.CompletedTask;
-            }
-            """;
-        const string fixAll = ShapeCases.Usings + """
-            namespace Demo;
-
-            public class Pipeline(Steps steps)
-            {
-                public async Task {|PNA015:RunAsync|}(string name) => await steps.StepAsync(name);
-            }
-
-            public partial class Steps
-            {
-                [PushNotifiAlert("Step failed", IdempotencyKey = "step:{name}")]
-                public partial Task StepAsync(string name);
-
-                private Task StepCoreAsync(string name) => Task.CompletedTask;
-            }
-            """;
-        await VerifyFixAll([before], [oneByOne], incrementalIterations: 2, documentIterations: 1, batchFixedSources: [fixAll]);
-    }
-
     [Fact]
     public async Task The_fix_is_offered_where_the_method_calls_an_unrelated_SendAsync_on_another_type()
     {
@@ -486,19 +384,12 @@ public class CodeFixTests
         CreateTest([source], [fixedSource]).RunAsync();
 
     /// <summary>
-    /// The one-at-a-time fixes reach <paramref name="fixedSources"/>, and Fix All (in document, project and solution)
-    /// the same code unless <paramref name="batchFixedSources"/> says otherwise; one Fix All in the project or solution
-    /// fixes every file at once, in the document one pass per file.
+    /// The one-at-a-time fixes and Fix All (in document, project and solution) both reach the same code; one Fix All
+    /// in the project or solution fixes every file at once, in the document one pass per file.
     /// </summary>
-    private static Task VerifyFixAll(string[] sources, string[] fixedSources, int incrementalIterations, int documentIterations, string[]? batchFixedSources = null)
+    private static Task VerifyFixAll(string[] sources, string[] fixedSources, int incrementalIterations, int documentIterations)
     {
         var test = CreateTest(sources, fixedSources);
-        foreach (var source in batchFixedSources ?? [])
-        {
-            test.BatchFixedState.Sources.Add(source);
-        }
-
-        test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
         test.CodeActionEquivalenceKey = "Add [PushNotifiAlert]";
         test.NumberOfIncrementalIterations = incrementalIterations;
         test.NumberOfFixAllInDocumentIterations = documentIterations;

@@ -78,62 +78,7 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
             }
         }
 
-        return methods.Count == 0 ? null : Wrap(document, root, CalleesFirst(model, methods, context.CancellationToken), context.CancellationToken);
-    }
-
-    /// <summary>
-    /// Once wrapped, a method alerts, so a method that calls it would alert too (PNA010). Of methods that call one
-    /// another, the callees are wrapped and their callers left as they are, as if the callees had been fixed first.
-    /// </summary>
-    private static List<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)> CalleesFirst(
-        SemanticModel model, List<(MethodDeclarationSyntax Method, IMethodSymbol Symbol)> methods, CancellationToken cancellationToken)
-    {
-        var index = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
-        for (var i = 0; i < methods.Count; i++)
-        {
-            index[methods[i].Symbol] = i;
-        }
-
-        var callees = new List<int>[methods.Count];
-        for (var i = 0; i < methods.Count; i++)
-        {
-            callees[i] = new List<int>();
-            var body = (SyntaxNode?)methods[i].Method.Body ?? methods[i].Method.ExpressionBody;
-            foreach (var invocation in body?.DescendantNodes().OfType<InvocationExpressionSyntax>() ?? Enumerable.Empty<InvocationExpressionSyntax>())
-            {
-                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol target
-                    && index.TryGetValue((target.ReducedFrom ?? target).OriginalDefinition, out var callee) && callee != i)
-                {
-                    callees[i].Add(callee);
-                }
-            }
-        }
-
-        // Depth first, callees before callers; a cycle is cut where it was entered, so its last method is wrapped.
-        var visited = new bool[methods.Count];
-        var wrapped = new bool[methods.Count];
-        for (var i = 0; i < methods.Count; i++)
-        {
-            Visit(i);
-        }
-
-        return methods.Where((_, i) => wrapped[i]).ToList();
-
-        void Visit(int i)
-        {
-            if (visited[i])
-            {
-                return;
-            }
-
-            visited[i] = true;
-            foreach (var callee in callees[i])
-            {
-                Visit(callee);
-            }
-
-            wrapped[i] = !callees[i].Exists(callee => wrapped[callee]);
-        }
+        return methods.Count == 0 ? null : Wrap(document, root, methods, context.CancellationToken);
     }
 
     private static MethodDeclarationSyntax? MethodAt(SyntaxNode root, TextSpan span) =>

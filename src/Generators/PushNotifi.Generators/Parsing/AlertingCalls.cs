@@ -14,7 +14,6 @@ internal sealed class AlertingCalls
 {
     private static readonly ConditionalWeakTable<Compilation, AlertingCalls> s_cache = new();
 
-    private readonly INamedTypeSymbol? _alertAttribute;
     private readonly INamedTypeSymbol? _client;
     private readonly IMethodSymbol? _clientSend;
     private readonly INamedTypeSymbol? _webhook;
@@ -23,7 +22,6 @@ internal sealed class AlertingCalls
 
     private AlertingCalls(Compilation compilation)
     {
-        _alertAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.MetadataName);
         _client = compilation.GetTypeByMetadataName(AlertAttributeNames.ClientMetadataName);
         _clientSend = _client?.GetMembers(AlertAttributeNames.ClientSendName).OfType<IMethodSymbol>().FirstOrDefault();
         _webhook = compilation.GetTypeByMetadataName(AlertAttributeNames.WebhookMetadataName);
@@ -40,47 +38,20 @@ internal sealed class AlertingCalls
     /// <summary>
     /// Whether calling <paramref name="called"/> sends an alert, whatever the receiver (a field, another object's
     /// property, a local, a static): <c>IPushNotifiClient.SendAsync</c> or <c>IPushNotifiWebhook.SendAsync</c> (or a
-    /// class's implementation of either), the runtime's <c>PushNotifiAlertContext.SendAsync</c> and <c>Send</c>, or a
-    /// <c>[PushNotifiAlert]</c> method of any type (another class, a static helper, a base class).
+    /// class's implementation of either), or the runtime's <c>PushNotifiAlertContext.SendAsync</c> and <c>Send</c>.
     /// </summary>
     public bool IsAlertingCall(IMethodSymbol called)
     {
-        var definition = (called.ReducedFrom ?? called).OriginalDefinition;
-        return IsSend(definition) || IsAlertMethod(definition);
-    }
-
-    private bool IsSend(IMethodSymbol definition)
-    {
         // Names first: almost every call is answered here, without a symbol comparison.
-        if (definition.Name is not (AlertAttributeNames.ClientSendName or AlertAttributeNames.AlertContextSyncSendName))
+        if (called.Name is not (AlertAttributeNames.ClientSendName or AlertAttributeNames.AlertContextSyncSendName))
         {
             return false;
         }
 
+        var definition = called.OriginalDefinition;
         return IsSendOf(_client, _clientSend, definition)
             || IsSendOf(_webhook, _webhookSend, definition)
             || _alertContextSends.Contains(definition, SymbolEqualityComparer.Default);
-    }
-
-    /// <summary>Whether <paramref name="definition"/> is a <c>[PushNotifiAlert]</c> method, whose wrapper alerts.</summary>
-    private bool IsAlertMethod(IMethodSymbol definition)
-    {
-        // In source only a partial declaration gets a wrapper, so most calls never read attributes; a referenced
-        // assembly's method keeps its attribute but not its partial modifier.
-        if (_alertAttribute is null || !(definition.IsPartialDefinition || definition.Locations.FirstOrDefault()?.IsInMetadata == true))
-        {
-            return false;
-        }
-
-        foreach (var attribute in definition.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _alertAttribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Whether <paramref name="definition"/> is <paramref name="send"/> or a class's implementation of it.</summary>
