@@ -60,7 +60,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ImplementationAlreadyAlerts = Create(
         "PNA010", "Implementation already sends an alert",
-        "Implementation '{0}' already calls IPushNotifiClient.SendAsync; wrapping it would alert twice",
+        "Implementation '{0}' already sends an alert (a client, webhook or alert-context send); wrapping it would alert twice",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor KeyLiteral = Create(
