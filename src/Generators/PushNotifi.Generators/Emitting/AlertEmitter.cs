@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using PushNotifi.Generators.Model;
 
@@ -20,43 +18,82 @@ internal static class AlertEmitter
 
     private static readonly string s_version = typeof(AlertEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
     private static readonly string[] s_priorities = { "Lowest", "Low", "Normal", "High", "Emergency" };
-    private static readonly ConcurrentDictionary<string, RenderedShape> s_shapes = new(StringComparer.Ordinal);
+    // Shapes by the hash of their key; a hit compares the whole key, so a collision only costs a render.
+    private static readonly Dictionary<int, List<KeyValuePair<string, RenderedShape>>> s_shapes = new();
+    private static int s_shapeCount;
 
     [ThreadStatic]
-    private static StringBuilder? t_key;
+    private static ShapeKeyWriter? t_key;
 
     public static string Emit(AlertMethodModel model)
     {
         var slots = new SlotValues();
         var root = Describe(model, slots);
-        var key = Key(root);
+        var key = t_key ??= new ShapeKeyWriter();
+        key.Clear();
+        root.WriteKey(key);
+        var hash = key.Hash();
 
-        if (!s_shapes.TryGetValue(key, out var shape))
+        var shape = Find(key, hash);
+        if (shape is null)
         {
+            // Rendered outside the lock: two threads may render one new shape, and both results are the same.
             shape = RenderedShape.Parse(RenderShape(root));
-            if (s_shapes.Count >= MaxShapes)
-            {
-                s_shapes.Clear();
-            }
-
-            s_shapes.TryAdd(key, shape);
+            Keep(key.ToString(), hash, shape);
         }
 
         return shape.Fill(slots.Values);
+    }
+
+    private static RenderedShape? Find(ShapeKeyWriter key, int hash)
+    {
+        lock (s_shapes)
+        {
+            if (s_shapes.TryGetValue(hash, out var entries))
+            {
+                foreach (var entry in entries)
+                {
+                    if (key.Matches(entry.Key))
+                    {
+                        return entry.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static void Keep(string key, int hash, RenderedShape shape)
+    {
+        lock (s_shapes)
+        {
+            if (s_shapeCount >= MaxShapes)
+            {
+                s_shapes.Clear();
+                s_shapeCount = 0;
+            }
+
+            if (!s_shapes.TryGetValue(hash, out var entries))
+            {
+                entries = new List<KeyValuePair<string, RenderedShape>>(1);
+                s_shapes.Add(hash, entries);
+            }
+
+            entries.Add(new KeyValuePair<string, RenderedShape>(key, shape));
+            s_shapeCount++;
+        }
     }
 
     /// <summary>One Scriban render with the method's own texts, bypassing the shapes; tests compare it with <see cref="Emit"/>.</summary>
     internal static string EmitDirect(AlertMethodModel model) => RenderShape(Describe(model, new SlotValues(passThrough: true)));
 
     /// <summary>The key of the rendered shape that <paramref name="model"/> is written from; for tests.</summary>
-    internal static string ShapeKey(AlertMethodModel model) => Key(Describe(model, new SlotValues()));
-
-    private static string Key(TemplateNode root)
+    internal static string ShapeKey(AlertMethodModel model)
     {
-        var builder = t_key ??= new StringBuilder(1024);
-        builder.Clear();
-        root.WriteKey(builder);
-        return builder.ToString();
+        var key = new ShapeKeyWriter();
+        Describe(model, new SlotValues()).WriteKey(key);
+        return key.ToString();
     }
 
     private static string RenderShape(TemplateNode root)
@@ -80,7 +117,7 @@ internal static class AlertEmitter
         var started = model.UsesElapsed ? p + "started" : "0";
         var cancellationToken = model.CancellationTokenName ?? "default";
         var clientInBody = isAsync ? p + "client" : model.ClientExpression ?? "null";
-        var root = new TemplateNode()
+        var root = new TemplateNode(capacity: 26)
             .Set("nullable_enabled", model.NullableEnabled)
             .Set("namespace", slots.Slot(model.Namespace))
             .Set("namespace_depth", model.Namespace is null ? 0 : 1)
@@ -111,7 +148,7 @@ internal static class AlertEmitter
         for (var i = 0; i < containingTypes.Length; i++)
         {
             var type = model.ContainingTypes[i];
-            containingTypes[i] = new TemplateNode()
+            containingTypes[i] = new TemplateNode(capacity: 4)
                 .Set("indent", new string(' ', i * 4))
                 .Set("keyword", type.Keyword)
                 .Set("name", slots.Slot(type.Name))
@@ -132,7 +169,7 @@ internal static class AlertEmitter
 
             // The async path hands on only what its alert texts read, so unused arguments are not kept alive.
             var awaited = isAsync && (x.UsedInTemplates || ((usesFingerprint || x.IsRedacted) && x.CanFingerprint) || x.Name == model.CancellationTokenName);
-            parameters[i] = new TemplateNode()
+            parameters[i] = new TemplateNode(capacity: 8)
                 .Set("name", slots.Slot(x.Name))
                 .Set("type", slots.Slot(x.Type))
                 .Set("ref_kind", x.RefKind)
@@ -147,7 +184,7 @@ internal static class AlertEmitter
     }
 
     private static TemplateNode Block(AlertTextModel text, AlertMethodModel model, string p, string alert, string factory, string client, string started, SlotValues slots) =>
-        new TemplateNode()
+        new TemplateNode(capacity: 14)
             .Set("p", slots.Slot(p))
             .Set("alert", slots.Slot(alert))
             .Set("factory", factory)
@@ -172,7 +209,7 @@ internal static class AlertEmitter
         for (var i = 0; i < nodes.Length; i++)
         {
             var part = parts[i];
-            nodes[i] = new TemplateNode()
+            nodes[i] = new TemplateNode(capacity: 2)
                 .Set("kind", part.Kind switch
                 {
                     TemplatePartKind.Literal => "literal",

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 using Scriban.Runtime;
 
 namespace PushNotifi.Generators.Emitting;
@@ -11,7 +9,10 @@ namespace PushNotifi.Generators.Emitting;
 /// </summary>
 internal sealed class TemplateNode
 {
-    private readonly List<KeyValuePair<string, object?>> _members = new(24);
+    private readonly List<KeyValuePair<string, object?>> _members;
+
+    /// <param name="capacity">How many members it will hold (one list per node, made once at that size).</param>
+    public TemplateNode(int capacity) => _members = new List<KeyValuePair<string, object?>>(capacity);
 
     public TemplateNode Set(string name, object? value)
     {
@@ -33,12 +34,13 @@ internal sealed class TemplateNode
     }
 
     /// <summary>Writes the node so that different contents never give the same text (strings are length-prefixed).</summary>
-    public void WriteKey(StringBuilder key)
+    public void WriteKey(ShapeKeyWriter key)
     {
         key.Append('{');
         foreach (var member in _members)
         {
-            key.Append(member.Key).Append('=');
+            key.Append(member.Key);
+            key.Append('=');
             WriteValue(key, member.Value);
         }
 
@@ -74,7 +76,7 @@ internal sealed class TemplateNode
         return result;
     }
 
-    private static void WriteValue(StringBuilder key, object? value)
+    private static void WriteValue(ShapeKeyWriter key, object? value)
     {
         switch (value)
         {
@@ -82,13 +84,18 @@ internal sealed class TemplateNode
                 key.Append('n');
                 break;
             case string text:
-                key.Append('s').Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text);
+                key.Append('s');
+                key.Append(text.Length);
+                key.Append(':');
+                key.Append(text);
                 break;
             case bool flag:
                 key.Append(flag ? 'T' : 'F');
                 break;
             case int number:
-                key.Append('i').Append(number.ToString(CultureInfo.InvariantCulture)).Append(';');
+                key.Append('i');
+                key.Append(number);
+                key.Append(';');
                 break;
             case TemplateNode node:
                 node.WriteKey(key);
