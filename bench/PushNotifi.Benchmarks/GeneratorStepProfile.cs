@@ -133,6 +133,20 @@ internal static class GeneratorStepProfile
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which} {watch.Elapsed.TotalMilliseconds:F1} ms {allocated / 1024.0 / 1024.0:F1} MB {sources} sources"));
     }
 
+    /// <summary>Full runs on a fresh clone of the compilation (cold), <paramref name="runs"/> times, for a sampling profiler (<c>--loop-full-cold N</c>).</summary>
+    public static void FullColdLoop(int runs, TextWriter output)
+    {
+        var compilation = GeneratorInputs.PushNotifiAlerts();
+        var generator = new PushNotifiAlertGenerator().AsSourceGenerator();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++)
+        {
+            _ = Driver(generator, track: false).RunGenerators(compilation.Clone());
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} cold full runs: {watch.Elapsed.TotalMilliseconds / runs:F2} ms each"));
+    }
+
     /// <summary>
     /// Re-runs the generator after a one-method-body edit on a warm compilation, <paramref name="runs"/> times, for a
     /// sampling profiler (<c>dotnet-trace collect -- dotnet PushNotifi.Benchmarks.dll --loop-incremental 400</c>).

@@ -6,7 +6,7 @@ namespace PushNotifi.Benchmarks;
 /// Runs the benchmarks chosen on the command line (e.g. <c>--filter '*'</c>), the generator step profile
 /// (<c>--profile-generator</c>), one cold generator run in a fresh process
 /// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), warm incremental re-runs for a profiler
-/// (<c>--loop-incremental N</c>), or prints the simulated ack-polling figures
+/// (<c>--loop-incremental N</c>, <c>--loop-full-cold N</c>), or prints the simulated ack-polling figures
 /// (<c>--ack-polling</c>) or the alert storm's requests and CPU time (<c>--storm</c>).
 /// </summary>
 internal static class BenchmarkProgram
@@ -28,6 +28,12 @@ internal static class BenchmarkProgram
         if (args is ["--loop-incremental", var runs])
         {
             GeneratorStepProfile.IncrementalLoop(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+            return;
+        }
+
+        if (args is ["--loop-full-cold", var coldRuns])
+        {
+            GeneratorStepProfile.FullColdLoop(int.Parse(coldRuns, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
             return;
         }
 
