@@ -92,6 +92,32 @@ public class EmitterTests
         Assert.Equal(4, models.Select(AlertEmitter.ShapeKey).Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void A_shape_key_writes_numbers_in_decimal_and_matches_only_the_whole_key()
+    {
+        var key = new ShapeKeyWriter();
+        key.Append('s');
+        key.Append(0);
+        key.Append(':');
+        key.Append(1234567);
+        key.Append(-42);
+        Assert.Equal("s0:1234567-42", key.ToString());
+        Assert.True(key.Matches("s0:1234567-42"));
+        Assert.False(key.Matches("s0:1234567-4"));
+        Assert.False(key.Matches("s0:1234567-43"));
+
+        var grown = new ShapeKeyWriter();
+        var text = new string('x', 10_000); // past the first buffer, which must grow and keep what it had
+        grown.Append('[');
+        grown.Append(text);
+        grown.Append(']');
+        Assert.Equal("[" + text + "]", grown.ToString());
+
+        var same = new ShapeKeyWriter();
+        same.Append("s0:1234567-42");
+        Assert.Equal(key.Hash(), same.Hash());
+    }
+
     private static List<AlertMethodModel> Models(Compilation compilation)
     {
         var result = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult();

@@ -18,6 +18,7 @@ internal static class AlertEmitter
 
     private static readonly string s_version = typeof(AlertEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
     private static readonly string[] s_priorities = { "Lowest", "Low", "Normal", "High", "Emergency" };
+
     // Shapes by the hash of their key; a hit compares the whole key, so a collision only costs a render.
     private static readonly Dictionary<int, List<KeyValuePair<string, RenderedShape>>> s_shapes = new();
     private static int s_shapeCount;
@@ -78,6 +79,10 @@ internal static class AlertEmitter
             {
                 entries = new List<KeyValuePair<string, RenderedShape>>(1);
                 s_shapes.Add(hash, entries);
+            }
+            else if (entries.Exists(entry => string.Equals(entry.Key, key, StringComparison.Ordinal)))
+            {
+                return; // another thread kept the same shape first
             }
 
             entries.Add(new KeyValuePair<string, RenderedShape>(key, shape));
