@@ -26,10 +26,21 @@ internal static class AlertEmitter
     [ThreadStatic]
     private static ShapeKeyWriter? t_key;
 
+    [ThreadStatic]
+    private static SlotValues? t_slots;
+
+    [ThreadStatic]
+    private static TemplateNodePool? t_nodes;
+
     public static string Emit(AlertMethodModel model)
     {
-        var slots = new SlotValues();
-        var root = Describe(model, slots);
+        // Per-thread scratch, taken back at the start of each method: Emit never runs inside itself.
+        var slots = t_slots ??= new SlotValues();
+        var nodes = t_nodes ??= new TemplateNodePool();
+        slots.Reset();
+        nodes.Reset();
+
+        var root = Describe(model, slots, nodes);
         var key = t_key ??= new ShapeKeyWriter();
         key.Clear();
         root.WriteKey(key);
@@ -91,13 +102,13 @@ internal static class AlertEmitter
     }
 
     /// <summary>One Scriban render with the method's own texts, bypassing the shapes; tests compare it with <see cref="Emit"/>.</summary>
-    internal static string EmitDirect(AlertMethodModel model) => RenderShape(Describe(model, new SlotValues(passThrough: true)));
+    internal static string EmitDirect(AlertMethodModel model) => RenderShape(Describe(model, new SlotValues(passThrough: true), new TemplateNodePool()));
 
     /// <summary>The key of the rendered shape that <paramref name="model"/> is written from; for tests.</summary>
     internal static string ShapeKey(AlertMethodModel model)
     {
         var key = new ShapeKeyWriter();
-        Describe(model, new SlotValues()).WriteKey(key);
+        Describe(model, new SlotValues(), new TemplateNodePool()).WriteKey(key);
         return key.ToString();
     }
 
@@ -113,7 +124,7 @@ internal static class AlertEmitter
         ScribanRenderer.Render(ScribanRenderer.Block, block.ToScriptObject()).TrimEnd('\n') + "\n";
 
     /// <summary>What the templates see for <paramref name="model"/>, with every per-method text in a slot.</summary>
-    private static TemplateNode Describe(AlertMethodModel model, SlotValues slots)
+    private static TemplateNode Describe(AlertMethodModel model, SlotValues slots, TemplateNodePool nodes)
     {
         var p = LocalPrefix(model);
         var isAsync = model.ReturnKind is ReturnKind.Task or ReturnKind.TaskOfT or ReturnKind.ValueTask or ReturnKind.ValueTaskOfT;
@@ -122,7 +133,7 @@ internal static class AlertEmitter
         var started = model.UsesElapsed ? p + "started" : "0";
         var cancellationToken = model.CancellationTokenName ?? "default";
         var clientInBody = isAsync ? p + "client" : model.ClientExpression ?? "null";
-        var root = new TemplateNode(capacity: 26)
+        var root = nodes.Rent()
             .Set("nullable_enabled", model.NullableEnabled)
             .Set("namespace", slots.Slot(model.Namespace))
             .Set("namespace_depth", model.Namespace is null ? 0 : 1)
@@ -131,7 +142,7 @@ internal static class AlertEmitter
             .Set("modifiers", slots.Slot(model.Modifiers))
             .Set("name", slots.Slot(model.Name))
             .Set("type_parameters", slots.Slot(model.TypeParameters))
-            .Set("parameters", Parameters(model, isAsync, usesFingerprint, slots))
+            .Set("parameters", Parameters(model, isAsync, usesFingerprint, slots, nodes))
             .Set("constraints", slots.SlotAll(model.Constraints))
             .Set("uses_elapsed", model.UsesElapsed)
             .Set("is_async", isAsync)
@@ -146,14 +157,14 @@ internal static class AlertEmitter
             .Set("from_exception", slots.Slot(FromException(model, p)))
             .Set("cancellation_token", slots.Slot(cancellationToken))
             .Set("alert_on_cancellation", model.AlertOnCallerCancellation ? "true" : "false")
-            .Set("failure", Block(model.Failure, model, p, p + "alert", "Failure", clientInBody, started, slots))
-            .Set("success", model.Success is null ? null : Block(model.Success, model, p, p + "success", "Success", clientInBody, started, slots));
+            .Set("failure", Block(model.Failure, model, p, p + "alert", "Failure", clientInBody, started, slots, nodes))
+            .Set("success", model.Success is null ? null : Block(model.Success, model, p, p + "success", "Success", clientInBody, started, slots, nodes));
 
         var containingTypes = new TemplateNode[model.ContainingTypes.Count];
         for (var i = 0; i < containingTypes.Length; i++)
         {
             var type = model.ContainingTypes[i];
-            containingTypes[i] = new TemplateNode(capacity: 4)
+            containingTypes[i] = nodes.Rent()
                 .Set("indent", new string(' ', i * 4))
                 .Set("keyword", type.Keyword)
                 .Set("name", slots.Slot(type.Name))
@@ -165,7 +176,7 @@ internal static class AlertEmitter
         return root;
     }
 
-    private static TemplateNode[] Parameters(AlertMethodModel model, bool isAsync, bool usesFingerprint, SlotValues slots)
+    private static TemplateNode[] Parameters(AlertMethodModel model, bool isAsync, bool usesFingerprint, SlotValues slots, TemplateNodePool nodes)
     {
         var parameters = new TemplateNode[model.Parameters.Count];
         for (var i = 0; i < parameters.Length; i++)
@@ -174,7 +185,7 @@ internal static class AlertEmitter
 
             // The async path hands on only what its alert texts read, so unused arguments are not kept alive.
             var awaited = isAsync && (x.UsedInTemplates || ((usesFingerprint || x.IsRedacted) && x.CanFingerprint) || x.Name == model.CancellationTokenName);
-            parameters[i] = new TemplateNode(capacity: 8)
+            parameters[i] = nodes.Rent()
                 .Set("name", slots.Slot(x.Name))
                 .Set("type", slots.Slot(x.Type))
                 .Set("ref_kind", x.RefKind)
@@ -188,8 +199,8 @@ internal static class AlertEmitter
         return parameters;
     }
 
-    private static TemplateNode Block(AlertTextModel text, AlertMethodModel model, string p, string alert, string factory, string client, string started, SlotValues slots) =>
-        new TemplateNode(capacity: 14)
+    private static TemplateNode Block(AlertTextModel text, AlertMethodModel model, string p, string alert, string factory, string client, string started, SlotValues slots, TemplateNodePool nodes) =>
+        nodes.Rent()
             .Set("p", slots.Slot(p))
             .Set("alert", slots.Slot(alert))
             .Set("factory", factory)
@@ -199,22 +210,22 @@ internal static class AlertEmitter
             .Set("method_name", slots.Slot(Literal(model.MethodDisplayName)))
             .Set("concealed", slots.SlotAll(model.Parameters.Where(x => x.IsRedacted && x.CanFingerprint).Select(x => x.Name)))
             .Set("fingerprinted", slots.SlotAll(model.Parameters.Where(x => x.CanFingerprint).Select(x => x.Name)))
-            .Set("title", Parts(text.Title, slots))
-            .Set("message", Parts(text.Message, slots))
-            .Set("key", Parts(text.IdempotencyKey, slots))
+            .Set("title", Parts(text.Title, slots, nodes))
+            .Set("message", Parts(text.Message, slots, nodes))
+            .Set("key", Parts(text.IdempotencyKey, slots, nodes))
             .Set("priority", slots.Slot(Priority(text.Priority)))
             .Set("suppression_window", slots.Slot(text.SuppressionWindowSeconds is { } seconds
                 ? "global::System.TimeSpan.FromSeconds(" + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
                 : null));
 
     /// <summary>The pieces of one alert text; the block template joins them into a C# expression.</summary>
-    private static TemplateNode[] Parts(ImmutableEquatableArray<TemplatePart> parts, SlotValues slots)
+    private static TemplateNode[] Parts(ImmutableEquatableArray<TemplatePart> parts, SlotValues slots, TemplateNodePool nodes)
     {
-        var nodes = new TemplateNode[parts.Count];
-        for (var i = 0; i < nodes.Length; i++)
+        var result = new TemplateNode[parts.Count];
+        for (var i = 0; i < result.Length; i++)
         {
             var part = parts[i];
-            nodes[i] = new TemplateNode(capacity: 2)
+            result[i] = nodes.Rent()
                 .Set("kind", part.Kind switch
                 {
                     TemplatePartKind.Literal => "literal",
@@ -226,7 +237,7 @@ internal static class AlertEmitter
                 .Set("text", slots.Slot(part.Kind == TemplatePartKind.Literal ? Literal(part.Text) : part.Text));
         }
 
-        return nodes;
+        return result;
     }
 
     private static bool UsesArgumentsFingerprint(AlertTextModel text) =>

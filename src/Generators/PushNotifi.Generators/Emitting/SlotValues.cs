@@ -24,6 +24,9 @@ internal sealed class SlotValues
 
     public IReadOnlyList<string> Values => _values;
 
+    /// <summary>Forgets the values, keeping the list, so one instance serves method after method on a thread.</summary>
+    public void Reset() => _values.Clear();
+
     /// <summary>
     /// A marker standing for <paramref name="value"/>. Null and empty stay themselves, since a template may test
     /// them in an <c>if</c> and a marker is always true.

@@ -20,6 +20,8 @@ internal sealed class TemplateNode
         return this;
     }
 
+    public void Clear() => _members.Clear();
+
     public object? Get(string name)
     {
         foreach (var member in _members)
