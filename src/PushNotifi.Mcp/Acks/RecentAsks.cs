@@ -8,14 +8,14 @@ namespace PushNotifi.Mcp.Acks;
 /// </summary>
 internal sealed class RecentAsks(TimeProvider time, TimeSpan window)
 {
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<AskedQuestion, Entry> _entries = [];
     private readonly Lock _lock = new();
 
     /// <summary>The alert id of a recent identical ask, or of a new one made by <paramref name="ask"/>.</summary>
-    /// <param name="fingerprint">Identifies the question: its text, title, recipient and template.</param>
+    /// <param name="question">Identifies the question: its text, title, recipient and template.</param>
     /// <param name="ask">Pages the person; runs at most once per window and is not cancelled by any one caller.</param>
     /// <param name="cancellationToken">Stops this caller's wait only.</param>
-    internal Task<string> GetOrAskAsync(string fingerprint, Func<Task<string>> ask, CancellationToken cancellationToken)
+    internal Task<string> GetOrAskAsync(AskedQuestion question, Func<Task<string>> ask, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_lock)
@@ -26,32 +26,38 @@ internal sealed class RecentAsks(TimeProvider time, TimeSpan window)
                 _entries.Remove(stale);
             }
 
-            if (!_entries.TryGetValue(fingerprint, out entry!))
+            if (!_entries.TryGetValue(question, out entry!))
             {
                 entry = new Entry(now, new Lazy<Task<string>>(ask));
-                _entries[fingerprint] = entry;
+                _entries[question] = entry;
             }
         }
 
         var task = entry.Ask.Value;
         _ = task.ContinueWith(
-            _ => Forget(fingerprint, entry),
+            _ => Forget(question, entry),
             CancellationToken.None,
             TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         return task.WaitAsync(cancellationToken);
     }
 
-    private void Forget(string fingerprint, Entry entry)
+    private void Forget(AskedQuestion question, Entry entry)
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue(fingerprint, out var current) && ReferenceEquals(current, entry))
+            if (_entries.TryGetValue(question, out var current) && ReferenceEquals(current, entry))
             {
-                _entries.Remove(fingerprint);
+                _entries.Remove(question);
             }
         }
     }
 
     private sealed record Entry(long Started, Lazy<Task<string>> Ask);
 }
+
+/// <summary>
+/// What makes two asks "the same question": every field the person sees, and who sees it. Compared field by field
+/// (ordinal), so it needs no canonical text or hash: it never leaves this process.
+/// </summary>
+internal readonly record struct AskedQuestion(string Message, string? Title, string SendToKey, PushNotifiResponseTemplate? Template);

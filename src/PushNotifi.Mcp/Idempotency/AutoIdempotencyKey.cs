@@ -42,7 +42,7 @@ internal static class AutoIdempotencyKey
     }
 
     /// <summary>First 16 lowercase hex digits of SHA-256 over the UTF-8 bytes of <paramref name="text"/>.</summary>
-    internal static string Hash(string text)
+    private static string Hash(string text)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);

@@ -1,8 +1,7 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using PushNotifi.Mcp.Acks;
 using PushNotifi.Mcp.Arguments;
 using PushNotifi.Mcp.Errors;
-using PushNotifi.Mcp.Idempotency;
 
 namespace PushNotifi.Mcp.Tools;
 
@@ -70,7 +69,7 @@ internal sealed class RequestAckTool(ToolContext context) : PushNotifiTool
 
         // Not the caller's token: a page that went out must be remembered even if this caller gave up, so its retry finds it.
         var alertId = await context.RecentAsks.GetOrAskAsync(
-            Fingerprint(question, template),
+            new AskedQuestion(message, title, sendToKey, question.ResponseTemplate),
             () => context.Client.RequestAckAsync(question, CancellationToken.None),
             cancellationToken).ConfigureAwait(false);
         return new JsonObject { ["correlation_id"] = alertId };
@@ -79,20 +78,4 @@ internal sealed class RequestAckTool(ToolContext context) : PushNotifiTool
     // The schema's enum already refused anything else.
     private static PushNotifiResponseTemplate ParseTemplate(string wireName) =>
         PushNotifiResponseTemplates.TryParse(wireName, out var template) ? template : throw new ArgumentOutOfRangeException(nameof(wireName), wireName, "Not a response template.");
-
-    /// <summary>What makes two asks "the same question": every field the person sees, and who sees it.</summary>
-    private static string Fingerprint(PushNotifiMessage question, string? template)
-    {
-        var text = new StringBuilder();
-        text.Append("{\"message\":");
-        CanonicalJson.AppendString(text, question.Message);
-        text.Append(",\"response_template\":");
-        CanonicalJson.AppendString(text, template);
-        text.Append(",\"send_to_key\":");
-        CanonicalJson.AppendString(text, question.SendToKey);
-        text.Append(",\"title\":");
-        CanonicalJson.AppendString(text, question.Title);
-        text.Append('}');
-        return AutoIdempotencyKey.Hash(text.ToString());
-    }
 }
