@@ -36,12 +36,10 @@ internal sealed class AwaitAckTool(ToolContext context) : PushNotifiTool
         },
     ];
 
-    internal override ModelContextProtocol.Protocol.ToolAnnotations Annotations => new() { Title = Title, ReadOnlyHint = true, OpenWorldHint = true };
+    protected override bool ReadOnly => true;
 
-    internal override JsonObject OutputSchema => new()
-    {
-        ["type"] = "object",
-        ["properties"] = new JsonObject
+    internal override JsonObject OutputSchema => ObjectSchema(
+        new JsonObject
         {
             ["acked"] = Typed("boolean", "Whether a person answered in time."),
             ["acked_at"] = Nullable("string", "When they answered (ISO 8601)."),
@@ -50,9 +48,7 @@ internal sealed class AwaitAckTool(ToolContext context) : PushNotifiTool
             ["comment"] = Nullable("string", "A note they added under the buttons."),
             ["reason"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("timeout"), ["description"] = "Why there is no answer." },
         },
-        ["required"] = new JsonArray("acked"),
-        ["additionalProperties"] = false,
-    };
+        "acked");
 
     internal override async Task<JsonObject> InvokeAsync(ToolArguments arguments, ToolCall call, CancellationToken cancellationToken)
     {

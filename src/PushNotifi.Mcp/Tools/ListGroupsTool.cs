@@ -18,26 +18,20 @@ internal sealed class ListGroupsTool(ToolContext context) : PushNotifiTool
 
     internal override IReadOnlyList<ArgumentSpec> Arguments { get; } = [];
 
-    internal override ModelContextProtocol.Protocol.ToolAnnotations Annotations => new() { Title = Title, ReadOnlyHint = true, OpenWorldHint = true };
+    protected override bool ReadOnly => true;
 
     internal override JsonObject OutputSchema => ObjectSchema(
         new JsonObject
         {
-            ["groups"] = new JsonObject
-            {
-                ["type"] = "array",
-                ["items"] = new JsonObject
+            ["groups"] = ArrayOf(
+                new JsonObject
                 {
-                    ["type"] = "object",
-                    ["properties"] = new JsonObject
-                    {
-                        ["group_key"] = Typed("string", "The group key's last four characters, e.g. …ab12."),
-                        ["name"] = Typed("string", "The group's name."),
-                        ["is_default"] = Typed("boolean", "Whether this is PUSHNOTIFI_GROUP_KEY, where sends go by default."),
-                    },
-                    ["required"] = new JsonArray("group_key", "name"),
+                    ["group_key"] = Typed("string", "The group key's last four characters, e.g. …ab12."),
+                    ["name"] = Typed("string", "The group's name."),
+                    ["is_default"] = Typed("boolean", "Whether this is PUSHNOTIFI_GROUP_KEY, where sends go by default."),
                 },
-            },
+                "group_key",
+                "name"),
         },
         "groups");
 

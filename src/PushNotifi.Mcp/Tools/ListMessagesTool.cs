@@ -19,30 +19,24 @@ internal sealed class ListMessagesTool(ToolContext context) : PushNotifiTool
 
     internal override IReadOnlyList<ArgumentSpec> Arguments { get; } = [];
 
-    internal override ModelContextProtocol.Protocol.ToolAnnotations Annotations => new() { Title = Title, ReadOnlyHint = true, OpenWorldHint = true };
+    protected override bool ReadOnly => true;
 
     internal override JsonObject OutputSchema => ObjectSchema(
         new JsonObject
         {
-            ["messages"] = new JsonObject
-            {
-                ["type"] = "array",
-                ["items"] = new JsonObject
+            ["messages"] = ArrayOf(
+                new JsonObject
                 {
-                    ["type"] = "object",
-                    ["properties"] = new JsonObject
-                    {
-                        ["id"] = Typed("string", "The notification's id."),
-                        ["type"] = Nullable("string", "user or group."),
-                        ["title"] = Nullable("string", "The title."),
-                        ["message"] = Typed("string", "The text."),
-                        ["priority"] = Nullable("integer", "-2 to 2."),
-                        ["idempotency_key"] = Nullable("string", "The key it was sent with."),
-                        ["created_at"] = Nullable("string", "When the API accepted it (ISO 8601)."),
-                    },
-                    ["required"] = new JsonArray("id", "message"),
+                    ["id"] = Typed("string", "The notification's id."),
+                    ["type"] = Nullable("string", "user or group."),
+                    ["title"] = Nullable("string", "The title."),
+                    ["message"] = Typed("string", "The text."),
+                    ["priority"] = Nullable("integer", "-2 to 2."),
+                    ["idempotency_key"] = Nullable("string", "The key it was sent with."),
+                    ["created_at"] = Nullable("string", "When the API accepted it (ISO 8601)."),
                 },
-            },
+                "id",
+                "message"),
         },
         "messages");
 

@@ -20,7 +20,11 @@ internal abstract class PushNotifiTool
     /// <summary>The JSON Schema of the structured result.</summary>
     internal abstract JsonObject OutputSchema { get; }
 
-    internal virtual ToolAnnotations Annotations => new() { Title = Title, OpenWorldHint = true };
+    /// <summary>Whether the tool only reads; a send or a page is not.</summary>
+    protected virtual bool ReadOnly => false;
+
+    // Null rather than false when it writes, so the hint is left out of tools/list as before.
+    internal ToolAnnotations Annotations => new() { Title = Title, ReadOnlyHint = ReadOnly ? true : null, OpenWorldHint = true };
 
     /// <summary>The <c>tools/list</c> entry, built once.</summary>
     internal Tool Definition => _definition ??= new Tool
@@ -36,19 +40,33 @@ internal abstract class PushNotifiTool
     /// <summary>Runs the tool on checked arguments and returns the structured result.</summary>
     internal abstract Task<JsonObject> InvokeAsync(ToolArguments arguments, ToolCall call, CancellationToken cancellationToken);
 
-    /// <summary>An object schema whose every property is required and no other is allowed.</summary>
+    /// <summary>An object schema with <paramref name="required"/> properties and no others allowed.</summary>
     protected static JsonObject ObjectSchema(JsonObject properties, params string[] required) => new()
     {
         ["type"] = "object",
         ["properties"] = properties,
-        ["required"] = new JsonArray([.. required.Select(r => (JsonNode?)JsonValue.Create(r))]),
+        ["required"] = Names(required),
         ["additionalProperties"] = false,
+    };
+
+    /// <summary>An array schema whose items are objects with <paramref name="itemProperties"/>.</summary>
+    protected static JsonObject ArrayOf(JsonObject itemProperties, params string[] required) => new()
+    {
+        ["type"] = "array",
+        ["items"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = itemProperties,
+            ["required"] = Names(required),
+        },
     };
 
     protected static JsonObject Typed(string type, string description) => new() { ["type"] = type, ["description"] = description };
 
     protected static JsonObject Nullable(string type, string description) =>
         new() { ["type"] = new JsonArray(type, "null"), ["description"] = description };
+
+    private static JsonArray Names(string[] names) => new([.. names.Select(n => (JsonNode?)JsonValue.Create(n))]);
 
     /// <summary>Dates as JavaScript's <c>toISOString</c> writes them, so results look the same from either server.</summary>
     protected static string? IsoDate(DateTimeOffset? value) =>
