@@ -19,7 +19,12 @@ internal static class McpConfigMerge
 
     /// <summary>The variables passed through, by reference: a value never lands in the file.</summary>
     private static readonly string[] PassedThrough =
-        ["PUSHNOTIFI_USER_KEY", "PUSHNOTIFI_GROUP_KEY", "PUSHNOTIFI_API_BASE_URL", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE"];
+    [
+        PushNotifiEnvironmentVariables.UserKey,
+        PushNotifiEnvironmentVariables.GroupKey,
+        PushNotifiEnvironmentVariables.ApiBaseUrl,
+        PushNotifiEnvironmentVariables.RateLimitPerMinute,
+    ];
 
     private static readonly JsonSerializerOptions s_writeOptions = new()
     {
