@@ -75,23 +75,15 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
 
     private async ValueTask<bool> ClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
-        try
+        var askedAt = _time.GetTimestamp();
+        var milliseconds = Milliseconds(window);
+        if (await EvaluateAsync(ClaimScript, _claimPrefix + key, milliseconds, cancellationToken).ConfigureAwait(false) is not { } left)
         {
-            var database = (await _connection.ConnectedAsync(_timeout, _time, cancellationToken).ConfigureAwait(false)).GetDatabase();
-            var askedAt = _time.GetTimestamp();
-            var milliseconds = Milliseconds(window);
-            var left = (long)await Bounded(
-                database.ScriptEvaluateAsync(ClaimScript, [(RedisKey)(_claimPrefix + key)], [milliseconds]),
-                cancellationToken).ConfigureAwait(false);
-            _outage.Succeeded();
-            _seen.Remember(key, TimeSpan.FromMilliseconds(left < 0 ? milliseconds : left), askedAt);
-            return left < 0;
-        }
-        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
-        {
-            _outage.Failed(error, startingUp: error is StillConnectingException);
             return ClaimLocally(key, window);
         }
+
+        _seen.Remember(key, TimeSpan.FromMilliseconds(left < 0 ? milliseconds : left), askedAt);
+        return left < 0;
     }
 
     // A claim granted from memory means this process alerted for the key: it holds it for the window as if Redis had
@@ -115,21 +107,24 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         return granted;
     }
 
-    private async ValueTask<long> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    private async ValueTask<long> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken) =>
+        await EvaluateAsync(CounterScript, _countPrefix + key, Milliseconds(window), cancellationToken).ConfigureAwait(false)
+        ?? await _fallback.IncrementAsync(key, window, cancellationToken).ConfigureAwait(false);
+
+    // One script run, bounded by the operation timeout; null when Redis could not answer (recorded with the outage).
+    private async ValueTask<long?> EvaluateAsync(string script, string key, long milliseconds, CancellationToken cancellationToken)
     {
         try
         {
             var database = (await _connection.ConnectedAsync(_timeout, _time, cancellationToken).ConfigureAwait(false)).GetDatabase();
-            var result = await Bounded(
-                database.ScriptEvaluateAsync(CounterScript, [(RedisKey)(_countPrefix + key)], [Milliseconds(window)]),
-                cancellationToken).ConfigureAwait(false);
+            var result = await Bounded(database.ScriptEvaluateAsync(script, [(RedisKey)key], [milliseconds]), cancellationToken).ConfigureAwait(false);
             _outage.Succeeded();
             return (long)result;
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             _outage.Failed(error, startingUp: error is StillConnectingException);
-            return await _fallback.IncrementAsync(key, window, cancellationToken).ConfigureAwait(false);
+            return null;
         }
     }
 

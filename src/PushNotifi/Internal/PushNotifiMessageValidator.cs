@@ -37,13 +37,7 @@ internal static class PushNotifiMessageValidator
                 $"send_to_key ({Redactor.LastFour(sendToKey)}) must be {PushNotifiLimits.KeyLength} letters or digits starting with '{prefix}' for a {message.Type.ToString().ToLowerInvariant()} recipient.");
         }
 
-        if (string.IsNullOrWhiteSpace(message.Message))
-        {
-            throw Invalid("message", "message must not be empty.");
-        }
-
-        CheckLength("message", message.Message, PushNotifiLimits.MessageLength);
-        CheckLength("title", message.Title, PushNotifiLimits.TitleLength);
+        ValidateText(message.Title, message.Message);
         CheckLength("url", message.Url, PushNotifiLimits.UrlLength);
         CheckLength("url_title", message.UrlTitle, PushNotifiLimits.UrlTitleLength);
         CheckLength("idempotency_key", message.IdempotencyKey, PushNotifiLimits.IdempotencyKeyLength);
@@ -112,6 +106,18 @@ internal static class PushNotifiMessageValidator
             AttachmentType = message.AttachmentType,
             AlertResponseTemplate = message.ResponseTemplate,
         };
+    }
+
+    /// <summary>The checks every send makes, the webhook's included: a message that is not blank, and the message and title lengths.</summary>
+    internal static void ValidateText(string? title, string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            throw Invalid("message", "message must not be empty.");
+        }
+
+        CheckLength("message", message, PushNotifiLimits.MessageLength);
+        CheckLength("title", title, PushNotifiLimits.TitleLength);
     }
 
     private static void ValidateAttachment(PushNotifiMessage message)

@@ -10,16 +10,13 @@ internal static class SecretPrechecks
 {
     private const int LongestNameTail = 64;
 
-    private static readonly SearchValues<char> s_nameCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
-
     private static readonly SearchValues<char> s_urlAuthorityEnd = SearchValues.Create(" \t\r\n/?#@\"'<>");
 
     /// <summary>The name around the keyword is followed by <c>=</c>, <c>:</c>, <c>:=</c> or <c>=&gt;</c> (after an optional quote and spaces).</summary>
     public static bool AssignmentFollows(ReadOnlySpan<char> text, int start, int hit)
     {
         var rest = text[hit..];
-        var name = rest.IndexOfAnyExcept(s_nameCharacters);
+        var name = rest.IndexOfAnyExcept(SecretScanner.NameCharacters);
         if (name < 0 || name > LongestNameTail)
         {
             return false;

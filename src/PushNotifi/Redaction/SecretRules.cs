@@ -38,7 +38,7 @@ internal static partial class SecretRules
         new() { Name = "github-fine-grained-pat", Family = "github", Keywords = ["github_pat_"], Pattern = GitHubFineGrainedToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
         new() { Name = "gitlab-token", Family = "gitlab", Keywords = ["glpat-", "gldt-", "glrt-", "glrtr-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glwt-", "GR1348941"], Pattern = GitLabToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
 
-        // Messaging (Twilio's SK… API keys have no keyword: KeyShapeScanner finds them)
+        // Messaging (Twilio's SK… API keys have no keyword: TokenScanner finds them by shape)
         new() { Name = "slack-token", Family = "slack", Keywords = ["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-", "xoxe.", "xapp-"], Pattern = SlackToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
         new() { Name = "slack-webhook-url", Family = "slack", Keywords = ["hooks.slack.com"], Pattern = SlackWebhook(), Locator = SecretLocators.AfterSecondSlash, Start = RuleStart.Keyword },
         new() { Name = "sendgrid-api-key", Family = "sendgrid", Keywords = ["SG."], Pattern = SendGridKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },

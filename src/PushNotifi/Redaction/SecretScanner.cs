@@ -13,7 +13,8 @@ internal static class SecretScanner
     private static readonly SearchValues<char> s_wordCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
-    private static readonly SearchValues<char> s_nameCharacters =
+    /// <summary>What a name (<c>api_key</c>, <c>X-Api-Key</c>, <c>db.password</c>) or a token (<c>ghp_…</c>, a JWT) is made of.</summary>
+    internal static readonly SearchValues<char> NameCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
 
     // A match cut by its window goes on to the end of its run of these.
@@ -69,7 +70,7 @@ internal static class SecretScanner
 
     private static bool NamesNoSecret(ReadOnlySpan<char> match)
     {
-        var nameLength = match.IndexOfAnyExcept(s_nameCharacters);
+        var nameLength = match.IndexOfAnyExcept(NameCharacters);
         var name = nameLength < 0 ? match : match[..nameLength];
         if (name.EndsWith("Id", StringComparison.Ordinal))
         {
@@ -97,7 +98,7 @@ internal static class SecretScanner
                 return;
             case RuleStart.Name:
                 var floor = Math.Max(0, hit - LongestNamePrefix);
-                start = floor + text[floor..hit].LastIndexOfAnyExcept(s_nameCharacters) + 1;
+                start = floor + text[floor..hit].LastIndexOfAnyExcept(NameCharacters) + 1;
                 keywordLength += hit - start;
                 break;
         }

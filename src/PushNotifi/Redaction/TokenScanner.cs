@@ -22,10 +22,7 @@ internal static class TokenScanner
 
     private const int TwilioKeyLength = 34;
 
-    private static readonly SearchValues<char> s_tokenCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
-
-    private static readonly bool[] s_isTokenCharacter = [.. Enumerable.Range(0, 128).Select(c => s_tokenCharacters.Contains((char)c))];
+    private static readonly bool[] s_isTokenCharacter = [.. Enumerable.Range(0, 128).Select(c => SecretScanner.NameCharacters.Contains((char)c))];
 
     private static readonly SearchValues<char> s_partSeparators = SearchValues.Create(".-");
 
@@ -67,7 +64,7 @@ internal static class TokenScanner
 
             if (probe - start == Shortest)
             {
-                start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(s_tokenCharacters) + 1;
+                start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(SecretScanner.NameCharacters) + 1;
             }
 
             var end = probe + 1;
@@ -78,7 +75,7 @@ internal static class TokenScanner
 
             if (end - start >= Shortest)
             {
-                var length = text[end..].IndexOfAnyExcept(s_tokenCharacters);
+                var length = text[end..].IndexOfAnyExcept(SecretScanner.NameCharacters);
                 end = length < 0 ? text.Length : end + length;
                 ScanRun(text, start, end, ref spans);
             }

@@ -15,8 +15,6 @@ internal static class ValueChecks
     // Words a log writes after "password:" that say something about a password without being one.
     private static readonly string[] s_passwordWords = ["null", "none", "nil", "true", "false", "undefined", "empty", "required", "invalid", "incorrect", "expired", "missing", "hidden", "unset"];
 
-    private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");
-
     private static readonly SearchValues<char> s_dateCharacters = SearchValues.Create("0123456789-:.TZ+ ");
 
     /// <summary>True when <paramref name="value"/> passes <paramref name="check"/> and is not a placeholder.</summary>
@@ -66,7 +64,7 @@ internal static class ValueChecks
 
         // Dates and times (2026-11-30T06:00:00Z) have digits and letters but are not secrets.
         var dateLike = !value.ContainsAnyExcept(s_dateCharacters);
-        return !dateLike && ((digit && letter) || (lower && innerUpper) || (value.IndexOfAny(s_digits) >= 0 && value.Length >= 16));
+        return !dateLike && ((digit && letter) || (lower && innerUpper) || (digit && value.Length >= 16));
     }
 
     private static bool IsPasswordWord(ReadOnlySpan<char> value)

@@ -18,37 +18,14 @@ internal sealed class ExpiringTable(int capacity)
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>True when <paramref name="key"/> had no live entry and now has one until <paramref name="expires"/>.</summary>
-    public bool TryClaim(string key, long now, long expires)
-    {
-        while (true)
-        {
-            if (_entries.TryGetValue(key, out var existing))
-            {
-                if (existing.ExpiresAt > now)
-                {
-                    return false;
-                }
-
-                if (_entries.TryUpdate(key, new Entry(expires, 1), existing))
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            Reserve(now);
-            if (_entries.TryAdd(key, new Entry(expires, 1)))
-            {
-                return true;
-            }
-
-            Interlocked.Decrement(ref _count);
-        }
-    }
+    public bool TryClaim(string key, long now, long expires) => Touch(key, now, expires, count: false) == 1;
 
     /// <summary>Adds one to the live counter of <paramref name="key"/>, or starts one that lives until <paramref name="expires"/>.</summary>
-    public long Increment(string key, long now, long expires)
+    public long Increment(string key, long now, long expires) => Touch(key, now, expires, count: true);
+
+    // A claim and a counter are one entry: 1 when this call started it (new or replacing an expired one); for a live
+    // entry, the counter after adding one, or 0 for a claim, which leaves a live entry as it is.
+    private long Touch(string key, long now, long expires, bool count)
     {
         while (true)
         {
@@ -56,7 +33,7 @@ internal sealed class ExpiringTable(int capacity)
             {
                 if (existing.ExpiresAt > now)
                 {
-                    return Interlocked.Increment(ref existing.Count);
+                    return count ? Interlocked.Increment(ref existing.Count) : 0;
                 }
 
                 if (_entries.TryUpdate(key, new Entry(expires, 1), existing))

@@ -42,20 +42,7 @@ public sealed class PushNotifiWebhookClient : IPushNotifiWebhook
     /// <inheritdoc />
     public async Task<PushNotifiSendResult> SendAsync(string title, string message, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            throw new PushNotifiValidationException("message", "message must not be empty.");
-        }
-
-        if (message.Length > PushNotifiLimits.MessageLength)
-        {
-            throw new PushNotifiValidationException("message", $"message is {message.Length} characters; the limit is {PushNotifiLimits.MessageLength}.");
-        }
-
-        if (title is not null && title.Length > PushNotifiLimits.TitleLength)
-        {
-            throw new PushNotifiValidationException("title", $"title is {title.Length} characters; the limit is {PushNotifiLimits.TitleLength}.");
-        }
+        PushNotifiMessageValidator.ValidateText(title, message);
 
         var body = JsonSerializer.SerializeToUtf8Bytes(
             new WebhookRequest(title is null ? null : Redactor.Redact(title), Redactor.Redact(message)),
