@@ -140,18 +140,8 @@ internal static class GeneratorStepProfile
         var generator = new PushNotifiAlertGenerator().AsSourceGenerator();
 
         // Unmeasured runs first, so the figure is the steady state and not JIT.
-        for (var i = 0; i < 30; i++)
-        {
-            _ = Driver(generator, track: false).RunGenerators(compilation.Clone());
-        }
-
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < runs; i++)
-        {
-            _ = Driver(generator, track: false).RunGenerators(compilation.Clone());
-        }
-
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} cold full runs: {watch.Elapsed.TotalMilliseconds / runs:F2} ms each"));
+        var each = MeanMilliseconds(warmups: 30, runs, () => Driver(generator, track: false).RunGenerators(compilation.Clone()));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} cold full runs: {each:F2} ms each"));
     }
 
     /// <summary>
@@ -163,14 +153,25 @@ internal static class GeneratorStepProfile
         var compilation = GeneratorInputs.PushNotifiAlerts();
         var edited = GeneratorInputs.EditOneMethodBody(compilation);
         var driver = Driver(new PushNotifiAlertGenerator().AsSourceGenerator(), track: false).RunGenerators(compilation);
-        _ = driver.RunGenerators(edited);
+        var each = MeanMilliseconds(warmups: 1, runs, () => driver.RunGenerators(edited));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} warm incremental runs: {each:F2} ms each"));
+    }
+
+    /// <summary>Mean milliseconds of <paramref name="runs"/> calls of <paramref name="run"/>, after <paramref name="warmups"/> unmeasured ones.</summary>
+    private static double MeanMilliseconds(int warmups, int runs, Action run)
+    {
+        for (var i = 0; i < warmups; i++)
+        {
+            run();
+        }
+
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < runs; i++)
         {
-            _ = driver.RunGenerators(edited);
+            run();
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} warm incremental runs: {watch.Elapsed.TotalMilliseconds / runs:F2} ms each"));
+        return watch.Elapsed.TotalMilliseconds / runs;
     }
 
     private static double Time(ISourceGenerator generator, CSharpCompilation compilation)

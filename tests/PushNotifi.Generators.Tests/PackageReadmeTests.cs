@@ -102,7 +102,7 @@ public sealed class PackageReadmeTests
 
     private static string PackedPackage(string id)
     {
-        var feed = typeof(PackageReadmeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PackageFeed").Value!;
+        var feed = PackageTests.Feed();
 
         // The version must follow the id, or PushNotifi would also match PushNotifi.Cli.0.1.0.nupkg.
         var name = new Regex("^" + Regex.Escape(id) + @"\.\d+\.\d+\.\d+[^/\\]*\.nupkg$");

@@ -176,6 +176,7 @@ public sealed class PackageTests : IDisposable
         }
     }
 
-    private static string Feed() =>
+    /// <summary>The local feed that building this project packs every package into.</summary>
+    internal static string Feed() =>
         typeof(PackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PackageFeed").Value!;
 }

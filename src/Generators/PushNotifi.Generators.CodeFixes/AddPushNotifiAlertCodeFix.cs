@@ -88,7 +88,7 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
     private static IMethodSymbol? Wrappable(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
         model.GetDeclaredSymbol(method, cancellationToken) is { } symbol
             && !AlreadyAlerts(model, method, cancellationToken)
-            && symbol.ContainingType.GetMembers(CoreName(symbol.Name)).Length == 0
+            && symbol.ContainingType.GetMembers(Naming.DefaultImplementationName(symbol.Name)).Length == 0
             ? symbol
             : null;
 
@@ -115,11 +115,6 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
 
         return false;
     }
-
-    private static string CoreName(string name) =>
-        name.EndsWith("Async", System.StringComparison.Ordinal) && name.Length > "Async".Length
-            ? name.Substring(0, name.Length - "Async".Length) + "CoreAsync"
-            : name + "Core";
 
     /// <summary>
     /// Wraps every method in one edit of the document: each becomes a declaration followed by its implementation, and
@@ -155,7 +150,7 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
     /// <summary>The body, moved to a private <c>…Core</c> method below the declaration.</summary>
     private static MethodDeclarationSyntax Implementation(MethodDeclarationSyntax method, IMethodSymbol symbol) =>
         method
-            .WithIdentifier(SyntaxFactory.Identifier(CoreName(symbol.Name)))
+            .WithIdentifier(SyntaxFactory.Identifier(Naming.DefaultImplementationName(symbol.Name)))
             .WithModifiers(SyntaxFactory.TokenList(
                 new[] { SyntaxFactory.Token(SyntaxKind.PrivateKeyword) }.Concat(method.Modifiers.Where(m => !IsAccessibility(m)).Select(m => m.WithoutTrivia()))))
             .WithAttributeLists(default)
@@ -224,7 +219,7 @@ public sealed class AddPushNotifiAlertCodeFix : CodeFixProvider
         if (AlertTemplateSuggestion.IdempotencyKey(symbol) is { } key)
         {
             arguments = arguments.Add(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals("IdempotencyKey"), nameColon: null, Literal(key)));
+                SyntaxFactory.NameEquals(AlertAttributeNames.IdempotencyKey), nameColon: null, Literal(key)));
         }
 
         return SyntaxFactory.Attribute(SyntaxFactory.IdentifierName("PushNotifiAlert"), SyntaxFactory.AttributeArgumentList(arguments));

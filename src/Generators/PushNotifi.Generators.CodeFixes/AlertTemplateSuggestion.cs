@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using PushNotifi.Generators.Parsing;
 
 namespace PushNotifi.Generators.CodeFixes;
 
@@ -73,7 +74,9 @@ internal static class AlertTemplateSuggestion
     }
 
     private static string TrimAsync(string name) =>
-        name.EndsWith("Async", StringComparison.Ordinal) && name.Length > "Async".Length ? name.Substring(0, name.Length - "Async".Length) : name;
+        name.EndsWith(AlertDefaults.AsyncSuffix, StringComparison.Ordinal) && name.Length > AlertDefaults.AsyncSuffix.Length
+            ? name.Substring(0, name.Length - AlertDefaults.AsyncSuffix.Length)
+            : name;
 
     private static string Words(string name, char separator, bool capitalizeFirst)
     {

@@ -1,9 +1,8 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace PushNotifi.Generators;
 
-/// <summary>Every diagnostic the PushNotifi generator and analyzer report. IDs are stable; never reuse one.</summary>
+/// <summary>Every diagnostic the PushNotifi analyzers report (the generator reports none). IDs are stable; never reuse one.</summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "PushNotifi.Alerts";
@@ -89,24 +88,6 @@ internal static class DiagnosticDescriptors
         "'{0}' can be wrapped with [PushNotifiAlert]",
         DiagnosticSeverity.Hidden);
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
-        UnknownPlaceholder, UnusedParameter, MissingImplementation, ImplementationMismatch, ContainingTypeNotPartial,
-        UnsupportedReturnType, AmbiguousClient, MissingIdempotencyKey, SecretParameterNotRedacted,
-        ImplementationAlreadyAlerts, KeyLiteral, NotPartialDeclaration, InvalidTemplate, PlaceholderUnavailable, AlertCandidate);
-
-    public static DiagnosticDescriptor ById(string id) => s_byId[id];
-
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkUri);
-
-    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
-    {
-        var map = new Dictionary<string, DiagnosticDescriptor>();
-        foreach (var descriptor in descriptors)
-        {
-            map.Add(descriptor.Id, descriptor);
-        }
-
-        return map;
-    }
 }

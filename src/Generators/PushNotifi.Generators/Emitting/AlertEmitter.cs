@@ -40,17 +40,17 @@ internal static class AlertEmitter
         slots.Reset();
         nodes.Reset();
 
-        var root = Describe(model, slots, nodes);
+        var described = Describe(model, slots, nodes);
         var key = t_key ??= new ShapeKeyWriter();
         key.Clear();
-        root.WriteKey(key);
+        described.Root.WriteKey(key);
         var hash = key.Hash();
 
         var shape = Find(key, hash);
         if (shape is null)
         {
             // Rendered outside the lock: two threads may render one new shape, and both results are the same.
-            shape = RenderedShape.Parse(RenderShape(root));
+            shape = RenderedShape.Parse(RenderShape(described));
             Keep(key.ToString(), hash, shape);
         }
 
@@ -108,15 +108,15 @@ internal static class AlertEmitter
     internal static string ShapeKey(AlertMethodModel model)
     {
         var key = new ShapeKeyWriter();
-        Describe(model, new SlotValues(), new TemplateNodePool()).WriteKey(key);
+        Describe(model, new SlotValues(), new TemplateNodePool()).Root.WriteKey(key);
         return key.ToString();
     }
 
-    private static string RenderShape(TemplateNode root)
+    private static string RenderShape(Described described)
     {
-        var wrapper = root.ToScriptObject();
-        wrapper["failure_block"] = RenderBlock((TemplateNode)root.Get("failure")!);
-        wrapper["success_block"] = root.Get("success") is TemplateNode success ? RenderBlock(success) : string.Empty;
+        var wrapper = described.Root.ToScriptObject();
+        wrapper["failure_block"] = RenderBlock(described.Failure);
+        wrapper["success_block"] = described.Success is null ? string.Empty : RenderBlock(described.Success);
         return ScribanRenderer.Render(ScribanRenderer.Wrapper, wrapper);
     }
 
@@ -124,7 +124,7 @@ internal static class AlertEmitter
         ScribanRenderer.Render(ScribanRenderer.Block, block.ToScriptObject()).TrimEnd('\n') + "\n";
 
     /// <summary>What the templates see for <paramref name="model"/>, with every per-method text in a slot.</summary>
-    private static TemplateNode Describe(AlertMethodModel model, SlotValues slots, TemplateNodePool nodes)
+    private static Described Describe(AlertMethodModel model, SlotValues slots, TemplateNodePool nodes)
     {
         var p = LocalPrefix(model);
         var isAsync = model.ReturnKind is ReturnKind.Task or ReturnKind.TaskOfT or ReturnKind.ValueTask or ReturnKind.ValueTaskOfT;
@@ -133,6 +133,8 @@ internal static class AlertEmitter
         var started = model.UsesElapsed ? p + "started" : "0";
         var cancellationToken = model.CancellationTokenName ?? "default";
         var clientInBody = isAsync ? p + "client" : model.ClientExpression ?? "null";
+        var failure = Block(model.Failure, model, p, p + "alert", "Failure", clientInBody, started, slots, nodes);
+        var success = model.Success is null ? null : Block(model.Success, model, p, p + "success", "Success", clientInBody, started, slots, nodes);
         var root = nodes.Rent()
             .Set("nullable_enabled", model.NullableEnabled)
             .Set("namespace", slots.Slot(model.Namespace))
@@ -157,8 +159,8 @@ internal static class AlertEmitter
             .Set("from_exception", slots.Slot(FromException(model, p)))
             .Set("cancellation_token", slots.Slot(cancellationToken))
             .Set("alert_on_cancellation", model.AlertOnCallerCancellation ? "true" : "false")
-            .Set("failure", Block(model.Failure, model, p, p + "alert", "Failure", clientInBody, started, slots, nodes))
-            .Set("success", model.Success is null ? null : Block(model.Success, model, p, p + "success", "Success", clientInBody, started, slots, nodes));
+            .Set("failure", failure)
+            .Set("success", success);
 
         var containingTypes = new TemplateNode[model.ContainingTypes.Count];
         for (var i = 0; i < containingTypes.Length; i++)
@@ -173,8 +175,14 @@ internal static class AlertEmitter
 
         root.Set("containing_types", containingTypes);
 
-        return root;
+        return new Described(root, failure, success);
     }
+
+    /// <summary>
+    /// The wrapper's data and its alert blocks, which the block template renders apart. The blocks are also members
+    /// of the root, so that they are part of the shape key.
+    /// </summary>
+    private readonly record struct Described(TemplateNode Root, TemplateNode Failure, TemplateNode? Success);
 
     private static TemplateNode[] Parameters(AlertMethodModel model, bool isAsync, bool usesFingerprint, SlotValues slots, TemplateNodePool nodes)
     {

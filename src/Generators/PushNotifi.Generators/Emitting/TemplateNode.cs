@@ -22,19 +22,6 @@ internal sealed class TemplateNode
 
     public void Clear() => _members.Clear();
 
-    public object? Get(string name)
-    {
-        foreach (var member in _members)
-        {
-            if (member.Key == name)
-            {
-                return member.Value;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>Writes the node so that different contents never give the same text (strings are length-prefixed).</summary>
     public void WriteKey(ShapeKeyWriter key)
     {
