@@ -172,13 +172,13 @@ public class ApiKeyTests
         return (json.GetProperty("api_key").GetProperty("id").GetString()!, json.GetProperty("key").GetString()!);
     }
 
-    private static async Task<JsonElement> ListAsync(HttpClient admin)
+    internal static async Task<JsonElement> ListAsync(HttpClient admin)
     {
         using var response = await admin.GetAsync("/api/v1/api-keys");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
     }
 
-    private static JsonElement Key(JsonElement list, string id) =>
+    internal static JsonElement Key(JsonElement list, string id) =>
         list.GetProperty("api_keys").EnumerateArray().Single(k => k.GetProperty("id").GetString() == id);
 }

@@ -132,13 +132,10 @@ internal sealed class ApiKeys
     /// <summary>Records a successful authentication (<c>last_used_at</c>).</summary>
     public void Touch(ApiKeyRecord record)
     {
+        // Under the gate so a rotate or revoke (which rewrite the whole record) cannot lose this time.
         lock (_gate)
         {
-            // Re-read so a revoke that raced this request is not undone.
-            if (_store.All().FirstOrDefault(r => r.Id == record.Id) is { } current)
-            {
-                _store.Update(current with { LastUsedAt = _clock.GetUtcNow() });
-            }
+            _store.Touch(record.Id, _clock.GetUtcNow());
         }
     }
 
