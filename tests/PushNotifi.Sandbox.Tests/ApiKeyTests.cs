@@ -137,9 +137,7 @@ public class ApiKeyTests
     [Fact]
     public async Task Keys_of_another_account_cannot_be_seen_rotated_or_revoked()
     {
-        var options = Fake.Options();
-        options.ExtraUserKeys.Add(Fake.SecondAccountKey);
-        await using var sandbox = await SandboxServer.StartAsync(options);
+        await using var sandbox = await Fake.StartWithSecondAccountAsync();
         using var other = Fake.Client(sandbox, Fake.SecondAccountKey);
 
         var list = await ListAsync(other);
