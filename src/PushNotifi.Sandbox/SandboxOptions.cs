@@ -89,7 +89,7 @@ public sealed class SandboxOptions
             return generated;
         }
 
-        Func<string, string> fakeKey = RandomFakeKey;
+        Func<string, string> fakeKey = KeyHasher.RandomKey;
         if (!string.IsNullOrWhiteSpace(DataFile))
         {
             using var database = SqliteDatabase.Open(DataFile);
@@ -138,10 +138,6 @@ public sealed class SandboxOptions
             throw new InvalidOperationException("The sandbox data file (SandboxOptions.DataFile, --data) is blank: give a file path, or leave it unset to keep everything in memory.");
         }
     }
-
-    private static string RandomFakeKey(string prefix) =>
-        prefix + System.Security.Cryptography.RandomNumberGenerator.GetString(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", SandboxLimits.SendToKeyLength - prefix.Length);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -267,9 +267,7 @@ public class AlertAckTests
     [Fact]
     public async Task Another_accounts_key_sees_404_for_status_and_ack()
     {
-        var options = Fake.Options();
-        options.ExtraUserKeys.Add(Fake.SecondAccountKey);
-        await using var sandbox = await SandboxServer.StartAsync(options);
+        await using var sandbox = await Fake.StartWithSecondAccountAsync();
         using var owner = Fake.Client(sandbox);
         using var stranger = Fake.Client(sandbox, Fake.SecondAccountKey);
         var alertId = await owner.SendAlertAsync("yes_no");
@@ -284,9 +282,7 @@ public class AlertAckTests
     [Fact]
     public async Task Extra_account_sends_to_itself_only_and_lists_only_its_own_messages()
     {
-        var options = Fake.Options();
-        options.ExtraUserKeys.Add(Fake.SecondAccountKey);
-        await using var sandbox = await SandboxServer.StartAsync(options);
+        await using var sandbox = await Fake.StartWithSecondAccountAsync();
         using var owner = Fake.Client(sandbox);
         using var second = Fake.Client(sandbox, Fake.SecondAccountKey);
         (await owner.SendToGroupAsync("mine")).Dispose();
@@ -309,9 +305,7 @@ public class AlertAckTests
     [Fact]
     public async Task Same_idempotency_key_in_two_accounts_delivers_twice()
     {
-        var options = Fake.Options();
-        options.ExtraUserKeys.Add(Fake.SecondAccountKey);
-        await using var sandbox = await SandboxServer.StartAsync(options);
+        await using var sandbox = await Fake.StartWithSecondAccountAsync();
         using var owner = Fake.Client(sandbox);
         using var second = Fake.Client(sandbox, Fake.SecondAccountKey);
 

@@ -137,9 +137,7 @@ public class ApiKeyTests
     [Fact]
     public async Task Keys_of_another_account_cannot_be_seen_rotated_or_revoked()
     {
-        var options = Fake.Options();
-        options.ExtraUserKeys.Add(Fake.SecondAccountKey);
-        await using var sandbox = await SandboxServer.StartAsync(options);
+        await using var sandbox = await Fake.StartWithSecondAccountAsync();
         using var other = Fake.Client(sandbox, Fake.SecondAccountKey);
 
         var list = await ListAsync(other);
@@ -172,13 +170,13 @@ public class ApiKeyTests
         return (json.GetProperty("api_key").GetProperty("id").GetString()!, json.GetProperty("key").GetString()!);
     }
 
-    private static async Task<JsonElement> ListAsync(HttpClient admin)
+    internal static async Task<JsonElement> ListAsync(HttpClient admin)
     {
         using var response = await admin.GetAsync("/api/v1/api-keys");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
     }
 
-    private static JsonElement Key(JsonElement list, string id) =>
+    internal static JsonElement Key(JsonElement list, string id) =>
         list.GetProperty("api_keys").EnumerateArray().Single(k => k.GetProperty("id").GetString() == id);
 }

@@ -101,6 +101,25 @@ public sealed class InboxBrowserTests(ChromiumFixture chromium) : IClassFixture<
         Assert.Equal("PushNotifi sandbox", await page.TitleAsync());
     }
 
+    [Fact]
+    public async Task Keys_made_and_revoked_through_the_api_show_in_the_key_list_live()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var http = Fake.Client(sandbox);
+        var page = await OpenInboxAsync(sandbox);
+        await Assertions.Expect(page.GetByTestId("key")).ToHaveCountAsync(1);
+
+        var (id, key) = await ApiKeyTests.CreateAsync(http, "deploy bot", "send");
+        var row = page.Locator($"[data-testid=\"key\"][data-id=\"{id}\"]");
+        await Assertions.Expect(row).ToContainTextAsync("deploy bot");
+        await Assertions.Expect(row).ToContainTextAsync("…" + key[^4..]);
+        await Assertions.Expect(row).ToContainTextAsync("active");
+        (await http.DeleteAsync($"/api/v1/api-keys/{id}")).Dispose();
+
+        await Assertions.Expect(row).ToContainTextAsync("revoked");
+        Assert.DoesNotContain(key, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<IPage> OpenInboxAsync(SandboxServer sandbox)
     {
         var context = await chromium.Browser.NewContextAsync();

@@ -35,6 +35,31 @@ public class PersistenceTests
     }
 
     [Fact]
+    public async Task A_keys_last_use_is_written_to_the_data_file_and_read_back_after_a_restart()
+    {
+        using var data = new DataFile();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 3, 0, 0, TimeSpan.Zero));
+        var options = data.Options();
+        options.TimeProvider = clock;
+        string id;
+        await using (var first = await SandboxServer.StartAsync(options))
+        {
+            using var admin = Fake.Client(first);
+            (id, var key) = await ApiKeyTests.CreateAsync(admin, "ci", "send");
+            clock.Advance(TimeSpan.FromMinutes(5));
+            using var sent = await Fake.Client(first, key).SendToGroupAsync();
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        await using var second = await data.StartAsync();
+        using var again = Fake.Client(second);
+        var listed = ApiKeyTests.Key(await ApiKeyTests.ListAsync(again), id);
+
+        Assert.Equal(clock.GetUtcNow(), listed.GetProperty("last_used_at").GetDateTimeOffset());
+        Assert.True(listed.GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
     public async Task Notifications_an_acked_alert_and_delivered_idempotency_keys_survive_a_restart()
     {
         using var data = new DataFile();

@@ -27,6 +27,14 @@ internal static class Fake
 
     public static Task<SandboxServer> StartAsync(TimeProvider? clock = null) => SandboxServer.StartAsync(Options(clock));
 
+    /// <summary>A sandbox with a second account (<see cref="SecondAccountKey"/>) beside the main one.</summary>
+    public static Task<SandboxServer> StartWithSecondAccountAsync()
+    {
+        var options = Options();
+        options.ExtraUserKeys.Add(SecondAccountKey);
+        return SandboxServer.StartAsync(options);
+    }
+
     public static HttpClient Client(SandboxServer sandbox, string? apiKey = UserKey)
     {
         var client = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };

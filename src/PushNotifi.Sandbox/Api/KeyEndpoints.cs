@@ -62,7 +62,6 @@ internal static class KeyEndpoints
                 $"This account already has {SandboxLimits.MaxActiveApiKeys} active API keys: revoke or rotate one.", "key_limit_reached"));
         }
 
-        state.Events.Publish(new SandboxEvent(SandboxEvent.KeysChanged, null));
         return TypedResults.Json(
             new ApiKeyIssued(Issued, created.Key, ApiKeyView.Of(created.Record)),
             WireJsonContext.Default.ApiKeyIssued,
@@ -76,7 +75,6 @@ internal static class KeyEndpoints
             return ApiResults.Error(StatusCodes.Status404NotFound, new ApiError($"No active API key {id} in this account.", "not_found", "id"));
         }
 
-        state.Events.Publish(new SandboxEvent(SandboxEvent.KeysChanged, null));
         return TypedResults.Json(
             new ApiKeyIssued(Issued + $" {rotated.Revoked.Id} is revoked.", rotated.Key, ApiKeyView.Of(rotated.Record), ApiKeyView.Of(rotated.Revoked)),
             WireJsonContext.Default.ApiKeyIssued);
@@ -89,7 +87,6 @@ internal static class KeyEndpoints
             return ApiResults.Error(StatusCodes.Status404NotFound, new ApiError($"No API key {id} in this account.", "not_found", "id"));
         }
 
-        state.Events.Publish(new SandboxEvent(SandboxEvent.KeysChanged, null));
         return TypedResults.Json(new ApiKeyRevoked("Revoked; it is refused from now on.", ApiKeyView.Of(revoked)), WireJsonContext.Default.ApiKeyRevoked);
     }
 

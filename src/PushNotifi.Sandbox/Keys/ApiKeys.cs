@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace PushNotifi.Sandbox;
 
@@ -10,8 +9,6 @@ namespace PushNotifi.Sandbox;
 /// </summary>
 internal sealed class ApiKeys
 {
-    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     // Serializes check-then-change steps (the limit, rotation); the store makes single calls atomic.
     private readonly Lock _gate = new();
     private readonly IApiKeyStore _store;
@@ -132,13 +129,10 @@ internal sealed class ApiKeys
     /// <summary>Records a successful authentication (<c>last_used_at</c>).</summary>
     public void Touch(ApiKeyRecord record)
     {
+        // Under the gate so a rotate or revoke (which rewrite the whole record) cannot lose this time.
         lock (_gate)
         {
-            // Re-read so a revoke that raced this request is not undone.
-            if (_store.All().FirstOrDefault(r => r.Id == record.Id) is { } current)
-            {
-                _store.Update(current with { LastUsedAt = _clock.GetUtcNow() });
-            }
+            _store.Touch(record.Id, _clock.GetUtcNow());
         }
     }
 
@@ -157,5 +151,5 @@ internal sealed class ApiKeys
     };
 
     // Shaped like a user key ('u' + 31 letters or digits), so the client accepts it as PUSHNOTIFI_USER_KEY.
-    private static string NewKey() => "u" + RandomNumberGenerator.GetString(Alphabet, SandboxLimits.SendToKeyLength - 1);
+    private static string NewKey() => KeyHasher.RandomKey("u");
 }

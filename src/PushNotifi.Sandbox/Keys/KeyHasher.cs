@@ -12,6 +12,7 @@ internal sealed class KeyHasher(byte[] pepper)
     /// <summary>Bytes of a generated pepper.</summary>
     public const int PepperLength = 32;
 
+    // Every key the sandbox makes up (API keys, fake keys, deterministic or random) uses these letters and digits.
     private const string KeyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static readonly byte[] s_fingerprintLabel = Encoding.UTF8.GetBytes("pushnotifi-sandbox-fingerprint\n");
 
@@ -48,4 +49,8 @@ internal sealed class KeyHasher(byte[] pepper)
     }
 
     public static byte[] NewPepper() => RandomNumberGenerator.GetBytes(PepperLength);
+
+    /// <summary>A random key: <paramref name="prefix"/> plus letters and digits, <see cref="SandboxLimits.SendToKeyLength"/> in all.</summary>
+    public static string RandomKey(string prefix) =>
+        prefix + RandomNumberGenerator.GetString(KeyAlphabet, SandboxLimits.SendToKeyLength - prefix.Length);
 }

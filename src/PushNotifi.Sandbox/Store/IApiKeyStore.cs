@@ -14,4 +14,10 @@ internal interface IApiKeyStore
 
     /// <summary>Replaces the key with the same <see cref="ApiKeyRecord.Id"/>.</summary>
     void Update(ApiKeyRecord record);
+
+    /// <summary>
+    /// Sets <see cref="ApiKeyRecord.LastUsedAt"/> of key <paramref name="id"/> alone, so a revoke that raced the request
+    /// is kept; an unknown id changes nothing.
+    /// </summary>
+    void Touch(string id, DateTimeOffset at);
 }

@@ -33,4 +33,16 @@ internal sealed class InMemoryApiKeyStore : IApiKeyStore
             }
         }
     }
+
+    public void Touch(string id, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            var index = _records.FindIndex(r => r.Id == id);
+            if (index >= 0)
+            {
+                _records[index] = _records[index] with { LastUsedAt = at };
+            }
+        }
+    }
 }

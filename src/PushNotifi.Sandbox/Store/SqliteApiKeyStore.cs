@@ -64,6 +64,17 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         }
     }
 
+    public void Touch(string id, DateTimeOffset at)
+    {
+        lock (database.Gate)
+        {
+            using var command = database.Command("UPDATE api_keys SET last_used_at = $last_used_at WHERE id = $id;");
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$last_used_at", Text(at));
+            command.ExecuteNonQuery();
+        }
+    }
+
     private static void Bind(SqliteCommand command, ApiKeyRecord record)
     {
         command.Parameters.AddWithValue("$id", record.Id);

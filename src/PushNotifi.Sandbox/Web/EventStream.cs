@@ -32,12 +32,16 @@ internal static class EventStream
         {
             // Tells the browser to retry after 1 s when the stream drops, and that it is live now.
             await WriteAsync(context, "retry: 1000\n: connected\n\n", token);
+            // A keep-alive leaves the wait running and waits on it again: one pending wait per stream, however long it idles.
+            Task<bool>? waiting = null;
             while (!token.IsCancellationRequested)
             {
                 bool more;
                 try
                 {
-                    more = await subscription.Reader.WaitToReadAsync(token).AsTask().WaitAsync(KeepAlive, token);
+                    waiting ??= subscription.Reader.WaitToReadAsync(token).AsTask();
+                    more = await waiting.WaitAsync(KeepAlive, token);
+                    waiting = null;
                 }
                 catch (TimeoutException)
                 {

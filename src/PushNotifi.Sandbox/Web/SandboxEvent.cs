@@ -10,7 +10,4 @@ internal sealed record SandboxEvent(string Name, CapturedNotification? Notificat
     public const string Cleared = "cleared";
 
     public const string Handled = "request";
-
-    /// <summary>An API key was created, rotated or revoked: the page reloads its key list.</summary>
-    public const string KeysChanged = "keys";
 }

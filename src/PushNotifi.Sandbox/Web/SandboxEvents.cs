@@ -44,7 +44,8 @@ internal sealed class SandboxEvents
     {
         var channel = Channel.CreateBounded<SandboxEvent>(new BoundedChannelOptions(QueueLength)
         {
-            // Not SingleReader: the stream's keep-alive timeout leaves one wait pending while it starts the next.
+            // One stream reads it, and never has more than one wait pending (see EventStream).
+            SingleReader = true,
             FullMode = BoundedChannelFullMode.DropOldest,
         });
         lock (_gate)

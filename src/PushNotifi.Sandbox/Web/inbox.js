@@ -216,8 +216,8 @@
     events.addEventListener("notification", (e) => upsert(JSON.parse(e.data)));
     events.addEventListener("ack", (e) => upsert(JSON.parse(e.data)));
     events.addEventListener("cleared", () => clearAll());
+    // Any API request may change the keys (a last use, a create, rotate or revoke): one reload per request covers all.
     events.addEventListener("request", (e) => { addRequest(JSON.parse(e.data)); loadKeys().catch(() => {}); });
-    events.addEventListener("keys", () => loadKeys().catch(() => {}));
   }
 
   document.getElementById("clear").addEventListener("click", () => {
