@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
 using PushNotifi.Sandbox;
+using PushNotifi.Testing;
 
 namespace PushNotifi.Generators.Tests;
 
@@ -70,20 +71,7 @@ public sealed class PackageTests : IDisposable
         Assert.True(File.Exists(Path.Combine(feed, "PushNotifi.0.1.0.nupkg")), "packed PushNotifi not found in " + feed);
         var project = Path.Combine(_root, "Consumer");
         Directory.CreateDirectory(project);
-        await File.WriteAllTextAsync(Path.Combine(_root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local"><package pattern="PushNotifi" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        await LocalFeedConfig.WriteAsync(_root, feed, "PushNotifi");
         await File.WriteAllTextAsync(Path.Combine(project, "Consumer.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

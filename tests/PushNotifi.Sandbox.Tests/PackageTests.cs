@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
+using PushNotifi.Testing;
 using PushNotifi.Tooling;
 
 namespace PushNotifi.Sandbox.Tests;
@@ -52,20 +53,7 @@ public sealed class PackageTests : IDisposable
         var feed = Feed();
         var project = Path.Combine(_root, "NightlyJobs.Tests");
         Directory.CreateDirectory(project);
-        await File.WriteAllTextAsync(Path.Combine(_root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local"><package pattern="PushNotifi" /><package pattern="PushNotifi.Sandbox" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        await LocalFeedConfig.WriteAsync(_root, feed, "PushNotifi", "PushNotifi.Sandbox");
         await File.WriteAllTextAsync(Path.Combine(project, "NightlyJobs.Tests.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
