@@ -50,6 +50,7 @@ public class GeneratorBenchmarks
         _loggersWarm = Check(Driver(_loggerGenerator).RunGenerators(_loggers), "LoggerMessage", expectedSources: 1);
         Check(_alertsWarm.RunGenerators(_alertsEdited), "PushNotifiAlert (edited)", expectedSources: 1000);
         _floorWarm = Check(Driver(_floorGenerator).RunGenerators(_alerts), "AttributeFloor", expectedSources: 0);
+        CheckFloorFindsEveryMethod();
         Check(_loggersWarm.RunGenerators(_loggersEdited), "LoggerMessage (edited)", expectedSources: 1);
 
         // The analyzer sees what a build gives it: the user's code plus the generated wrappers.
@@ -123,6 +124,21 @@ public class GeneratorBenchmarks
     [Benchmark]
     [BenchmarkCategory("IncrementalCold")]
     public GeneratorDriver AttributeFloorIncrementalCold() => _floorWarm.RunGenerators(_alertsEdited.Clone());
+
+    /// <summary>A floor that found nothing would look cheap; a tracked run counts what it found.</summary>
+    private void CheckFloorFindsEveryMethod()
+    {
+        var tracked = CSharpGeneratorDriver.Create(
+            [_floorGenerator],
+            parseOptions: GeneratorInputs.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        var found = tracked.RunGenerators(_alerts).GetRunResult().Results.Single()
+            .TrackedSteps[AttributeFloorGenerator.TrackingName].Sum(step => step.Outputs.Length);
+        if (found != 1000)
+        {
+            throw new InvalidOperationException($"AttributeFloor found {found} methods, expected 1000.");
+        }
+    }
 
     private static System.Collections.Immutable.ImmutableArray<Diagnostic> Analyze(Compilation compilation) =>
         compilation.WithAnalyzers([new PushNotifiAlertAnalyzer()]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
