@@ -132,8 +132,8 @@ public class GeneratorBenchmarks
             [_floorGenerator],
             parseOptions: GeneratorInputs.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        var found = tracked.RunGenerators(_alerts).GetRunResult().Results.Single()
-            .TrackedSteps[AttributeFloorGenerator.TrackingName].Sum(step => step.Outputs.Length);
+        var steps = tracked.RunGenerators(_alerts).GetRunResult().Results.Single().TrackedSteps;
+        var found = steps.TryGetValue(AttributeFloorGenerator.TrackingName, out var methods) ? methods.Sum(step => step.Outputs.Length) : 0;
         if (found != 1000)
         {
             throw new InvalidOperationException($"AttributeFloor found {found} methods, expected 1000.");
