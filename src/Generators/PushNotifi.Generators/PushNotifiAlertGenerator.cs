@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using PushNotifi.Generators.Emitting;
 using PushNotifi.Generators.Parsing;
+using PushNotifi.Generators.Pipeline;
 
 namespace PushNotifi.Generators;
 
@@ -16,24 +16,23 @@ public sealed class PushNotifiAlertGenerator : IIncrementalGenerator
     /// <summary>Tracking step names, used by the incremental tests.</summary>
     public static class TrackingNames
     {
-        /// <summary>The model of each annotated method, or null when it cannot be emitted.</summary>
-        public const string Parse = nameof(Parse);
+        /// <summary>The compilation's declarations; unchanged by edits inside method bodies.</summary>
+        public const string Declarations = nameof(Declarations);
 
-        /// <summary>The models that produce source.</summary>
+        /// <summary>The model of each method that gets a wrapper.</summary>
         public const string Models = nameof(Models);
     }
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var models = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                AlertAttributeNames.MetadataName,
-                static (node, _) => node is MethodDeclarationSyntax,
-                static (ctx, ct) => AlertMethodParser.ParseForGenerator(ctx, ct))
-            .WithTrackingName(TrackingNames.Parse)
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+        // Gated on declarations rather than driven by ForAttributeWithMetadataName: that re-runs its transform for
+        // every attributed method on every keystroke, while the models depend only on declarations (docs/generator.md).
+        var models = context.CompilationProvider
+            .Select(static (compilation, _) => new DeclarationSnapshot(compilation))
+            .WithComparer(DeclarationSnapshotComparer.Instance)
+            .WithTrackingName(TrackingNames.Declarations)
+            .SelectMany(static (snapshot, ct) => AlertMethodFinder.ParseAll(snapshot.Compilation, ct))
             .WithTrackingName(TrackingNames.Models);
 
         context.RegisterSourceOutput(models, static (spc, model) =>

@@ -34,15 +34,19 @@ internal sealed class AlertMethodParser
     }
 
     /// <summary>The generator's entry: the model of a valid declaration, or null (the analyzer says why).</summary>
-    public static AlertMethodModel? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static AlertMethodModel? ParseForGenerator(
+        IMethodSymbol method,
+        MethodDeclarationSyntax syntax,
+        AttributeData attributeData,
+        SemanticModel semanticModel,
+        WellKnownTypes types,
+        CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax
-            || AlertAttributeValues.Read(context.Attributes[0]) is not { } attribute)
+        if (AlertAttributeValues.Read(attributeData) is not { } attribute)
         {
             return null;
         }
 
-        var types = WellKnownTypes.For(context.SemanticModel.Compilation);
         var sink = new DiagnosticSink.ErrorsOnly();
         var parser = new AlertMethodParser(method, syntax, attribute, types, sink, cancellationToken);
         var parsed = parser.Parse(alreadyAlerts: null);
@@ -51,7 +55,7 @@ internal sealed class AlertMethodParser
             return null;
         }
 
-        var nullable = context.SemanticModel.GetNullableContext(syntax.SpanStart).AnnotationsEnabled();
+        var nullable = semanticModel.GetNullableContext(syntax.SpanStart).AnnotationsEnabled();
         return AlertModelBuilder.Build(method, syntax, parsed, parser._binder, types, nullable, cancellationToken);
     }
 

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace PushNotifi.Generators.Pipeline;
+
+/// <summary>
+/// Equal when the declarations are: the same references and options, and every tree either the same object or
+/// equivalent at the top level (Roslyn's own test, used by the IDE to decide whether dependent projects must
+/// rebind) with the same <see cref="IteratorMethods"/>. Costs one comparison per edited tree, not a pass over every method.
+/// </summary>
+internal sealed class DeclarationSnapshotComparer : IEqualityComparer<DeclarationSnapshot>
+{
+    public static readonly DeclarationSnapshotComparer Instance = new();
+
+    private DeclarationSnapshotComparer()
+    {
+    }
+
+    public bool Equals(DeclarationSnapshot? x, DeclarationSnapshot? y)
+    {
+        if (ReferenceEquals(x, y) || ReferenceEquals(x?.Compilation, y?.Compilation))
+        {
+            return true;
+        }
+
+        if (x is null || y is null
+            || !string.Equals(x.Compilation.AssemblyName, y.Compilation.AssemblyName, StringComparison.Ordinal)
+            || !x.Compilation.Options.Equals(y.Compilation.Options)
+            || !SameReferences(x.References, y.References)
+            || x.Trees.Count != y.Trees.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Trees.Count; i++)
+        {
+            if (!SameDeclarations(x.Trees[i], y.Trees[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public int GetHashCode(DeclarationSnapshot obj) => obj.Trees.Count;
+
+    private static bool SameReferences(IReadOnlyList<MetadataReference> x, IReadOnlyList<MetadataReference> y)
+    {
+        if (x.Count != y.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Count; i++)
+        {
+            if (!ReferenceEquals(x[i], y[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameDeclarations(SyntaxTree before, SyntaxTree after) =>
+        ReferenceEquals(before, after)
+        || (string.Equals(before.FilePath, after.FilePath, StringComparison.Ordinal)
+            && before.Options.Equals(after.Options)
+            && after.IsEquivalentTo(before, topLevel: true)
+            && IteratorMethods.Same(before, after, CancellationToken.None));
+}
