@@ -79,20 +79,21 @@ internal static class GeneratorStepProfile
     }
 
     /// <summary>
-    /// Times the generator's emitter alone on the 1,000 parsed models (through reflection, since it is internal):
-    /// <c>Emit</c>, which renders each shape once and fills it in, against <c>EmitDirect</c>, one Scriban render per method.
+    /// Times the generator's emitter alone on the parsed file models (100 files of 10 wrappers; through reflection,
+    /// since it is internal): <c>EmitFile</c>, which renders each shape once and fills it in, against
+    /// <c>EmitFileDirect</c>, one Scriban render per method and per file.
     /// </summary>
     private static void EmitterAlone(TextWriter output, List<object> models)
     {
         var emitter = typeof(PushNotifiAlertGenerator).Assembly.GetType("PushNotifi.Generators.Emitting.AlertEmitter");
         const System.Reflection.BindingFlags Flags = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static;
-        if (emitter?.GetMethod("Emit", Flags) is not { } emit || emitter.GetMethod("EmitDirect", Flags) is not { } direct || models.Count == 0)
+        if (emitter?.GetMethod("EmitFile", Flags) is not { } emit || emitter.GetMethod("EmitFileDirect", Flags) is not { } direct || models.Count == 0)
         {
-            output.WriteLine("Emitter alone: not measurable (AlertEmitter.Emit/EmitDirect not found or no models tracked).");
+            output.WriteLine("Emitter alone: not measurable (AlertEmitter.EmitFile/EmitFileDirect not found or no files tracked).");
             return;
         }
 
-        foreach (var (label, method) in new[] { ("Emit: one render per shape, then filled in", emit), ("EmitDirect: one Scriban render per method", direct) })
+        foreach (var (label, method) in new[] { ("EmitFile: one render per shape, then filled in", emit), ("EmitFileDirect: one Scriban render per method and file", direct) })
         {
             var times = new List<double>();
             long allocated = 0;
@@ -110,7 +111,7 @@ internal static class GeneratorStepProfile
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Emitter alone, {label} ({models.Count} models, median of 3): {Median(times):F0} ms, {allocated / 1024.0 / 1024.0:F1} MB allocated"));
+                $"Emitter alone, {label} ({models.Count} files, median of 3): {Median(times):F0} ms, {allocated / 1024.0 / 1024.0:F1} MB allocated"));
         }
     }
 
@@ -192,7 +193,7 @@ internal static class GeneratorStepProfile
             var driver = Driver(generator, track: true).RunGenerators(compilation.Clone());
             totals.Add(driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
             var result = driver.GetRunResult().Results.Single();
-            if (result.TrackedSteps.TryGetValue(PushNotifiAlertGenerator.TrackingNames.Models, out var modelSteps))
+            if (result.TrackedSteps.TryGetValue(PushNotifiAlertGenerator.TrackingNames.Files, out var modelSteps))
             {
                 models = [.. modelSteps.SelectMany(step => step.Outputs).Select(o => o.Value)];
             }

@@ -18,15 +18,22 @@ public class EmitterTests
     public void A_wrapper_written_from_its_shape_equals_a_direct_render_of_the_method(string name)
     {
         var shape = ShapeCases.All[name];
-        var models = Models(GeneratorHarness.Compile(shape.Source, shape.Nullable));
+        var files = Files(GeneratorHarness.Compile(shape.Source, shape.Nullable));
 
-        Assert.NotEmpty(models);
-        foreach (var model in models)
+        Assert.NotEmpty(files);
+        foreach (var file in files)
         {
-            var direct = AlertEmitter.EmitDirect(model);
-            Assert.Equal(direct, AlertEmitter.Emit(model));
-            Assert.Equal(direct, AlertEmitter.Emit(model)); // the second is always written from the kept shape
-            Assert.DoesNotContain(SlotValues.Open, direct);
+            foreach (var model in file.Methods)
+            {
+                var direct = AlertEmitter.EmitDirect(model);
+                Assert.Equal(direct, AlertEmitter.Emit(model));
+                Assert.Equal(direct, AlertEmitter.Emit(model)); // the second is always written from the kept shape
+                Assert.DoesNotContain(SlotValues.Open, direct);
+            }
+
+            var directFile = AlertEmitter.EmitFileDirect(file);
+            Assert.Equal(directFile, AlertEmitter.EmitFile(file));
+            Assert.Equal(directFile, AlertEmitter.EmitFile(file));
         }
     }
 
@@ -118,12 +125,15 @@ public class EmitterTests
         Assert.Equal(key.Hash(), same.Hash());
     }
 
-    private static List<AlertMethodModel> Models(Compilation compilation)
+    private static List<AlertMethodModel> Models(Compilation compilation) =>
+        Files(compilation).SelectMany(file => file.Methods).ToList();
+
+    private static List<AlertFileModel> Files(Compilation compilation)
     {
         var result = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult();
-        return result.Results[0].TrackedSteps[PushNotifiAlertGenerator.TrackingNames.Models]
+        return result.Results[0].TrackedSteps[PushNotifiAlertGenerator.TrackingNames.Files]
             .SelectMany(step => step.Outputs)
-            .Select(output => (AlertMethodModel)output.Value)
+            .Select(output => (AlertFileModel)output.Value)
             .ToList();
     }
 }

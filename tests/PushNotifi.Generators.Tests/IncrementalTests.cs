@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using PushNotifi.Generators.Model;
 using PushNotifi.Generators.Tests.Infrastructure;
 
 namespace PushNotifi.Generators.Tests;
@@ -79,16 +80,30 @@ public class IncrementalTests
     }
 
     [Fact]
-    public void Editing_a_template_reruns_only_the_changed_method()
+    public void Editing_a_template_re_emits_only_the_file_of_the_changed_type()
     {
-        var compilation = GeneratorHarness.Compile([Annotated, Unrelated]);
+        var other = ShapeCases.Usings + """
+            namespace Demo;
+
+            public static partial class Migrations
+            {
+                [PushNotifiAlert("Migration failed", IdempotencyKey = "migrate")]
+                public static partial void Migrate();
+
+                private static void MigrateCore()
+                {
+                }
+            }
+            """;
+        var compilation = GeneratorHarness.Compile([Annotated, Unrelated, other]);
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
 
         var edited = CachingAssert.Replace(compilation, 0, Annotated.Replace("Cron failed: ", "Cron FAILED: ", StringComparison.Ordinal));
         var result = driver.RunGenerators(edited).GetRunResult();
-        var models = result.Results[0].TrackedSteps[PushNotifiAlertGenerator.TrackingNames.Models]
-            .SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
-        Assert.Contains(IncrementalStepRunReason.Modified, models);
-        Assert.Contains(models, r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
+        var files = result.Results[0].TrackedSteps[PushNotifiAlertGenerator.TrackingNames.Files]
+            .SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, files.Count);
+        Assert.Equal(IncrementalStepRunReason.Modified, files.Single(f => ((AlertFileModel)f.Value).HintName == "Demo.NightlyJobs.g.cs").Reason);
+        Assert.True(files.Single(f => ((AlertFileModel)f.Value).HintName == "Demo.Migrations.g.cs").Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
     }
 }

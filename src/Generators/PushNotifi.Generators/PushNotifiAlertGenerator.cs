@@ -19,8 +19,8 @@ public sealed class PushNotifiAlertGenerator : IIncrementalGenerator
         /// <summary>The compilation's declarations; unchanged by edits inside method bodies.</summary>
         public const string Declarations = nameof(Declarations);
 
-        /// <summary>The model of each method that gets a wrapper.</summary>
-        public const string Models = nameof(Models);
+        /// <summary>The generated files: one per type, with the model of each of its wrappers.</summary>
+        public const string Files = nameof(Files);
     }
 
     /// <inheritdoc />
@@ -28,14 +28,14 @@ public sealed class PushNotifiAlertGenerator : IIncrementalGenerator
     {
         // Gated on declarations rather than driven by ForAttributeWithMetadataName: that re-runs its transform for
         // every attributed method on every keystroke, while the models depend only on declarations (docs/generator.md).
-        var models = context.CompilationProvider
+        var files = context.CompilationProvider
             .Select(static (compilation, _) => new DeclarationSnapshot(compilation))
             .WithComparer(DeclarationSnapshotComparer.Instance)
             .WithTrackingName(TrackingNames.Declarations)
-            .SelectMany(static (snapshot, ct) => AlertMethodFinder.ParseAll(snapshot.Compilation, ct))
-            .WithTrackingName(TrackingNames.Models);
+            .SelectMany(static (snapshot, ct) => AlertFiles.Group(AlertMethodFinder.ParseAll(snapshot.Compilation, ct)))
+            .WithTrackingName(TrackingNames.Files);
 
-        context.RegisterSourceOutput(models, static (spc, model) =>
-            spc.AddSource(model.HintName, SourceText.From(AlertEmitter.Emit(model), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(files, static (spc, file) =>
+            spc.AddSource(file.HintName, SourceText.From(AlertEmitter.EmitFile(file), System.Text.Encoding.UTF8)));
     }
 }

@@ -15,7 +15,7 @@ internal static class CachingAssert
     public static readonly string[] TrackedSteps =
     [
         PushNotifiAlertGenerator.TrackingNames.Declarations,
-        PushNotifiAlertGenerator.TrackingNames.Models,
+        PushNotifiAlertGenerator.TrackingNames.Files,
     ];
 
     /// <summary>Runs twice (the second time on a clone) and checks both properties.</summary>
@@ -55,11 +55,11 @@ internal static class CachingAssert
     public static void NoRoslynObjects(GeneratorDriverRunResult result)
     {
         var run = Assert.Single(result.Results);
-        var models = run.TrackedSteps[PushNotifiAlertGenerator.TrackingNames.Models].SelectMany(s => s.Outputs).ToList();
+        var models = run.TrackedSteps[PushNotifiAlertGenerator.TrackingNames.Files].SelectMany(s => s.Outputs).ToList();
         Assert.NotEmpty(models);
         foreach (var output in models)
         {
-            Walk(output.Value, PushNotifiAlertGenerator.TrackingNames.Models, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            Walk(output.Value, PushNotifiAlertGenerator.TrackingNames.Files, new HashSet<object>(ReferenceEqualityComparer.Instance));
         }
     }
 

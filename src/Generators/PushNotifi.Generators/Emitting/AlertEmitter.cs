@@ -32,15 +32,48 @@ internal static class AlertEmitter
     [ThreadStatic]
     private static TemplateNodePool? t_nodes;
 
+    /// <summary>The file of one type's wrappers: the frame (header, namespace, containing types) around each method.</summary>
+    public static string EmitFile(AlertFileModel file)
+    {
+        var members = new string[file.Methods.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = Emit(file.Methods[i]);
+        }
+
+        var (slots, nodes) = Scratch();
+        return FillShape(DescribeFile(file, members, slots, nodes), slots, static file => ScribanRenderer.Render(ScribanRenderer.File, file.Root.ToScriptObject()));
+    }
+
+    /// <summary>One wrapper, indented for its place in the file.</summary>
     public static string Emit(AlertMethodModel model)
     {
-        // Per-thread scratch, taken back at the start of each method: Emit never runs inside itself.
+        var (slots, nodes) = Scratch();
+        var described = Describe(model, slots, nodes);
+        return FillShape(described, slots, static d => RenderShape(d));
+    }
+
+    /// <summary>One Scriban render of the frame and its methods, bypassing the shapes; tests compare it with <see cref="EmitFile"/>.</summary>
+    internal static string EmitFileDirect(AlertFileModel file)
+    {
+        var members = file.Methods.Select(EmitDirect).ToArray();
+        return ScribanRenderer.Render(ScribanRenderer.File, DescribeFile(file, members, new SlotValues(passThrough: true), new TemplateNodePool()).Root.ToScriptObject());
+    }
+
+    // Per-thread scratch, taken back at the start of each render: nothing here renders inside another render.
+    private static (SlotValues Slots, TemplateNodePool Nodes) Scratch()
+    {
         var slots = t_slots ??= new SlotValues();
         var nodes = t_nodes ??= new TemplateNodePool();
         slots.Reset();
         nodes.Reset();
+        return (slots, nodes);
+    }
 
-        var described = Describe(model, slots, nodes);
+    /// <summary>The rendered shape of <paramref name="described"/>'s key (rendered now if new), filled with this render's texts.</summary>
+    private static string FillShape<T>(T described, SlotValues slots, Func<T, string> render)
+        where T : IShapeRoot
+    {
         var key = t_key ??= new ShapeKeyWriter();
         key.Clear();
         described.Root.WriteKey(key);
@@ -50,7 +83,7 @@ internal static class AlertEmitter
         if (shape is null)
         {
             // Rendered outside the lock: two threads may render one new shape, and both results are the same.
-            shape = RenderedShape.Parse(RenderShape(described));
+            shape = RenderedShape.Parse(render(described));
             Keep(key.ToString(), hash, shape);
         }
 
@@ -137,9 +170,7 @@ internal static class AlertEmitter
         var success = model.Success is null ? null : Block(model.Success, model, p, p + "success", "Success", clientInBody, started, slots, nodes);
         var root = nodes.Rent()
             .Set("nullable_enabled", model.NullableEnabled)
-            .Set("namespace", slots.Slot(model.Namespace))
-            .Set("namespace_depth", model.Namespace is null ? 0 : 1)
-            .Set("method_depth", model.ContainingTypes.Count)
+            .Set("depth", (model.Namespace is null ? 0 : 1) + model.ContainingTypes.Count)
             .Set("version", s_version)
             .Set("modifiers", slots.Slot(model.Modifiers))
             .Set("name", slots.Slot(model.Name))
@@ -162,19 +193,6 @@ internal static class AlertEmitter
             .Set("failure", failure)
             .Set("success", success);
 
-        var containingTypes = new TemplateNode[model.ContainingTypes.Count];
-        for (var i = 0; i < containingTypes.Length; i++)
-        {
-            var type = model.ContainingTypes[i];
-            containingTypes[i] = nodes.Rent()
-                .Set("indent", new string(' ', i * 4))
-                .Set("keyword", type.Keyword)
-                .Set("name", slots.Slot(type.Name))
-                .Set("type_parameters", slots.Slot(type.TypeParameters));
-        }
-
-        root.Set("containing_types", containingTypes);
-
         return new Described(root, failure, success);
     }
 
@@ -182,7 +200,38 @@ internal static class AlertEmitter
     /// The wrapper's data and its alert blocks, which the block template renders apart. The blocks are also members
     /// of the root, so that they are part of the shape key.
     /// </summary>
-    private readonly record struct Described(TemplateNode Root, TemplateNode Failure, TemplateNode? Success);
+    private readonly record struct Described(TemplateNode Root, TemplateNode Failure, TemplateNode? Success) : IShapeRoot;
+
+    /// <summary>What a shape is keyed by: the data one template render sees.</summary>
+    private interface IShapeRoot
+    {
+        TemplateNode Root { get; }
+    }
+
+    /// <summary>A file's frame; its key starts with the template's name, so it never matches a method's.</summary>
+    private readonly record struct DescribedFile(TemplateNode Root) : IShapeRoot;
+
+    private static DescribedFile DescribeFile(AlertFileModel file, string[] members, SlotValues slots, TemplateNodePool nodes)
+    {
+        var depth = file.Namespace is null ? 0 : 1;
+        var containingTypes = new TemplateNode[file.ContainingTypes.Count];
+        for (var i = 0; i < containingTypes.Length; i++)
+        {
+            var type = file.ContainingTypes[i];
+            containingTypes[i] = nodes.Rent()
+                .Set("indent", new string(' ', (depth + i) * 4))
+                .Set("keyword", type.Keyword)
+                .Set("name", slots.Slot(type.Name))
+                .Set("type_parameters", slots.Slot(type.TypeParameters));
+        }
+
+        return new DescribedFile(nodes.Rent()
+            .Set("template", "file")
+            .Set("nullable_enabled", file.NullableEnabled)
+            .Set("namespace", slots.Slot(file.Namespace))
+            .Set("containing_types", containingTypes)
+            .Set("members", slots.SlotAll(members)));
+    }
 
     private static TemplateNode[] Parameters(AlertMethodModel model, bool isAsync, bool usesFingerprint, SlotValues slots, TemplateNodePool nodes)
     {

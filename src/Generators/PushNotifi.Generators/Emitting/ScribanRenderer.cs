@@ -8,6 +8,7 @@ namespace PushNotifi.Generators.Emitting;
 /// <summary>Loads the embedded Scriban templates (parsed once per process) and renders them.</summary>
 internal static class ScribanRenderer
 {
+    public static readonly Template File = Load("AlertFile.sbn-cs");
     public static readonly Template Wrapper = Load("AlertWrapper.sbn-cs");
     public static readonly Template Block = Load("AlertBlock.sbn-cs");
 

@@ -13,7 +13,6 @@ internal enum ReturnKind
 
 /// <summary>Everything the emitter needs to write one wrapper; equatable, with no Roslyn objects.</summary>
 internal sealed record AlertMethodModel(
-    string HintName,
     string? Namespace,
     ImmutableEquatableArray<ContainingTypeModel> ContainingTypes,
     bool NullableEnabled,

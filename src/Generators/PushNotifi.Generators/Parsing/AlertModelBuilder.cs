@@ -48,7 +48,6 @@ internal static class AlertModelBuilder
         var typeParameters = TypeParameterList(method);
         var implementation = parsed.Implementation;
         return new AlertMethodModel(
-            Naming.HintName(method),
             containingType.ContainingNamespace.IsGlobalNamespace ? null : containingType.ContainingNamespace.ToDisplayString(),
             parsed.ContainingTypes,
             nullableEnabled,

@@ -43,34 +43,6 @@ internal static class Naming
         (method.ContainingType.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingType.ContainingNamespace.ToDisplayString() + ".")
         + MethodDisplayName(method);
 
-    /// <summary>A file name unique per method: its full name and a hash of its signature, for overloads.</summary>
-    public static string HintName(IMethodSymbol method)
-    {
-        var signature = new StringBuilder(method.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).Append('(');
-        for (var i = 0; i < method.Parameters.Length; i++)
-        {
-            var parameter = method.Parameters[i];
-            signature.Append(i == 0 ? string.Empty : ",").Append(parameter.RefKind).Append(parameter.Type.ToDisplayString());
-        }
-
-        signature.Append(')');
-
-        var hash = 2166136261u;
-        for (var i = 0; i < signature.Length; i++)
-        {
-            hash = unchecked((hash ^ signature[i]) * 16777619u);
-        }
-
-        var name = new StringBuilder();
-        var type = method.ContainingType;
-        foreach (var c in FullMethodName(method) + (type.IsGenericType ? "`" + type.Arity.ToString(CultureInfo.InvariantCulture) : string.Empty))
-        {
-            name.Append(char.IsLetterOrDigit(c) || c == '.' ? c : '_');
-        }
-
-        return name.Append('_').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).Append(".g.cs").ToString();
-    }
-
     public static string RefKindPrefix(RefKind kind) => kind switch
     {
         RefKind.Ref => "ref ",
