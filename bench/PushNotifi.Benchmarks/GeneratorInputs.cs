@@ -57,6 +57,25 @@ internal static class GeneratorInputs
         return compilation.ReplaceSyntaxTree(tree, edited);
     }
 
+    /// <summary>
+    /// The same compilation after renaming an ordinary method of file 0: a change to a declaration, which makes our
+    /// generator parse every method again (though no wrapper changes).
+    /// </summary>
+    public static CSharpCompilation EditOneDeclaration(CSharpCompilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.First();
+        var text = tree.GetText();
+        const string Declared = "public static int Touch(";
+        var at = text.ToString().IndexOf(Declared, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("The renamable method is missing from file 0.");
+        }
+
+        var edited = tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(at, Declared.Length), "public static int Touched(")));
+        return compilation.ReplaceSyntaxTree(tree, edited);
+    }
+
     /// <summary>The LoggerMessage generator, loaded from the Microsoft.Extensions.Logging.Abstractions package.</summary>
     public static ISourceGenerator LoadLoggerMessageGenerator()
     {
