@@ -78,13 +78,17 @@ public class ApiFailureTests
         Assert.InRange(moved, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(31));
     }
 
-    /// <summary>Moves the fake clock a second at a time until the call ends; returns how far it moved.</summary>
+    /// <summary>
+    /// Moves the fake clock a second at a time until the call ends; returns how far it moved. Each step waits up to
+    /// 100 ms of real time for the call to finish, so that a loaded machine answering slowly after the timeout
+    /// fired does not get extra seconds added (10 ms was too short with test assemblies running side by side).
+    /// </summary>
     private static async Task<TimeSpan> AdvanceUntilDoneAsync(McpHarness mcp, Task call)
     {
         var start = mcp.Clock.GetUtcNow();
         for (var i = 0; i < 400 && !call.IsCompleted; i++)
         {
-            await Task.WhenAny(call, Task.Delay(10));
+            await Task.WhenAny(call, Task.Delay(100));
             if (!call.IsCompleted)
             {
                 mcp.Clock.Advance(TimeSpan.FromSeconds(1));
