@@ -50,6 +50,7 @@ internal static class AlertModelBuilder
         return new AlertMethodModel(
             Naming.HintName(method),
             containingType.ContainingNamespace.IsGlobalNamespace ? null : containingType.ContainingNamespace.ToDisplayString(),
+            syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp10 },
             parsed.ContainingTypes,
             nullableEnabled,
             Modifiers(syntax),
