@@ -39,7 +39,7 @@ internal static class AlertModelBuilder
                 p.IsParams,
                 p.Ordinal == 0 && method.IsExtensionMethod,
                 p.ScopedKind != ScopedKind.None && p.RefKind != RefKind.Out,
-                types.IsRedacted(p),
+                types.IsRedacted(p, syntax),
                 isToken,
                 binder.IsUsed(p),
                 p.RefKind != RefKind.Out && !p.Type.IsRefLikeType && !isToken));

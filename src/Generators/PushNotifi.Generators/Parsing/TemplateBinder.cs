@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PushNotifi.Generators.Model;
 
 namespace PushNotifi.Generators.Parsing;
@@ -30,6 +31,7 @@ internal sealed class TemplateBinder
     private static readonly string[] s_secretWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "connectionstring", "credential", "privatekey" };
 
     private readonly IMethodSymbol _method;
+    private readonly MethodDeclarationSyntax _declaration;
     private readonly WellKnownTypes _types;
     private readonly DiagnosticSink _sink;
     private readonly AlertAttributeValues _attribute;
@@ -37,9 +39,10 @@ internal sealed class TemplateBinder
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<string> _usedParameters = new(StringComparer.Ordinal);
 
-    public TemplateBinder(IMethodSymbol method, WellKnownTypes types, DiagnosticSink sink, AlertAttributeValues attribute, Location fallback, CancellationToken cancellationToken)
+    public TemplateBinder(IMethodSymbol method, MethodDeclarationSyntax declaration, WellKnownTypes types, DiagnosticSink sink, AlertAttributeValues attribute, Location fallback, CancellationToken cancellationToken)
     {
         _method = method;
+        _declaration = declaration;
         _types = types;
         _sink = sink;
         _attribute = attribute;
@@ -161,7 +164,7 @@ internal sealed class TemplateBinder
             leaf = member.Name;
         }
 
-        var redacted = _types.IsRedacted(parameter);
+        var redacted = _types.IsRedacted(parameter, _declaration);
         if (_sink.WantsWarnings && role != TemplateRole.IdempotencyKey && !redacted && !_types.IsCancellationToken(parameter.Type)
             && (LooksSecret(parameter.Name) || LooksSecret(leaf)))
         {
