@@ -152,6 +152,35 @@ public class EmitterTests
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + generated);
     }
 
+    [Theory]
+    [InlineData(true, "partial global::System.Threading.Tasks.Task<string?> LookUpAsync(string? name, object? state, int count)")]
+    [InlineData(false, "partial global::System.Threading.Tasks.Task<string> LookUpAsync(string name, object state, int count)")]
+    public void Keyword_types_are_written_as_keywords_with_their_nullable_annotation(bool nullable, string expected)
+    {
+        var source = """
+            using System.Threading.Tasks;
+            using PushNotifi;
+            namespace Demo;
+            public partial class Lookups
+            {
+                [PushNotifiAlert("Lookup failed")]
+                public partial Task<string?> LookUpAsync(string? name, object? state, int count);
+                private Task<string?> LookUpCoreAsync(string? name, object? state, int count) => Task.FromResult(name);
+            }
+            """;
+        if (!nullable)
+        {
+            source = source.Replace("?", string.Empty, StringComparison.Ordinal);
+        }
+
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source, nullable));
+
+        var generated = Assert.Single(result.GeneratedTrees).ToString();
+        Assert.Contains(expected, generated, StringComparison.Ordinal);
+        var problems = GeneratorHarness.CompilerProblems(output);
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + generated);
+    }
+
     private static List<AlertMethodModel> Models(Compilation compilation)
     {
         var result = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation).GetRunResult();

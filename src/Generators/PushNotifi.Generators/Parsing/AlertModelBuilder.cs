@@ -34,7 +34,7 @@ internal static class AlertModelBuilder
 
             parameters.Add(new ParameterModel(
                 Naming.Escape(p.Name),
-                p.Type.ToDisplayString(Naming.TypeFormat),
+                Naming.TypeName(p.Type),
                 Naming.RefKindPrefix(p.RefKind),
                 p.IsParams,
                 p.Ordinal == 0 && method.IsExtensionMethod,
@@ -54,7 +54,7 @@ internal static class AlertModelBuilder
             parsed.ContainingTypes,
             nullableEnabled,
             Modifiers(syntax),
-            method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(Naming.TypeFormat),
+            method.ReturnsVoid ? "void" : Naming.TypeName(method.ReturnType),
             ResultType(method.ReturnType, parsed.ReturnKind),
             parsed.ReturnKind,
             Naming.Escape(method.Name),
@@ -157,8 +157,8 @@ internal static class AlertModelBuilder
 
     private static string? ResultType(ITypeSymbol returnType, ReturnKind kind) => kind switch
     {
-        ReturnKind.Value => returnType.ToDisplayString(Naming.TypeFormat),
-        ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT => ((INamedTypeSymbol)returnType).TypeArguments[0].ToDisplayString(Naming.TypeFormat),
+        ReturnKind.Value => Naming.TypeName(returnType),
+        ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT => Naming.TypeName(((INamedTypeSymbol)returnType).TypeArguments[0]),
         _ => null,
     };
 }
