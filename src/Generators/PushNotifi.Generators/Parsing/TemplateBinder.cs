@@ -147,7 +147,8 @@ internal sealed class TemplateBinder
         }
 
         _usedParameters.Add(parameter.Name);
-        var expression = new StringBuilder(Naming.Escape(parameter.Name));
+        var escaped = Naming.Escape(parameter.Name);
+        var expression = path.Length == 1 ? null : new StringBuilder(escaped); // most placeholders are a bare parameter
         var type = parameter.Type;
         var leaf = parameter.Name;
         for (var i = 1; i < path.Length; i++)
@@ -159,7 +160,7 @@ internal sealed class TemplateBinder
                 return null;
             }
 
-            expression.Append(IsNullSafe(type) ? "?." : ".").Append(Naming.Escape(member.Name));
+            expression!.Append(IsNullSafe(type) ? "?." : ".").Append(Naming.Escape(member.Name));
             type = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
             leaf = member.Name;
         }
@@ -171,7 +172,7 @@ internal sealed class TemplateBinder
             _sink.Report(DiagnosticDescriptors.SecretParameterNotRedacted, Locate(argument), parameter.Name, Describe(role, success));
         }
 
-        return new TemplatePart(TemplatePartKind.Parameter, expression.ToString(), redacted);
+        return new TemplatePart(TemplatePartKind.Parameter, expression?.ToString() ?? escaped, redacted);
     }
 
     private TemplatePart? BindBuiltin(string placeholder, string[] path, string argument, TemplateRole role, bool success)
