@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using PushNotifi.Generators.Emitting;
 using PushNotifi.Generators.Model;
 using PushNotifi.Generators.Tests.Infrastructure;
@@ -123,6 +124,68 @@ public class EmitterTests
         var same = new ShapeKeyWriter();
         same.Append("s0:1234567-42");
         Assert.Equal(key.Hash(), same.Hash());
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp9, "namespace Demo\n{\n    partial class Jobs\n")]
+    [InlineData(LanguageVersion.CSharp10, "namespace Demo;\n\npartial class Jobs\n")]
+    public void The_wrapper_uses_a_file_scoped_namespace_only_where_the_language_version_has_one(LanguageVersion version, string expected)
+    {
+        var options = new CSharpParseOptions(version);
+        var compilation = CSharpCompilation.Create(
+            "Consumer",
+            [CSharpSyntaxTree.ParseText("""
+                using System.Threading.Tasks;
+                using PushNotifi;
+                namespace Demo
+                {
+                    public partial class Jobs
+                    {
+                        [PushNotifiAlert("Run failed")]
+                        public partial Task RunAsync();
+                        private Task RunCoreAsync() => Task.CompletedTask;
+                    }
+                }
+                """, options)],
+            GeneratorHarness.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        var driver = CSharpGeneratorDriver.Create([new PushNotifiAlertGenerator().AsSourceGenerator()], parseOptions: options);
+        var result = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _).GetRunResult();
+
+        var generated = Assert.Single(result.GeneratedTrees).ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains(expected, generated, StringComparison.Ordinal);
+        var problems = GeneratorHarness.CompilerProblems(output);
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + generated);
+    }
+
+    [Theory]
+    [InlineData(true, "partial global::System.Threading.Tasks.Task<string?> LookUpAsync(string? name, object? state, int count)")]
+    [InlineData(false, "partial global::System.Threading.Tasks.Task<string> LookUpAsync(string name, object state, int count)")]
+    public void Keyword_types_are_written_as_keywords_with_their_nullable_annotation(bool nullable, string expected)
+    {
+        var source = """
+            using System.Threading.Tasks;
+            using PushNotifi;
+            namespace Demo;
+            public partial class Lookups
+            {
+                [PushNotifiAlert("Lookup failed")]
+                public partial Task<string?> LookUpAsync(string? name, object? state, int count);
+                private Task<string?> LookUpCoreAsync(string? name, object? state, int count) => Task.FromResult(name);
+            }
+            """;
+        if (!nullable)
+        {
+            source = source.Replace("?", string.Empty, StringComparison.Ordinal);
+        }
+
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source, nullable));
+
+        var generated = Assert.Single(result.GeneratedTrees).ToString();
+        Assert.Contains(expected, generated, StringComparison.Ordinal);
+        var problems = GeneratorHarness.CompilerProblems(output);
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + generated);
     }
 
     private static List<AlertMethodModel> Models(Compilation compilation) =>

@@ -170,7 +170,7 @@ internal static class AlertEmitter
         var success = model.Success is null ? null : Block(model.Success, model, p, p + "success", "Success", clientInBody, started, slots, nodes);
         var root = nodes.Rent()
             .Set("nullable_enabled", model.NullableEnabled)
-            .Set("depth", (model.Namespace is null ? 0 : 1) + model.ContainingTypes.Count)
+            .Set("depth", (model.Namespace is null || model.FileScopedNamespace ? 0 : 1) + model.ContainingTypes.Count)
             .Set("version", s_version)
             .Set("modifiers", slots.Slot(model.Modifiers))
             .Set("name", slots.Slot(model.Name))
@@ -213,7 +213,7 @@ internal static class AlertEmitter
 
     private static DescribedFile DescribeFile(AlertFileModel file, string[] members, SlotValues slots, TemplateNodePool nodes)
     {
-        var depth = file.Namespace is null ? 0 : 1;
+        var depth = file.Namespace is null || file.FileScopedNamespace ? 0 : 1;
         var containingTypes = new TemplateNode[file.ContainingTypes.Count];
         for (var i = 0; i < containingTypes.Length; i++)
         {
@@ -229,6 +229,7 @@ internal static class AlertEmitter
             .Set("template", "file")
             .Set("nullable_enabled", file.NullableEnabled)
             .Set("namespace", slots.Slot(file.Namespace))
+            .Set("file_scoped_namespace", file.FileScopedNamespace)
             .Set("containing_types", containingTypes)
             .Set("members", slots.SlotAll(members)));
     }

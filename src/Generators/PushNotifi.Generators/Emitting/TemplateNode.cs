@@ -14,6 +14,12 @@ internal sealed class TemplateNode
     /// <param name="capacity">How many members it will hold (one list per node, made once at that size).</param>
     public TemplateNode(int capacity) => _members = new List<KeyValuePair<string, object?>>(capacity);
 
+    // One box each: a method's nodes hold about twenty flags, and boxing each one was most of the emitter's garbage.
+    private static readonly object s_true = true;
+    private static readonly object s_false = false;
+
+    public TemplateNode Set(string name, bool value) => Set(name, value ? s_true : s_false);
+
     public TemplateNode Set(string name, object? value)
     {
         _members.Add(new KeyValuePair<string, object?>(name, value));

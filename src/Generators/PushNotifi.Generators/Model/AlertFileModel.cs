@@ -4,6 +4,7 @@ namespace PushNotifi.Generators.Model;
 internal sealed record AlertFileModel(
     string HintName,
     string? Namespace,
+    bool FileScopedNamespace,
     ImmutableEquatableArray<ContainingTypeModel> ContainingTypes,
     bool NullableEnabled,
     ImmutableEquatableArray<AlertMethodModel> Methods);

@@ -11,9 +11,13 @@ internal enum ReturnKind
     ValueTaskOfT,
 }
 
-/// <summary>Everything the emitter needs to write one wrapper; equatable, with no Roslyn objects.</summary>
+/// <summary>
+/// Everything the emitter needs to write one wrapper; equatable, with no Roslyn objects. <see cref="FileScopedNamespace"/>
+/// says the consumer's C# (10 or later) allows <c>namespace X;</c>, which saves a level of indentation on every line.
+/// </summary>
 internal sealed record AlertMethodModel(
     string? Namespace,
+    bool FileScopedNamespace,
     ImmutableEquatableArray<ContainingTypeModel> ContainingTypes,
     bool NullableEnabled,
     string Modifiers,

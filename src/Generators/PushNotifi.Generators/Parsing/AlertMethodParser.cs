@@ -30,7 +30,7 @@ internal sealed class AlertMethodParser
         _sink = sink;
         _cancellationToken = cancellationToken;
         _methodLocation = syntax.Identifier.GetLocation();
-        _binder = new TemplateBinder(method, types, sink, attribute, _methodLocation, cancellationToken);
+        _binder = new TemplateBinder(method, syntax, types, sink, attribute, _methodLocation, cancellationToken);
     }
 
     /// <summary>The generator's entry: the model of a valid declaration, or null (the analyzer says why).</summary>

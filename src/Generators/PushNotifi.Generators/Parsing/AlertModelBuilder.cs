@@ -34,12 +34,12 @@ internal static class AlertModelBuilder
 
             parameters.Add(new ParameterModel(
                 Naming.Escape(p.Name),
-                p.Type.ToDisplayString(Naming.TypeFormat),
+                Naming.TypeName(p.Type),
                 Naming.RefKindPrefix(p.RefKind),
                 p.IsParams,
                 p.Ordinal == 0 && method.IsExtensionMethod,
                 p.ScopedKind != ScopedKind.None && p.RefKind != RefKind.Out,
-                types.IsRedacted(p),
+                types.IsRedacted(p, syntax),
                 isToken,
                 binder.IsUsed(p),
                 p.RefKind != RefKind.Out && !p.Type.IsRefLikeType && !isToken));
@@ -49,10 +49,11 @@ internal static class AlertModelBuilder
         var implementation = parsed.Implementation;
         return new AlertMethodModel(
             containingType.ContainingNamespace.IsGlobalNamespace ? null : containingType.ContainingNamespace.ToDisplayString(),
+            syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp10 },
             parsed.ContainingTypes,
             nullableEnabled,
             Modifiers(syntax),
-            method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(Naming.TypeFormat),
+            method.ReturnsVoid ? "void" : Naming.TypeName(method.ReturnType),
             ResultType(method.ReturnType, parsed.ReturnKind),
             parsed.ReturnKind,
             Naming.Escape(method.Name),
@@ -155,8 +156,8 @@ internal static class AlertModelBuilder
 
     private static string? ResultType(ITypeSymbol returnType, ReturnKind kind) => kind switch
     {
-        ReturnKind.Value => returnType.ToDisplayString(Naming.TypeFormat),
-        ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT => ((INamedTypeSymbol)returnType).TypeArguments[0].ToDisplayString(Naming.TypeFormat),
+        ReturnKind.Value => Naming.TypeName(returnType),
+        ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT => Naming.TypeName(((INamedTypeSymbol)returnType).TypeArguments[0]),
         _ => null,
     };
 }

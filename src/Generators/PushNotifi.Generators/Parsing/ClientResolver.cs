@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,6 +27,9 @@ internal static class ClientResolver
         public IReadOnlyList<string>? Ambiguous { get; }
     }
 
+    // Every method of a type gets the same answer; without this a cold run scans the type's members once per method.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, Cached> s_byType = new();
+
     public static Resolution Resolve(IMethodSymbol method, WellKnownTypes types, CancellationToken cancellationToken)
     {
         if (method.IsStatic || types.Client is not { } client)
@@ -34,6 +38,17 @@ internal static class ClientResolver
         }
 
         var type = method.ContainingType;
+        if (s_byType.TryGetValue(type, out var cached))
+        {
+            return cached.Resolution;
+        }
+
+        var computed = new Cached(Resolve(type, types, client, cancellationToken));
+        return s_byType.GetValue(type, _ => computed).Resolution;
+    }
+
+    private static Resolution Resolve(INamedTypeSymbol type, WellKnownTypes types, INamedTypeSymbol client, CancellationToken cancellationToken)
+    {
         var candidates = new List<ISymbol>();
         for (var current = type; current is not null; current = current.BaseType)
         {
@@ -99,6 +114,13 @@ internal static class ClientResolver
             _ => "this." + Naming.Escape(chosen.Name),
         };
         return new Resolution(expression, null);
+    }
+
+    private sealed class Cached
+    {
+        public Cached(Resolution resolution) => Resolution = resolution;
+
+        public Resolution Resolution { get; }
     }
 
     private static bool IsPrimaryConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)

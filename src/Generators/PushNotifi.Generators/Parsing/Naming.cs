@@ -16,6 +16,36 @@ internal static class Naming
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>
+    /// <paramref name="type"/> in <see cref="TypeFormat"/>. The keyword types are written directly: they are most
+    /// parameters, and the display visitor costs far more than the string it returns.
+    /// </summary>
+    public static string TypeName(ITypeSymbol type)
+    {
+        var keyword = type.SpecialType switch
+        {
+            SpecialType.System_Object => "object",
+            SpecialType.System_Boolean => "bool",
+            SpecialType.System_Char => "char",
+            SpecialType.System_SByte => "sbyte",
+            SpecialType.System_Byte => "byte",
+            SpecialType.System_Int16 => "short",
+            SpecialType.System_UInt16 => "ushort",
+            SpecialType.System_Int32 => "int",
+            SpecialType.System_UInt32 => "uint",
+            SpecialType.System_Int64 => "long",
+            SpecialType.System_UInt64 => "ulong",
+            SpecialType.System_Decimal => "decimal",
+            SpecialType.System_Single => "float",
+            SpecialType.System_Double => "double",
+            SpecialType.System_String => "string",
+            _ => null,
+        };
+        return keyword is null ? type.ToDisplayString(TypeFormat)
+            : type.NullableAnnotation == NullableAnnotation.Annotated && type.IsReferenceType ? keyword + "?"
+            : keyword;
+    }
+
     /// <summary><c>RunAsync</c> → <c>RunCoreAsync</c>, <c>Apply</c> → <c>ApplyCore</c>.</summary>
     public static string DefaultImplementationName(string name) =>
         name.EndsWith(AlertDefaults.AsyncSuffix, StringComparison.Ordinal) && name.Length > AlertDefaults.AsyncSuffix.Length

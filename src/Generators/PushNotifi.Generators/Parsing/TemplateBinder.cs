@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PushNotifi.Generators.Model;
 
 namespace PushNotifi.Generators.Parsing;
@@ -30,6 +31,7 @@ internal sealed class TemplateBinder
     private static readonly string[] s_secretWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "connectionstring", "credential", "privatekey" };
 
     private readonly IMethodSymbol _method;
+    private readonly MethodDeclarationSyntax _declaration;
     private readonly WellKnownTypes _types;
     private readonly DiagnosticSink _sink;
     private readonly AlertAttributeValues _attribute;
@@ -37,9 +39,10 @@ internal sealed class TemplateBinder
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<string> _usedParameters = new(StringComparer.Ordinal);
 
-    public TemplateBinder(IMethodSymbol method, WellKnownTypes types, DiagnosticSink sink, AlertAttributeValues attribute, Location fallback, CancellationToken cancellationToken)
+    public TemplateBinder(IMethodSymbol method, MethodDeclarationSyntax declaration, WellKnownTypes types, DiagnosticSink sink, AlertAttributeValues attribute, Location fallback, CancellationToken cancellationToken)
     {
         _method = method;
+        _declaration = declaration;
         _types = types;
         _sink = sink;
         _attribute = attribute;
@@ -144,7 +147,8 @@ internal sealed class TemplateBinder
         }
 
         _usedParameters.Add(parameter.Name);
-        var expression = new StringBuilder(Naming.Escape(parameter.Name));
+        var escaped = Naming.Escape(parameter.Name);
+        var expression = path.Length == 1 ? null : new StringBuilder(escaped); // most placeholders are a bare parameter
         var type = parameter.Type;
         var leaf = parameter.Name;
         for (var i = 1; i < path.Length; i++)
@@ -156,19 +160,19 @@ internal sealed class TemplateBinder
                 return null;
             }
 
-            expression.Append(IsNullSafe(type) ? "?." : ".").Append(Naming.Escape(member.Name));
+            expression!.Append(IsNullSafe(type) ? "?." : ".").Append(Naming.Escape(member.Name));
             type = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
             leaf = member.Name;
         }
 
-        var redacted = _types.IsRedacted(parameter);
+        var redacted = _types.IsRedacted(parameter, _declaration);
         if (_sink.WantsWarnings && role != TemplateRole.IdempotencyKey && !redacted && !_types.IsCancellationToken(parameter.Type)
             && (LooksSecret(parameter.Name) || LooksSecret(leaf)))
         {
             _sink.Report(DiagnosticDescriptors.SecretParameterNotRedacted, Locate(argument), parameter.Name, Describe(role, success));
         }
 
-        return new TemplatePart(TemplatePartKind.Parameter, expression.ToString(), redacted);
+        return new TemplatePart(TemplatePartKind.Parameter, expression?.ToString() ?? escaped, redacted);
     }
 
     private TemplatePart? BindBuiltin(string placeholder, string[] path, string argument, TemplateRole role, bool success)

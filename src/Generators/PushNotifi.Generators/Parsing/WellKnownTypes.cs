@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PushNotifi.Generators.Parsing;
 
@@ -61,8 +62,17 @@ internal sealed class WellKnownTypes
 
     public bool IsAlertAttribute(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, AlertAttribute);
 
-    public bool IsRedacted(IParameterSymbol parameter)
+    /// <summary>Whether <paramref name="parameter"/> of <paramref name="declaration"/> is <c>[Redact]</c>.</summary>
+    public bool IsRedacted(IParameterSymbol parameter, MethodDeclarationSyntax declaration)
     {
+        // Binding a parameter's attributes is costly on a cold compilation; one written without any is not redacted
+        // (the other part of the partial method is ours and has none).
+        var parameters = declaration.ParameterList.Parameters;
+        if (RedactAttribute is null || (parameter.Ordinal < parameters.Count && parameters[parameter.Ordinal].AttributeLists.Count == 0))
+        {
+            return false;
+        }
+
         foreach (var attribute in parameter.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, RedactAttribute))

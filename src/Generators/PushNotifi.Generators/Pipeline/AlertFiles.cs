@@ -42,7 +42,7 @@ internal static class AlertFiles
 
             // A type whose wrappers sit on both sides of a #nullable directive needs two files; only then the suffix.
             var suffix = !first.NullableEnabled && enabledTypes.Contains(type) ? ".NullableDisabled" : string.Empty;
-            files.Add(new AlertFileModel(type + suffix + ".g.cs", first.Namespace, first.ContainingTypes, first.NullableEnabled, methods.ToEquatableArray()));
+            files.Add(new AlertFileModel(type + suffix + ".g.cs", first.Namespace, first.FileScopedNamespace, first.ContainingTypes, first.NullableEnabled, methods.ToEquatableArray()));
         }
 
         return files.ToEquatableArray();
