@@ -73,6 +73,16 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
+    public Task PNA016_file_local_containing_type() => Expect("PNA016", DiagnosticSeverity.Error, U + """
+        file partial class [|Jobs|]
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial void Run(int id);
+            private void RunCore(int id) { }
+        }
+        """, emits: false);
+
+    [Fact]
     public Task PNA006_async_stream_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {

@@ -110,6 +110,41 @@ public class GeneratedFileTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void File_local_types_of_one_name_in_two_files_get_no_wrapper_and_leave_the_others_alone()
+    {
+        const string FileLocal = ShapeCases.Usings + """
+            namespace Demo;
+
+            file static partial class Local
+            {
+                [PushNotifiAlert("Local failed", IdempotencyKey = "local")]
+                public static partial void Run();
+
+                private static void RunCore()
+                {
+                }
+            }
+            """;
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.Compile([FileLocal, FileLocal, ShapeCases.Usings + """
+            namespace Demo;
+
+            public static partial class Shared
+            {
+                [PushNotifiAlert("Shared failed", IdempotencyKey = "shared")]
+                public static partial void Run();
+
+                private static void RunCore()
+                {
+                }
+            }
+            """]));
+
+        var run = Assert.Single(result.Results);
+        Assert.Null(run.Exception);
+        Assert.Equal("Demo.Shared.g.cs", Assert.Single(run.GeneratedSources).HintName);
+    }
+
     private static int Occurrences(string text, string value) => text.Split(value).Length - 1;
 
     private static (Dictionary<string, string> Sources, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Problems) Generate(params string[] sources)

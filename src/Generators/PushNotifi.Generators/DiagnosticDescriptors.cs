@@ -82,6 +82,11 @@ internal static class DiagnosticDescriptors
         "Placeholder '{{{0}}}' cannot be used in the {1}: {2}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor FileLocalContainingType = Create(
+        "PNA016", "Containing type is file-local",
+        "Type '{0}' is file-local, so the alert wrapper for '{1}' cannot be generated in another file",
+        DiagnosticSeverity.Error);
+
     /// <summary>Hidden: not a problem, only where the IDE offers "Add [PushNotifiAlert]".</summary>
     public static readonly DiagnosticDescriptor AlertCandidate = Create(
         "PNA015", "Method can alert on failure",

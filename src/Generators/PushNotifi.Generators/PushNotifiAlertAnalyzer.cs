@@ -9,7 +9,7 @@ using PushNotifi.Generators.Parsing;
 namespace PushNotifi.Generators;
 
 /// <summary>
-/// Reports PNA001–PNA010 and PNA012–PNA014 about <c>[PushNotifiAlert]</c> methods at their source locations, so
+/// Reports PNA001–PNA010, PNA012–PNA014 and PNA016 about <c>[PushNotifiAlert]</c> methods at their source locations, so
 /// <c>#pragma</c>, <c>[SuppressMessage]</c>, <c>.editorconfig</c> and <c>NoWarn</c> all apply (a generator's
 /// diagnostics ignore pragmas, dotnet/runtime#92509). It runs the generator's own parser.
 /// </summary>
@@ -30,7 +30,8 @@ public sealed class PushNotifiAlertAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ImplementationAlreadyAlerts,
         DiagnosticDescriptors.NotPartialDeclaration,
         DiagnosticDescriptors.InvalidTemplate,
-        DiagnosticDescriptors.PlaceholderUnavailable);
+        DiagnosticDescriptors.PlaceholderUnavailable,
+        DiagnosticDescriptors.FileLocalContainingType);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -91,10 +91,16 @@ internal sealed class AlertMethodParser
             return null;
         }
 
-        var containingTypes = DeclarationShape.ContainingTypes(_syntax, out var notPartial);
+        var containingTypes = DeclarationShape.ContainingTypes(_syntax, out var notPartial, out var fileLocal);
         if (notPartial is not null)
         {
             _sink.Report(DiagnosticDescriptors.ContainingTypeNotPartial, notPartial.Identifier.GetLocation(), notPartial.Identifier.Text, _method.Name);
+            return null;
+        }
+
+        if (fileLocal is not null)
+        {
+            _sink.Report(DiagnosticDescriptors.FileLocalContainingType, fileLocal.Identifier.GetLocation(), fileLocal.Identifier.Text, _method.Name);
             return null;
         }
 

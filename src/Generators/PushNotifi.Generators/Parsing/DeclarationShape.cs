@@ -35,10 +35,14 @@ internal static class DeclarationShape
         return false;
     }
 
-    /// <summary>The enclosing type headers, outermost first; the first type that is not partial, if any.</summary>
-    public static ImmutableEquatableArray<ContainingTypeModel> ContainingTypes(MethodDeclarationSyntax syntax, out TypeDeclarationSyntax? notPartial)
+    /// <summary>
+    /// The enclosing type headers, outermost first; the first type that is not partial, or that is file-local (its
+    /// parts cannot leave its file, so the generated part cannot extend it), if any.
+    /// </summary>
+    public static ImmutableEquatableArray<ContainingTypeModel> ContainingTypes(MethodDeclarationSyntax syntax, out TypeDeclarationSyntax? notPartial, out TypeDeclarationSyntax? fileLocal)
     {
         notPartial = null;
+        fileLocal = null;
         var list = new List<ContainingTypeModel>();
         for (var node = syntax.Parent; node is not null; node = node.Parent)
         {
@@ -50,6 +54,12 @@ internal static class DeclarationShape
             if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 notPartial = type;
+                return ImmutableEquatableArray<ContainingTypeModel>.Empty;
+            }
+
+            if (type.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                fileLocal = type;
                 return ImmutableEquatableArray<ContainingTypeModel>.Empty;
             }
 
