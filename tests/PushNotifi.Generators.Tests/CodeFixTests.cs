@@ -203,6 +203,25 @@ public class CodeFixTests
     }
 
     [Fact]
+    public async Task The_candidate_is_not_reported_in_a_file_local_type_or_a_type_nested_in_one()
+    {
+        const string Source = """
+            using System.Threading.Tasks;
+
+            file class Local
+            {
+                public Task RunAsync(string name) => Task.CompletedTask;
+
+                private class Nested
+                {
+                    public void Apply(int id) => _ = id;
+                }
+            }
+            """;
+        await Verify(Source, Source);
+    }
+
+    [Fact]
     public async Task What_the_fix_writes_builds_without_errors_and_alerts_through_the_generated_wrapper()
     {
         var compilation = GeneratorHarness.Compile(After);

@@ -34,7 +34,7 @@ public sealed class AlertCandidateAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>A method with a body, in a class, struct or record, that is not partial, abstract, extern or an override and has no [PushNotifiAlert].</summary>
+    /// <summary>A method with a body, in a class, struct or record (not file-local), that is not partial, abstract, extern or an override and has no [PushNotifiAlert].</summary>
     internal static bool IsCandidate(MethodDeclarationSyntax method)
     {
         if ((method.Body is null && method.ExpressionBody is null) || method.Parent is not (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax))
@@ -45,6 +45,15 @@ public sealed class AlertCandidateAnalyzer : DiagnosticAnalyzer
         foreach (var modifier in method.Modifiers)
         {
             if (modifier.Kind() is SyntaxKind.PartialKeyword or SyntaxKind.AbstractKeyword or SyntaxKind.ExternKeyword or SyntaxKind.OverrideKeyword)
+            {
+                return false;
+            }
+        }
+
+        // A file-local type cannot get the generated part (PNA016), so the fix would only trade one error for another.
+        for (var type = method.Parent as TypeDeclarationSyntax; type is not null; type = type.Parent as TypeDeclarationSyntax)
+        {
+            if (type.Modifiers.Any(SyntaxKind.FileKeyword))
             {
                 return false;
             }
