@@ -214,6 +214,104 @@ public class DeclarationChangeTests
         Assert.Empty(driver.GetRunResult().GeneratedTrees);
     }
 
+    [Fact]
+    public void A_yield_moved_between_two_implementations_of_one_name_in_different_types_is_seen()
+    {
+        var before = GeneratorHarness.Compile(ShapeCases.Usings + """
+            namespace Demo;
+
+            public partial class Jobs(IPushNotifiClient client)
+            {
+                [PushNotifiAlert("Listing failed", IdempotencyKey = "list")]
+                public partial IEnumerable<int> List();
+
+                private IEnumerable<int> ListCore()
+                {
+                    return new[] { 1 };
+                }
+
+                public IPushNotifiClient Client => client;
+            }
+
+            public class Other
+            {
+                private IEnumerable<int> ListCore()
+                {
+                    yield return 1;
+                }
+            }
+            """);
+        var text = before.SyntaxTrees.Single().ToString();
+        var swapped = text.Replace("return new[] { 1 };", "@@", StringComparison.Ordinal)
+            .Replace("yield return 1;", "return new[] { 1 };", StringComparison.Ordinal)
+            .Replace("@@", "yield return 1;", StringComparison.Ordinal);
+
+        AssertSameAsFresh(before, CachingAssert.Replace(before, 0, swapped));
+    }
+
+    [Fact]
+    public void A_nullable_directive_inside_a_field_initializer_changes_the_declarations_below_it()
+    {
+        var before = GeneratorHarness.Compile(ShapeCases.Usings + """
+            namespace Demo;
+
+            public static partial class Jobs
+            {
+                private static readonly int[] s_items = new[]
+                {
+                    1,
+                };
+
+                [PushNotifiAlert("Late failed", IdempotencyKey = "late")]
+                public static partial void Late(string? name);
+
+                private static void LateCore(string? name)
+                {
+                }
+            }
+            """);
+        var after = CachingAssert.Replace(before, 0, before.SyntaxTrees.Single().ToString().Replace("    1,", "#nullable disable\n        1,", StringComparison.Ordinal));
+
+        AssertSameAsFresh(before, after);
+    }
+
+    [Fact]
+    public void A_type_renamed_to_the_same_name_written_with_an_at_sign_is_written_as_a_fresh_run_writes_it()
+    {
+        var before = GeneratorHarness.Compile([Jobs, Implementations, Constants]);
+
+        AssertSameAsFresh(before, CachingAssert.Replace(before, 0, Jobs.Replace("partial class NightlyJobs", "partial class @NightlyJobs", StringComparison.Ordinal)), changes: false);
+    }
+
+    [Fact]
+    public void Typing_in_top_level_statements_re_parses_nothing_and_a_type_below_them_still_counts()
+    {
+        // The title's constant lives in Program.cs, below the statements.
+        var program = "System.Console.WriteLine(1);\n\n" + Constants.Replace("namespace Demo;", "namespace Demo\n{", StringComparison.Ordinal) + "}\n";
+        var compilation = GeneratorHarness.Compile([Jobs, Implementations, program], outputKind: OutputKind.ConsoleApplication);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var typed = CachingAssert.Replace(compilation, 2, program.Replace("WriteLine(1)", "WriteLine(2); System.Console.WriteLine(3)", StringComparison.Ordinal));
+        CachingAssert.AllCached(driver.RunGenerators(typed).GetRunResult());
+
+        AssertSameAsFresh(compilation, CachingAssert.Replace(compilation, 2, program.Replace("\"Cron failed\"", "\"Cron broke\"", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The same driver across the edit writes exactly what a new driver writes for the edited compilation.</summary>
+    /// <param name="changes">Whether the edit changes the generated code at all (else the test would prove nothing about staleness).</param>
+    private static void AssertSameAsFresh(Compilation before, Compilation after, bool changes = true)
+    {
+        var incremental = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(before).RunGenerators(after);
+        var fresh = GeneratorHarness.CreateDriver().RunGenerators(after);
+        Assert.Equal(Sources(fresh), Sources(incremental));
+        Assert.Equal(changes, Sources(GeneratorHarness.CreateDriver().RunGenerators(before)) != Sources(fresh));
+    }
+
+    private static string Sources(GeneratorDriver driver) =>
+        string.Join("\n", driver.GetRunResult().Results.Single().GeneratedSources
+            .OrderBy(s => s.HintName, StringComparer.Ordinal)
+            .Select(s => "// " + s.HintName + "\n" + s.SourceText));
+
     private static (GeneratorDriver Driver, Compilation Compilation) Start()
     {
         var compilation = GeneratorHarness.Compile([Jobs, Implementations, Constants]);

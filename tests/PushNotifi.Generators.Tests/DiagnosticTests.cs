@@ -103,6 +103,20 @@ public class DiagnosticTests
         """, emits: false);
 
     [Fact]
+    public Task PNA006_iterator_implementation_inherited_from_a_base_class_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
+        public class JobsBase
+        {
+            protected IEnumerable<int> ItemsCore(int id) { yield return id; }
+        }
+
+        public partial class Jobs : JobsBase
+        {
+            [PushNotifiAlert("Failed {id}", IdempotencyKey = "k:{id}")]
+            public partial [|IEnumerable<int>|] Items(int id);
+        }
+        """, emits: false);
+
+    [Fact]
     public Task PNA006_ref_return_is_unsupported() => Expect("PNA006", DiagnosticSeverity.Error, U + """
         public partial class Jobs
         {

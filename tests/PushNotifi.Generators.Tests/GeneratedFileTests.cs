@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using PushNotifi.Generators.Tests.Infrastructure;
 
 namespace PushNotifi.Generators.Tests;
@@ -143,6 +144,118 @@ public class GeneratedFileTests
         var run = Assert.Single(result.Results);
         Assert.Null(run.Exception);
         Assert.Equal("Demo.Shared.g.cs", Assert.Single(run.GeneratedSources).HintName);
+    }
+
+    [Fact]
+    public void A_type_name_written_with_a_unicode_escape_gets_a_valid_file_name_and_its_wrapper()
+    {
+        var (sources, problems) = Generate(ShapeCases.Usings + """
+            namespace Demo;
+
+            public static partial class \u004Aobs
+            {
+                [PushNotifiAlert("Escaped failed", IdempotencyKey = "escaped")]
+                public static partial void Run();
+
+                private static void RunCore()
+                {
+                }
+            }
+            """);
+
+        Assert.Equal("Demo.Jobs.g.cs", Assert.Single(sources.Keys));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void A_namespace_named_after_a_keyword_gets_a_valid_file_name_and_its_wrapper()
+    {
+        var (sources, problems) = Generate(ShapeCases.Usings + """
+            namespace Demo.@event;
+
+            public static partial class Jobs
+            {
+                [PushNotifiAlert("Keyword failed", IdempotencyKey = "keyword")]
+                public static partial void Run();
+
+                private static void RunCore()
+                {
+                }
+            }
+            """);
+
+        Assert.Equal("Demo._event.Jobs.g.cs", Assert.Single(sources.Keys));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Types_whose_names_differ_only_in_case_get_two_files()
+    {
+        var (sources, problems) = Generate(ShapeCases.Usings + """
+            namespace Demo;
+
+            public static partial class Jobs
+            {
+                [PushNotifiAlert("Lower failed", IdempotencyKey = "lower")]
+                public static partial void Run();
+
+                private static void RunCore()
+                {
+                }
+            }
+
+            public static partial class JOBS
+            {
+                [PushNotifiAlert("Upper failed", IdempotencyKey = "upper")]
+                public static partial void Run();
+
+                private static void RunCore()
+                {
+                }
+            }
+            """);
+
+        Assert.Equal(2, sources.Count);
+        Assert.Equal(2, sources.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void A_modifier_that_only_one_part_of_the_type_declares_is_kept_on_the_shared_file()
+    {
+        var compilation = GeneratorHarness.Compile([
+            ShapeCases.Usings + """
+            namespace Demo;
+
+            public static partial class Jobs
+            {
+                [PushNotifiAlert("Safe failed", IdempotencyKey = "safe")]
+                public static partial void Safe();
+
+                private static void SafeCore()
+                {
+                }
+            }
+            """,
+            ShapeCases.Usings + """
+            namespace Demo;
+
+            public static unsafe partial class Jobs
+            {
+                [PushNotifiAlert("Pointer failed", IdempotencyKey = "pointer")]
+                public static partial void Pointer(int* value);
+
+                private static void PointerCore(int* value)
+                {
+                }
+            }
+            """,
+        ]);
+        var (result, output) = GeneratorHarness.Run(compilation.WithOptions(((CSharpCompilationOptions)compilation.Options).WithAllowUnsafe(true)));
+
+        var generated = Assert.Single(Assert.Single(result.Results).GeneratedSources).SourceText.ToString();
+        Assert.Contains("unsafe partial class Jobs", generated, StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.CompilerProblems(output));
     }
 
     private static int Occurrences(string text, string value) => text.Split(value).Length - 1;

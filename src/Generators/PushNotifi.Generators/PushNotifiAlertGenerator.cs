@@ -16,7 +16,7 @@ public sealed class PushNotifiAlertGenerator : IIncrementalGenerator
     /// <summary>Tracking step names, used by the incremental tests.</summary>
     public static class TrackingNames
     {
-        /// <summary>The compilation's declarations; unchanged by edits inside method bodies.</summary>
+        /// <summary>The compilation's declarations; unchanged by edits inside method bodies and top-level statements.</summary>
         public const string Declarations = nameof(Declarations);
 
         /// <summary>The generated files: one per type, with the model of each of its wrappers.</summary>

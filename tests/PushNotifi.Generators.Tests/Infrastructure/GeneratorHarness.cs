@@ -15,13 +15,14 @@ internal static class GeneratorHarness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview);
 
-    public static CSharpCompilation Compile(IEnumerable<string> sources, bool nullable = true, string assemblyName = "Consumer") =>
+    public static CSharpCompilation Compile(
+        IEnumerable<string> sources, bool nullable = true, string assemblyName = "Consumer", OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
         CSharpCompilation.Create(
             assemblyName,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
             References,
             new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
+                outputKind,
                 nullableContextOptions: nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable));
 
     public static CSharpCompilation Compile(string source, bool nullable = true) => Compile([source], nullable);

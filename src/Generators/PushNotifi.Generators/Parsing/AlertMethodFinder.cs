@@ -71,7 +71,7 @@ internal static class AlertMethodFinder
                 case TypeDeclarationSyntax type:
                     Collect(type.Members, anyName, candidates);
                     break;
-                case MethodDeclarationSyntax method when IsPartialDeclaration(method) && MightBeOurs(method.AttributeLists, anyName):
+                case MethodDeclarationSyntax method when IsCandidateShape(method) && MightBeOurs(method.AttributeLists, anyName):
                     candidates.Add(method);
                     break;
             }
@@ -79,7 +79,7 @@ internal static class AlertMethodFinder
     }
 
     // A body-less partial part; anything else gets no wrapper (the analyzer says why), so it is not worth binding.
-    private static bool IsPartialDeclaration(MethodDeclarationSyntax method) =>
+    private static bool IsCandidateShape(MethodDeclarationSyntax method) =>
         method.AttributeLists.Count > 0 && method.Body is null && method.ExpressionBody is null
         && method.Modifiers.Any(SyntaxKind.PartialKeyword);
 

@@ -105,13 +105,14 @@ internal sealed class AlertMethodParser
         }
 
         var implementationName = _attribute.Implementation ?? Naming.DefaultImplementationName(_method.Name);
-        if (DeclarationShape.ClassifyReturn(_method, _types, implementationName, _cancellationToken, out var unsupported) is not { } returnKind)
+        var match = ImplementationMatcher.Find(_method, implementationName);
+        if (DeclarationShape.ClassifyReturn(_method, _types, match.Implementation, _cancellationToken, out var unsupported) is not { } returnKind)
         {
             _sink.Report(DiagnosticDescriptors.UnsupportedReturnType, _syntax.ReturnType.GetLocation(), _method.Name, unsupported!);
             return null;
         }
 
-        var implementation = FindImplementation(implementationName, alreadyAlerts);
+        var implementation = CheckImplementation(match, implementationName, alreadyAlerts);
         var client = ClientResolver.Resolve(_method, _types, _cancellationToken);
         if (client.Ambiguous is { } names)
         {
@@ -130,9 +131,8 @@ internal sealed class AlertMethodParser
             : new ParsedAlert(containingTypes, returnKind, implementation, client.Expression, failure, success, _attribute.AlertOnCallerCancellation);
     }
 
-    private IMethodSymbol? FindImplementation(string name, Func<IMethodSymbol, bool>? alreadyAlerts)
+    private IMethodSymbol? CheckImplementation(ImplementationMatcher.Match match, string name, Func<IMethodSymbol, bool>? alreadyAlerts)
     {
-        var match = ImplementationMatcher.Find(_method, name);
         if (match.Implementation is { } implementation)
         {
             if (alreadyAlerts is not null && alreadyAlerts(implementation) && implementation.Locations.Length > 0)

@@ -63,14 +63,14 @@ internal static class DeclarationShape
                 return ImmutableEquatableArray<ContainingTypeModel>.Empty;
             }
 
-            list.Insert(0, new ContainingTypeModel(Keyword(type), type.Identifier.Text, TypeParameters(type)));
+            list.Insert(0, new ContainingTypeModel(Keyword(type), Naming.Escape(type.Identifier.ValueText), TypeParameters(type)));
         }
 
         return list.ToEquatableArray();
     }
 
     /// <summary>How the wrapper awaits the result; null with a reason for iterators, async streams and ref returns.</summary>
-    public static ReturnKind? ClassifyReturn(IMethodSymbol method, WellKnownTypes types, string implementationName, CancellationToken cancellationToken, out string? unsupported)
+    public static ReturnKind? ClassifyReturn(IMethodSymbol method, WellKnownTypes types, IMethodSymbol? implementation, CancellationToken cancellationToken, out string? unsupported)
     {
         unsupported = null;
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
@@ -113,7 +113,7 @@ internal static class DeclarationShape
 
         if (definition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_Generic_IEnumerator_T
                 or SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator
-            && ImplementationMatcher.IsIterator(method, implementationName, cancellationToken))
+            && implementation is not null && ImplementationMatcher.IsIterator(implementation, cancellationToken))
         {
             unsupported = "iterators run after the call returns, outside the wrapper";
             return null;
@@ -178,7 +178,7 @@ internal static class DeclarationShape
         var builder = new StringBuilder("<");
         foreach (var parameter in type.TypeParameterList.Parameters)
         {
-            builder.Append(builder.Length > 1 ? ", " : string.Empty).Append(parameter.Identifier.Text);
+            builder.Append(builder.Length > 1 ? ", " : string.Empty).Append(Naming.Escape(parameter.Identifier.ValueText));
         }
 
         return builder.Append('>').ToString();

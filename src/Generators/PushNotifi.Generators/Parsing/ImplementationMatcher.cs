@@ -46,19 +46,16 @@ internal static class ImplementationMatcher
         return new Match(null, found, mismatch);
     }
 
-    /// <summary>Whether a method of that name is an iterator (<c>yield</c>), whose work would run outside the wrapper.</summary>
-    public static bool IsIterator(IMethodSymbol method, string implementationName, CancellationToken cancellationToken)
+    /// <summary>Whether the implementation is an iterator (<c>yield</c>), whose work would run outside the wrapper.</summary>
+    public static bool IsIterator(IMethodSymbol implementation, CancellationToken cancellationToken)
     {
-        foreach (var member in method.ContainingType.GetMembers(implementationName))
+        foreach (var reference in implementation.DeclaringSyntaxReferences)
         {
-            foreach (var reference in member.DeclaringSyntaxReferences)
+            var node = reference.GetSyntax(cancellationToken);
+            if (node.DescendantNodes(n => n is not LocalFunctionStatementSyntax and not AnonymousFunctionExpressionSyntax)
+                .Any(n => n is YieldStatementSyntax))
             {
-                var node = reference.GetSyntax(cancellationToken);
-                if (node.DescendantNodes(n => n is not LocalFunctionStatementSyntax and not AnonymousFunctionExpressionSyntax)
-                    .Any(n => n is YieldStatementSyntax))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -13,16 +13,22 @@ namespace PushNotifi.Generators.Pipeline;
 /// </summary>
 internal static class AlertFiles
 {
+    // The modifiers one part of a type may carry for all parts; "ref" must come last, right before "partial".
+    private static readonly string[] s_typeModifiers = { "readonly", "unsafe", "ref" };
+
     public static ImmutableEquatableArray<AlertFileModel> Group(IReadOnlyList<AlertMethodModel> models)
     {
         var order = new List<string>();
         var groups = new Dictionary<string, List<AlertMethodModel>>(StringComparer.Ordinal);
-        var disabledTypes = new HashSet<string>(StringComparer.Ordinal);
         var enabledTypes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var model in models)
         {
             var type = TypeName(model);
-            (model.NullableEnabled ? enabledTypes : disabledTypes).Add(type);
+            if (model.NullableEnabled)
+            {
+                enabledTypes.Add(type);
+            }
+
             var key = (model.NullableEnabled ? "+" : "-") + type;
             if (!groups.TryGetValue(key, out var methods))
             {
@@ -33,6 +39,8 @@ internal static class AlertFiles
             methods.Add(model);
         }
 
+        // Roslyn compares hint names ignoring case, so types that differ only in case need names that do not.
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = new List<AlertFileModel>(order.Count);
         foreach (var key in order)
         {
@@ -41,17 +49,62 @@ internal static class AlertFiles
             var type = key.Substring(1);
 
             // A type whose wrappers sit on both sides of a #nullable directive needs two files; only then the suffix.
-            var suffix = !first.NullableEnabled && enabledTypes.Contains(type) ? ".NullableDisabled" : string.Empty;
-            files.Add(new AlertFileModel(type + suffix + ".g.cs", first.Namespace, first.FileScopedNamespace, first.ContainingTypes, first.NullableEnabled, methods.ToEquatableArray()));
+            var name = type + (!first.NullableEnabled && enabledTypes.Contains(type) ? ".NullableDisabled" : string.Empty);
+            if (!taken.Add(name))
+            {
+                name += "_" + Hash(name);
+            }
+
+            files.Add(new AlertFileModel(name + ".g.cs", first.Namespace, first.FileScopedNamespace, Frame(methods), first.NullableEnabled, methods.ToEquatableArray()));
         }
 
         return files.ToEquatableArray();
     }
 
+    /// <summary>
+    /// The containing types' headers for the whole file: each part of a type may declare it <c>unsafe</c>,
+    /// <c>readonly</c> or <c>ref</c> for all parts, and the file's one part must keep what any method's part had.
+    /// </summary>
+    private static ImmutableEquatableArray<ContainingTypeModel> Frame(List<AlertMethodModel> methods)
+    {
+        var first = methods[0].ContainingTypes;
+        var frame = new ContainingTypeModel[first.Count];
+        for (var level = 0; level < frame.Length; level++)
+        {
+            var modifiers = new HashSet<string>(StringComparer.Ordinal);
+            var rest = first[level].Keyword;
+            foreach (var method in methods)
+            {
+                var keyword = method.ContainingTypes[level].Keyword;
+                var partial = keyword.IndexOf("partial ", StringComparison.Ordinal);
+                foreach (var modifier in keyword.Substring(0, Math.Max(partial, 0)).Split(' '))
+                {
+                    modifiers.Add(modifier);
+                }
+
+                rest = partial >= 0 ? keyword.Substring(partial) : keyword;
+            }
+
+            var header = new StringBuilder();
+            foreach (var modifier in s_typeModifiers)
+            {
+                if (modifiers.Contains(modifier))
+                {
+                    header.Append(modifier).Append(' ');
+                }
+            }
+
+            frame[level] = first[level] with { Keyword = header.Append(rest).ToString() };
+        }
+
+        return frame.ToEquatableArray();
+    }
+
     /// <summary><c>Namespace.Outer+Inner`1</c>: unique per type, with only the characters a hint name allows.</summary>
     private static string TypeName(AlertMethodModel model)
     {
-        var name = new StringBuilder(model.Namespace ?? string.Empty);
+        var name = new StringBuilder();
+        Append(name, model.Namespace ?? string.Empty);
         for (var i = 0; i < model.ContainingTypes.Count; i++)
         {
             var type = model.ContainingTypes[i];
@@ -60,7 +113,7 @@ internal static class AlertFiles
                 name.Append(i == 0 ? '.' : '+');
             }
 
-            name.Append(type.Name.TrimStart('@'));
+            Append(name, type.Name.TrimStart('@'));
             if (type.TypeParameters.Length > 0)
             {
                 var arity = 1;
@@ -74,5 +127,24 @@ internal static class AlertFiles
         }
 
         return name.ToString();
+    }
+
+    private static void Append(StringBuilder name, string text)
+    {
+        foreach (var c in text)
+        {
+            name.Append(char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_');
+        }
+    }
+
+    private static string Hash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", CultureInfo.InvariantCulture);
     }
 }

@@ -7,8 +7,10 @@ namespace PushNotifi.Generators.Pipeline;
 
 /// <summary>
 /// Equal when the declarations are: the same references and options, and every tree either the same object or
-/// equivalent at the top level (Roslyn's own test, used by the IDE to decide whether dependent projects must
-/// rebind) with the same <see cref="IteratorMethods"/>. Costs one comparison per edited tree, not a pass over every method.
+/// equivalent at the top level (<see cref="TopLevelEquivalence"/>: Roslyn's own test, used by the IDE to decide
+/// whether dependent projects must rebind), with the same <see cref="NullableDirectives"/> and
+/// <see cref="IteratorMethods"/>. Only edited trees are compared, each with a walk of both versions (the iterator
+/// check reads bodies), never a pass over every method.
 /// </summary>
 internal sealed class DeclarationSnapshotComparer : IEqualityComparer<DeclarationSnapshot>
 {
@@ -65,10 +67,12 @@ internal sealed class DeclarationSnapshotComparer : IEqualityComparer<Declaratio
         return true;
     }
 
+    // The comparer gets no cancellation token; an edited tree is walked once here, and only the edited ones.
     private static bool SameDeclarations(SyntaxTree before, SyntaxTree after) =>
         ReferenceEquals(before, after)
         || (string.Equals(before.FilePath, after.FilePath, StringComparison.Ordinal)
             && before.Options.Equals(after.Options)
-            && after.IsEquivalentTo(before, topLevel: true)
+            && TopLevelEquivalence.Same(before, after, CancellationToken.None)
+            && NullableDirectives.Same(before, after, CancellationToken.None)
             && IteratorMethods.Same(before, after, CancellationToken.None));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,7 @@ namespace PushNotifi.Generators.Pipeline;
 /// <summary>
 /// The one fact the models read from inside a body: whether a method is an iterator (its work would run outside
 /// the wrapper, so it gets none). <see cref="SyntaxTree.IsEquivalentTo"/> at the top level skips bodies, so it
-/// cannot see a <c>yield</c> come or go. Directives it does compare, even inside bodies; tests pin that.
+/// cannot see a <c>yield</c> come or go, or move between two methods of the same name in different types.
 /// </summary>
 internal static class IteratorMethods
 {
@@ -33,7 +34,7 @@ internal static class IteratorMethods
         return true;
     }
 
-    /// <summary>The names of the methods whose own body yields, once per <c>yield</c>, in order.</summary>
+    /// <summary>The methods whose own body yields (type, name, parameter count), once per <c>yield</c>, in order.</summary>
     private static List<string> Names(SyntaxNode root)
     {
         var names = new List<string>();
@@ -41,11 +42,22 @@ internal static class IteratorMethods
         {
             if (node is YieldStatementSyntax && OwningMethod(node) is { } method)
             {
-                names.Add(method.Identifier.ValueText);
+                names.Add(Owner(method));
             }
         }
 
         return names;
+    }
+
+    private static string Owner(MethodDeclarationSyntax method)
+    {
+        var name = new StringBuilder(method.Identifier.ValueText).Append('/').Append(method.ParameterList.Parameters.Count);
+        for (var type = method.Parent as TypeDeclarationSyntax; type is not null; type = type.Parent as TypeDeclarationSyntax)
+        {
+            name.Insert(0, type.Identifier.ValueText + ".");
+        }
+
+        return name.ToString();
     }
 
     private static MethodDeclarationSyntax? OwningMethod(SyntaxNode node)
