@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using PushNotifi.Generators.Model;
 
@@ -23,8 +24,14 @@ internal static class AlertEmitter
     private static readonly Dictionary<int, List<KeyValuePair<string, RenderedShape>>> s_shapes = new();
     private static int s_shapeCount;
 
+    // Stands for the methods in the frame; EmitFile writes them in its place, so this text is never written.
+    private const string MembersSlot = "members";
+
     [ThreadStatic]
     private static ShapeKeyWriter? t_key;
+
+    [ThreadStatic]
+    private static StringBuilder? t_file;
 
     [ThreadStatic]
     private static SlotValues? t_slots;
@@ -35,28 +42,45 @@ internal static class AlertEmitter
     /// <summary>The file of one type's wrappers: the frame (header, namespace, containing types) around each method.</summary>
     public static string EmitFile(AlertFileModel file)
     {
-        var members = new string[file.Methods.Count];
-        for (var i = 0; i < members.Length; i++)
+        var (slots, nodes) = Scratch();
+        var frame = ShapeOf(DescribeFile(file, MembersSlot, slots, nodes), static file => ScribanRenderer.Render(ScribanRenderer.File, file.Root.ToScriptObject()));
+
+        // The methods are written straight into the file where the frame has its one "members" slot (the last one it
+        // took), so no method's text is built twice. The frame's own values are copied: each method reuses the slots.
+        var frameValues = slots.Values.ToArray();
+        System.Diagnostics.Debug.Assert(frameValues[frameValues.Length - 1] == MembersSlot, "The members slot must be the frame's last.");
+        var builder = t_file ??= new StringBuilder();
+        builder.Clear();
+        frame.FillInto(builder, frameValues, frameValues.Length - 1, file, static (target, file) =>
         {
-            members[i] = Emit(file.Methods[i]);
+            for (var i = 0; i < file.Methods.Count; i++)
+            {
+                target.Append(i == 0 ? string.Empty : "\n\n");
+                var (methodSlots, methodNodes) = Scratch();
+                ShapeOf(Describe(file.Methods[i], methodSlots, methodNodes), static d => RenderShape(d)).FillInto(target, methodSlots.Values);
+            }
+        });
+
+        var text = builder.ToString();
+        if (builder.Capacity > 256 * 1024)
+        {
+            t_file = null;
         }
 
-        var (slots, nodes) = Scratch();
-        return FillShape(DescribeFile(file, members, slots, nodes), slots, static file => ScribanRenderer.Render(ScribanRenderer.File, file.Root.ToScriptObject()));
+        return text;
     }
 
-    /// <summary>One wrapper, indented for its place in the file.</summary>
-    public static string Emit(AlertMethodModel model)
+    /// <summary>One wrapper, indented for its place in the file; for tests (<see cref="EmitFile"/> writes the methods in place).</summary>
+    internal static string Emit(AlertMethodModel model)
     {
         var (slots, nodes) = Scratch();
-        var described = Describe(model, slots, nodes);
-        return FillShape(described, slots, static d => RenderShape(d));
+        return ShapeOf(Describe(model, slots, nodes), static d => RenderShape(d)).Fill(slots.Values);
     }
 
     /// <summary>One Scriban render of the frame and its methods, bypassing the shapes; tests compare it with <see cref="EmitFile"/>.</summary>
     internal static string EmitFileDirect(AlertFileModel file)
     {
-        var members = file.Methods.Select(EmitDirect).ToArray();
+        var members = string.Join("\n\n", file.Methods.Select(EmitDirect));
         return ScribanRenderer.Render(ScribanRenderer.File, DescribeFile(file, members, new SlotValues(passThrough: true), new TemplateNodePool()).Root.ToScriptObject());
     }
 
@@ -70,8 +94,8 @@ internal static class AlertEmitter
         return (slots, nodes);
     }
 
-    /// <summary>The rendered shape of <paramref name="described"/>'s key (rendered now if new), filled with this render's texts.</summary>
-    private static string FillShape<T>(T described, SlotValues slots, Func<T, string> render)
+    /// <summary>The rendered shape of <paramref name="described"/>'s key, rendered now if it is new.</summary>
+    private static RenderedShape ShapeOf<T>(T described, Func<T, string> render)
         where T : IShapeRoot
     {
         var key = t_key ??= new ShapeKeyWriter();
@@ -87,7 +111,7 @@ internal static class AlertEmitter
             Keep(key.ToString(), hash, shape);
         }
 
-        return shape.Fill(slots.Values);
+        return shape;
     }
 
     private static RenderedShape? Find(ShapeKeyWriter key, int hash)
@@ -211,7 +235,8 @@ internal static class AlertEmitter
     /// <summary>A file's frame; its key starts with the template's name, so it never matches a method's.</summary>
     private readonly record struct DescribedFile(TemplateNode Root) : IShapeRoot;
 
-    private static DescribedFile DescribeFile(AlertFileModel file, string[] members, SlotValues slots, TemplateNodePool nodes)
+    /// <param name="members">The methods' text (a direct render), or <see cref="MembersSlot"/> to leave a slot for them.</param>
+    private static DescribedFile DescribeFile(AlertFileModel file, string members, SlotValues slots, TemplateNodePool nodes)
     {
         var depth = file.Namespace is null || file.FileScopedNamespace ? 0 : 1;
         var containingTypes = new TemplateNode[file.ContainingTypes.Count];
@@ -231,7 +256,7 @@ internal static class AlertEmitter
             .Set("namespace", slots.Slot(file.Namespace))
             .Set("file_scoped_namespace", file.FileScopedNamespace)
             .Set("containing_types", containingTypes)
-            .Set("members", slots.SlotAll(members)));
+            .Set("members", slots.Slot(members)));
     }
 
     private static TemplateNode[] Parameters(AlertMethodModel model, bool isAsync, bool usesFingerprint, SlotValues slots, TemplateNodePool nodes)

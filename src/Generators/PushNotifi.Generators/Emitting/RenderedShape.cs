@@ -51,27 +51,10 @@ internal sealed class RenderedShape
 
     public string Fill(IReadOnlyList<string> values)
     {
-        var length = 0;
-        foreach (var text in _texts)
-        {
-            length += text.Length;
-        }
-
-        foreach (var slot in _slots)
-        {
-            length += values[slot].Length;
-        }
-
         // One builder per thread: the only allocation left per method is the generated text itself.
-        var builder = t_builder ??= new StringBuilder(length);
+        var builder = t_builder ??= new StringBuilder();
         builder.Clear();
-        builder.EnsureCapacity(length);
-        for (var i = 0; i < _slots.Length; i++)
-        {
-            builder.Append(_texts[i]).Append(values[_slots[i]]);
-        }
-
-        builder.Append(_texts[_texts.Length - 1]);
+        FillInto(builder, values);
         var result = builder.ToString();
         if (builder.Capacity > 64 * 1024)
         {
@@ -79,5 +62,35 @@ internal sealed class RenderedShape
         }
 
         return result;
+    }
+
+    /// <summary>Appends the text with <paramref name="values"/> in its slots.</summary>
+    public void FillInto(StringBuilder builder, IReadOnlyList<string> values)
+    {
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            builder.Append(_texts[i]).Append(values[_slots[i]]);
+        }
+
+        builder.Append(_texts[_texts.Length - 1]);
+    }
+
+    /// <summary>Appends the text with <paramref name="values"/> in its slots, except that <paramref name="write"/> fills slot <paramref name="special"/>.</summary>
+    public void FillInto<TState>(StringBuilder builder, IReadOnlyList<string> values, int special, TState state, Action<StringBuilder, TState> write)
+    {
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            builder.Append(_texts[i]);
+            if (_slots[i] == special)
+            {
+                write(builder, state);
+            }
+            else
+            {
+                builder.Append(values[_slots[i]]);
+            }
+        }
+
+        builder.Append(_texts[_texts.Length - 1]);
     }
 }
