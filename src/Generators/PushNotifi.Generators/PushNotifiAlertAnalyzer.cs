@@ -78,10 +78,11 @@ public sealed class PushNotifiAlertAnalyzer : DiagnosticAnalyzer
         }
 
         var alerting = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        var alertingCalls = types.Alerting;
         context.RegisterOperationAction(
             operation =>
             {
-                if (types.Alerting.IsAlertingCall(((IInvocationOperation)operation.Operation).TargetMethod))
+                if (alertingCalls.IsAlertingCall(((IInvocationOperation)operation.Operation).TargetMethod))
                 {
                     alerting.TryAdd(operation.ContainingSymbol, true);
                 }

@@ -18,7 +18,6 @@ internal sealed class WellKnownTypes
         AlertAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.MetadataName);
         RedactAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.RedactMetadataName);
         Client = compilation.GetTypeByMetadataName(AlertAttributeNames.ClientMetadataName);
-        Alerting = AlertingCalls.For(compilation);
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
@@ -37,8 +36,8 @@ internal sealed class WellKnownTypes
 
     public INamedTypeSymbol? Client { get; }
 
-    /// <summary>What counts as sending an alert (PNA010).</summary>
-    public AlertingCalls Alerting { get; }
+    /// <summary>What counts as sending an alert (PNA010); resolved on first use, since only the analyzer asks.</summary>
+    public AlertingCalls Alerting => AlertingCalls.For(Compilation);
 
     public INamedTypeSymbol? CancellationToken { get; }
 
