@@ -14,8 +14,6 @@ namespace PushNotifi.Generators;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AlertCandidateAnalyzer : DiagnosticAnalyzer
 {
-    private const string AttributeShortName = "PushNotifiAlert";
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.AlertCandidate);
 
@@ -69,8 +67,7 @@ public sealed class AlertCandidateAnalyzer : DiagnosticAnalyzer
         {
             foreach (var attribute in list.Attributes)
             {
-                var name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.Text : (attribute.Name as IdentifierNameSyntax)?.Identifier.Text;
-                if (name is AttributeShortName or AttributeShortName + "Attribute")
+                if (AlertAttributeSyntax.HasOurName(attribute))
                 {
                     return false;
                 }

@@ -58,17 +58,9 @@ public sealed class PushNotifiAlertAnalyzer : DiagnosticAnalyzer
         var annotated = new List<(IMethodSymbol Method, AttributeData Attribute)>();
         foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
         {
-            if (member is not IMethodSymbol method)
+            if (member is IMethodSymbol method && types.AlertAttributeOf(method) is { } attribute)
             {
-                continue;
-            }
-
-            foreach (var attribute in method.GetAttributes())
-            {
-                if (types.IsAlertAttribute(attribute))
-                {
-                    annotated.Add((method, attribute));
-                }
+                annotated.Add((method, attribute));
             }
         }
 

@@ -8,9 +8,9 @@ using PushNotifi.Generators.Model;
 namespace PushNotifi.Generators.Emitting;
 
 /// <summary>
-/// Writes one wrapper through the Scriban templates. The templates hold the whole shape; they are rendered once per
-/// distinct shape (the same branches, loops and counts), with markers for the per-method texts, and every method of
-/// that shape is then a concatenation. A Scriban render per method allocated about 120 KB.
+/// Writes the file of one type's wrappers through the Scriban templates. The templates hold the whole shape; they are
+/// rendered once per distinct shape (the same branches, loops and counts), with markers for the per-method texts,
+/// and every method or frame of that shape is then a concatenation. A Scriban render per method allocated about 120 KB.
 /// </summary>
 internal static class AlertEmitter
 {

@@ -11,9 +11,6 @@ namespace PushNotifi.Generators.Emitting;
 /// </summary>
 internal sealed class RenderedShape
 {
-    [ThreadStatic]
-    private static StringBuilder? t_builder;
-
     private readonly string[] _texts;
     private readonly int[] _slots;
 
@@ -49,31 +46,17 @@ internal sealed class RenderedShape
         }
     }
 
+    /// <summary>The text with <paramref name="values"/> in its slots.</summary>
     public string Fill(IReadOnlyList<string> values)
     {
-        // One builder per thread: the only allocation left per method is the generated text itself.
-        var builder = t_builder ??= new StringBuilder();
-        builder.Clear();
+        var builder = new StringBuilder();
         FillInto(builder, values);
-        var result = builder.ToString();
-        if (builder.Capacity > 64 * 1024)
-        {
-            t_builder = null;
-        }
-
-        return result;
+        return builder.ToString();
     }
 
     /// <summary>Appends the text with <paramref name="values"/> in its slots.</summary>
-    public void FillInto(StringBuilder builder, IReadOnlyList<string> values)
-    {
-        for (var i = 0; i < _slots.Length; i++)
-        {
-            builder.Append(_texts[i]).Append(values[_slots[i]]);
-        }
-
-        builder.Append(_texts[_texts.Length - 1]);
-    }
+    public void FillInto(StringBuilder builder, IReadOnlyList<string> values) =>
+        FillInto(builder, values, special: -1, state: 0, static (_, _) => { });
 
     /// <summary>Appends the text with <paramref name="values"/> in its slots, except that <paramref name="write"/> fills slot <paramref name="special"/>.</summary>
     public void FillInto<TState>(StringBuilder builder, IReadOnlyList<string> values, int special, TState state, Action<StringBuilder, TState> write)

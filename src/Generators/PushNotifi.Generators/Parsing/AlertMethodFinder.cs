@@ -19,9 +19,6 @@ namespace PushNotifi.Generators.Parsing;
 /// </remarks>
 internal static class AlertMethodFinder
 {
-    private const string ShortName = "PushNotifiAlert";
-    private const string FullName = ShortName + "Attribute";
-
     public static ImmutableEquatableArray<AlertMethodModel> ParseAll(Compilation compilation, CancellationToken cancellationToken)
     {
         var types = WellKnownTypes.For(compilation);
@@ -37,7 +34,7 @@ internal static class AlertMethodFinder
         {
             var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
             candidates.Clear();
-            Collect(root.Members, anyGlobalAlias || HasAlias(root), candidates);
+            Collect(root.Members, anyGlobalAlias || HasAlias(root.Usings), candidates);
             if (candidates.Count == 0)
             {
                 continue;
@@ -48,7 +45,7 @@ internal static class AlertMethodFinder
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (model.GetDeclaredSymbol(syntax, cancellationToken) is { } method
-                    && FindAttribute(method, types) is { } attribute
+                    && types.AlertAttributeOf(method) is { } attribute
                     && AlertMethodParser.ParseForGenerator(method, syntax, attribute, model, types, cancellationToken) is { } parsed)
                 {
                     models.Add(parsed);
@@ -66,7 +63,7 @@ internal static class AlertMethodFinder
             switch (member)
             {
                 case BaseNamespaceDeclarationSyntax ns:
-                    Collect(ns.Members, anyName || HasAlias(ns), candidates);
+                    Collect(ns.Members, anyName || HasAlias(ns.Usings), candidates);
                     break;
                 case TypeDeclarationSyntax type:
                     Collect(type.Members, anyName, candidates);
@@ -94,7 +91,7 @@ internal static class AlertMethodFinder
         {
             foreach (var attribute in list.Attributes)
             {
-                if (RightmostName(attribute.Name) is ShortName or FullName)
+                if (AlertAttributeSyntax.HasOurName(attribute))
                 {
                     return true;
                 }
@@ -103,31 +100,6 @@ internal static class AlertMethodFinder
 
         return false;
     }
-
-    private static string RightmostName(NameSyntax name) => name switch
-    {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => string.Empty,
-    };
-
-    private static AttributeData? FindAttribute(IMethodSymbol method, WellKnownTypes types)
-    {
-        foreach (var attribute in method.GetAttributes())
-        {
-            if (types.IsAlertAttribute(attribute))
-            {
-                return attribute;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool HasAlias(CompilationUnitSyntax root) => HasAlias(root.Usings);
-
-    private static bool HasAlias(BaseNamespaceDeclarationSyntax ns) => HasAlias(ns.Usings);
 
     private static bool HasAlias(SyntaxList<UsingDirectiveSyntax> usings)
     {

@@ -61,6 +61,20 @@ internal sealed class WellKnownTypes
 
     public bool IsAlertAttribute(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, AlertAttribute);
 
+    /// <summary>The method's <c>[PushNotifiAlert]</c>, or null.</summary>
+    public AttributeData? AlertAttributeOf(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (IsAlertAttribute(attribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether <paramref name="parameter"/> of <paramref name="declaration"/> is <c>[Redact]</c>.</summary>
     public bool IsRedacted(IParameterSymbol parameter, MethodDeclarationSyntax declaration)
     {

@@ -50,12 +50,13 @@ internal static class AlertFiles
 
             // A type whose wrappers sit on both sides of a #nullable directive needs two files; only then the suffix.
             var name = type + (!first.NullableEnabled && enabledTypes.Contains(type) ? ".NullableDisabled" : string.Empty);
-            if (!taken.Add(name))
+            var unique = name;
+            for (var n = 2; !taken.Add(unique); n++)
             {
-                name += "_" + Hash(name);
+                unique = name + "_" + n.ToString(CultureInfo.InvariantCulture);
             }
 
-            files.Add(new AlertFileModel(name + ".g.cs", first.Namespace, first.FileScopedNamespace, Frame(methods), first.NullableEnabled, methods.ToEquatableArray()));
+            files.Add(new AlertFileModel(unique + ".g.cs", first.Namespace, first.FileScopedNamespace, Frame(methods), first.NullableEnabled, methods.ToEquatableArray()));
         }
 
         return files.ToEquatableArray();
@@ -135,16 +136,5 @@ internal static class AlertFiles
         {
             name.Append(char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_');
         }
-    }
-
-    private static string Hash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return hash.ToString("x8", CultureInfo.InvariantCulture);
     }
 }

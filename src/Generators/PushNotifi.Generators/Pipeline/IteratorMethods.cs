@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,25 +15,8 @@ namespace PushNotifi.Generators.Pipeline;
 /// </summary>
 internal static class IteratorMethods
 {
-    public static bool Same(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken)
-    {
-        var oldNames = Names(before.GetRoot(cancellationToken));
-        var newNames = Names(after.GetRoot(cancellationToken));
-        if (oldNames.Count != newNames.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < oldNames.Count; i++)
-        {
-            if (!string.Equals(oldNames[i], newNames[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool Same(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken) =>
+        Names(before.GetRoot(cancellationToken)).SequenceEqual(Names(after.GetRoot(cancellationToken)), StringComparer.Ordinal);
 
     /// <summary>The methods whose own body yields (type, name, parameter count), once per <c>yield</c>, in order.</summary>
     private static List<string> Names(SyntaxNode root)
