@@ -6,7 +6,8 @@ namespace PushNotifi.Tooling;
 /// <summary>
 /// Runs a child process non-interactively: stdin closed (a prompt fails instead of hanging), a timeout that kills
 /// the whole tree, and an environment scrubbed of the parent's MSBuild, test-host and <c>PUSHNOTIFI_</c> settings
-/// so they do not leak into the builds and apps it starts. Linked as source into the demo and the template tests.
+/// so they do not leak into the builds and apps it starts. Linked as source into the demo and the MCP, sandbox and
+/// template tests.
 /// </summary>
 internal static class ChildProcess
 {

@@ -21,7 +21,7 @@ internal sealed class McpHarness : IAsyncDisposable
     private readonly McpServer _server;
     private readonly StderrLoggerFactory _loggers;
 
-    private McpHarness(SandboxServer sandbox, FakeTimeProvider clock, McpSettings settings, LockedWriter stderr, McpServer server, StderrLoggerFactory loggers, AckClock driver)
+    private McpHarness(SandboxServer sandbox, FakeTimeProvider clock, McpSettings settings, LockedWriter stderr, McpServer server, StderrLoggerFactory loggers, AckClock acks)
     {
         Sandbox = sandbox;
         Clock = clock;
@@ -29,7 +29,7 @@ internal sealed class McpHarness : IAsyncDisposable
         Stderr = stderr;
         _server = server;
         _loggers = loggers;
-        Acks = driver;
+        Acks = acks;
         _serverRun = server.RunAsync(_stop.Token);
     }
 
@@ -74,8 +74,8 @@ internal sealed class McpHarness : IAsyncDisposable
 
         var stderr = new LockedWriter();
         var loggers = new StderrLoggerFactory(stderr, Redactor.ForOptions(settings.ToClientOptions()));
-        var driver = new AckClock(clock);
-        var catalog = PushNotifiMcpServer.CreateCatalog(settings, loggers, clock, driver);
+        var acks = new AckClock(clock);
+        var catalog = PushNotifiMcpServer.CreateCatalog(settings, loggers, clock, acks);
 
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
@@ -83,7 +83,7 @@ internal sealed class McpHarness : IAsyncDisposable
             new StreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(), PushNotifiMcpServer.Name, loggers),
             catalog,
             loggers);
-        var harness = new McpHarness(sandbox, clock, settings, stderr, server, loggers, driver);
+        var harness = new McpHarness(sandbox, clock, settings, stderr, server, loggers, acks);
         harness.Client = await McpClient.CreateAsync(
             new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream()),
             new McpClientOptions { ClientInfo = new Implementation { Name = "tests", Version = "1.0" } });
