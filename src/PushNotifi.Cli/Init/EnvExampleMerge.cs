@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vars = PushNotifi.PushNotifiEnvironmentVariables;
 
 namespace PushNotifi.Cli.Init;
 
@@ -15,15 +16,15 @@ internal static partial class EnvExampleMerge
 
     private static readonly Entry[] Required =
     [
-        new("PUSHNOTIFI_USER_KEY", ["PUSHNOTIFI_USER_KEY="]),
-        new("PUSHNOTIFI_GROUP_KEY", ["PUSHNOTIFI_GROUP_KEY="]),
+        new(Vars.UserKey, [Vars.UserKey + "="]),
+        new(Vars.GroupKey, [Vars.GroupKey + "="]),
     ];
 
     private static readonly Entry[] Optional =
     [
-        new("PUSHNOTIFI_APPLICATION_KEY", ["# Optional - omit to use the account default application", "# PUSHNOTIFI_APPLICATION_KEY="]),
-        new("PUSHNOTIFI_WEBHOOK_TOKEN", ["# Optional - per-user inbound webhook token (shell/CI shortcut)", "# PUSHNOTIFI_WEBHOOK_TOKEN="]),
-        new("PUSHNOTIFI_API_BASE_URL", ["# Optional - defaults to https://api.pushnotifi.me; `pushnotifi sandbox` prints a local one", "# PUSHNOTIFI_API_BASE_URL="]),
+        new(Vars.ApplicationKey, ["# Optional - omit to use the account default application", "# " + Vars.ApplicationKey + "="]),
+        new(Vars.WebhookToken, ["# Optional - per-user inbound webhook token (shell/CI shortcut)", "# " + Vars.WebhookToken + "="]),
+        new(Vars.ApiBaseUrl, ["# Optional - defaults to https://api.pushnotifi.me; `pushnotifi sandbox` prints a local one", "# " + Vars.ApiBaseUrl + "="]),
     ];
 
     /// <summary>The names of the PushNotifi keys missing from <paramref name="file"/>, in file order.</summary>
