@@ -33,8 +33,9 @@ internal static class ApiEndpoints
             return unauthorized;
         }
 
-        var body = context.Features.Get<RecordedBody>()!.Text;
-        var request = MessageValidator.ParseMessage(body, out var invalid);
+        var recorded = context.Features.Get<RecordedBody>()!;
+        var body = recorded.Text;
+        var request = MessageValidator.ParseMessage(recorded.Utf8, out var invalid);
         if (request is null)
         {
             return Error(StatusCodes.Status400BadRequest, invalid!);
@@ -90,8 +91,9 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Unknown webhook token.");
         }
 
-        var body = context.Features.Get<RecordedBody>()!.Text;
-        var parsed = MessageValidator.ParseWebhook(body, out var invalid);
+        var recorded = context.Features.Get<RecordedBody>()!;
+        var body = recorded.Text;
+        var parsed = MessageValidator.ParseWebhook(recorded.Utf8, out var invalid);
         if (parsed is not { } webhook)
         {
             return Error(StatusCodes.Status400BadRequest, invalid!);
@@ -150,7 +152,7 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status404NotFound, AlertAcks.UnknownAlert(alertId));
         }
 
-        var request = MessageValidator.ParseAck(context.Features.Get<RecordedBody>()!.Text, out var invalid);
+        var request = MessageValidator.ParseAck(context.Features.Get<RecordedBody>()!.Utf8, out var invalid);
         if (request is null)
         {
             return Error(StatusCodes.Status400BadRequest, invalid!);

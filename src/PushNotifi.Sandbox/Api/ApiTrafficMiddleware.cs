@@ -24,8 +24,9 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             return;
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        context.Features.Set(new RecordedBody(body));
+        var utf8 = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = Encoding.UTF8.GetString(utf8.Span);
+        context.Features.Set(new RecordedBody(body, utf8));
 
         var fault = state.Faults.TakeNext();
         Task? delay = fault?.Kind == SandboxFaultKind.Delay
@@ -128,10 +129,12 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         _ => "injected_fault",
     };
 
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    // The bytes as sent: decoding them here would hide invalid UTF-8 from the endpoints' checks.
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
-        return await reader.ReadToEndAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private static string HideWebhookToken(string path)
@@ -149,5 +152,5 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
     }
 }
 
-/// <summary>The request body as read by <see cref="ApiTrafficMiddleware"/>, for the endpoints.</summary>
-internal sealed record RecordedBody(string Text);
+/// <summary>The request body as read by <see cref="ApiTrafficMiddleware"/>, for the endpoints: as text, and as the bytes sent.</summary>
+internal sealed record RecordedBody(string Text, ReadOnlyMemory<byte> Utf8);

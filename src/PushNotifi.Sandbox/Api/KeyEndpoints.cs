@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -30,27 +29,18 @@ internal static class KeyEndpoints
 
     private static IResult Create(HttpContext context, SandboxState state, int account)
     {
-        var body = context.Features.Get<RecordedBody>()!.Text;
-        ApiKeyCreateRequest? request = null;
-        if (!string.IsNullOrWhiteSpace(body))
+        if (MessageValidator.ParseApiKeyCreate(context.Features.Get<RecordedBody>()!.Utf8, out var invalid) is not { } request)
         {
-            try
-            {
-                request = JsonSerializer.Deserialize(body, WireJsonContext.Default.ApiKeyCreateRequest);
-            }
-            catch (JsonException)
-            {
-                return ApiResults.Error(StatusCodes.Status400BadRequest, new ApiError("The body is not valid JSON.", "invalid_request", "body"));
-            }
+            return ApiResults.Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var scope = request?.Scope ?? ApiKeyScopes.Send;
+        var scope = request.Scope ?? ApiKeyScopes.Send;
         if (!ApiKeyScopes.IsKnown(scope))
         {
             return ApiResults.Error(StatusCodes.Status400BadRequest, new ApiError($"scope must be '{ApiKeyScopes.Send}' or '{ApiKeyScopes.Full}'.", "invalid_request", "scope"));
         }
 
-        var label = request?.Label?.Trim();
+        var label = request.Label?.Trim();
         if (label is { Length: > SandboxLimits.ApiKeyLabelMaxLength })
         {
             return ApiResults.Error(StatusCodes.Status400BadRequest, new ApiError($"label must be at most {SandboxLimits.ApiKeyLabelMaxLength} characters.", "invalid_request", "label"));

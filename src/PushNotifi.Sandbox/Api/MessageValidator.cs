@@ -1,10 +1,8 @@
-using System.Text.Json;
-
 namespace PushNotifi.Sandbox;
 
 /// <summary>
 /// Parses and checks request bodies the way the real API does, naming the first wrong field.
-/// Reads through <see cref="JsonDocument"/> so a wrong JSON type still names its field.
+/// Reads through <see cref="JsonFields"/> so a wrong JSON type, an unknown field or invalid text still names its field.
 /// </summary>
 internal static class MessageValidator
 {
@@ -18,28 +16,30 @@ internal static class MessageValidator
 
     private static readonly string[] AckFields = ["device_id", "response", "comment"];
 
+    private static readonly string[] ApiKeyFields = ["label", "scope"];
+
     /// <summary>Validates a <c>POST /api/v1/message</c> body; returns null and an error when invalid.</summary>
-    public static MessageRequest? ParseMessage(string body, out ApiError? error)
+    public static MessageRequest? ParseMessage(ReadOnlyMemory<byte> body, out ApiError? error)
     {
-        var fields = ReadObject(body, MessageFields, out error);
+        var fields = JsonFields.Read(body, MessageFields, out error);
         if (fields is null)
         {
             return null;
         }
 
-        if (!TryString(fields, "type", out var type, out error)
-            || !TryString(fields, "send_to_key", out var sendToKey, out error)
-            || !TryString(fields, "message", out var message, out error)
-            || !TryString(fields, "title", out var title, out error)
-            || !TryInt(fields, "priority", out var priority, out error)
-            || !TryString(fields, "application_key", out var applicationKey, out error)
-            || !TryString(fields, "idempotency_key", out var idempotencyKey, out error)
-            || !TryString(fields, "url", out var url, out error)
-            || !TryString(fields, "url_title", out var urlTitle, out error)
-            || !TryInt(fields, "ttl", out var ttl, out error)
-            || !TryString(fields, "attachment_base64", out var attachment, out error)
-            || !TryString(fields, "attachment_type", out var attachmentType, out error)
-            || !TryString(fields, "alert_response_template", out var template, out error))
+        if (!fields.TryString("type", out var type, out error)
+            || !fields.TryString("send_to_key", out var sendToKey, out error)
+            || !fields.TryString("message", out var message, out error)
+            || !fields.TryString("title", out var title, out error)
+            || !fields.TryInt("priority", out var priority, out error)
+            || !fields.TryString("application_key", out var applicationKey, out error)
+            || !fields.TryString("idempotency_key", out var idempotencyKey, out error)
+            || !fields.TryString("url", out var url, out error)
+            || !fields.TryString("url_title", out var urlTitle, out error)
+            || !fields.TryInt("ttl", out var ttl, out error)
+            || !fields.TryString("attachment_base64", out var attachment, out error)
+            || !fields.TryString("attachment_type", out var attachmentType, out error)
+            || !fields.TryString("alert_response_template", out var template, out error))
         {
             return null;
         }
@@ -87,12 +87,12 @@ internal static class MessageValidator
     }
 
     /// <summary>Validates an inbound webhook body (<c>title</c>, <c>message</c>).</summary>
-    public static (string? Title, string Message)? ParseWebhook(string body, out ApiError? error)
+    public static (string? Title, string Message)? ParseWebhook(ReadOnlyMemory<byte> body, out ApiError? error)
     {
-        var fields = ReadObject(body, WebhookFields, out error);
+        var fields = JsonFields.Read(body, WebhookFields, out error);
         if (fields is null
-            || !TryString(fields, "title", out var title, out error)
-            || !TryString(fields, "message", out var message, out error))
+            || !fields.TryString("title", out var title, out error)
+            || !fields.TryString("message", out var message, out error))
         {
             return null;
         }
@@ -102,13 +102,13 @@ internal static class MessageValidator
     }
 
     /// <summary>Validates an ack body (<c>device_id</c>, <c>response</c>, <c>comment</c>); the template check comes later.</summary>
-    public static AckRequest? ParseAck(string body, out ApiError? error)
+    public static AckRequest? ParseAck(ReadOnlyMemory<byte> body, out ApiError? error)
     {
-        var fields = ReadObject(body, AckFields, out error);
+        var fields = JsonFields.Read(body, AckFields, out error);
         if (fields is null
-            || !TryString(fields, "device_id", out var deviceId, out error)
-            || !TryString(fields, "response", out var response, out error)
-            || !TryString(fields, "comment", out var comment, out error))
+            || !fields.TryString("device_id", out var deviceId, out error)
+            || !fields.TryString("response", out var response, out error)
+            || !fields.TryString("comment", out var comment, out error))
         {
             return null;
         }
@@ -119,85 +119,27 @@ internal static class MessageValidator
         return error is null ? new AckRequest(deviceId!, response, comment) : null;
     }
 
+    /// <summary>Validates a <c>POST /api/v1/api-keys</c> body (<c>label</c>, <c>scope</c>, both optional); an empty body is no body.</summary>
+    public static ApiKeyCreateRequest? ParseApiKeyCreate(ReadOnlyMemory<byte> body, out ApiError? error)
+    {
+        error = null;
+        if (body.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return new ApiKeyCreateRequest(null, null);
+        }
+
+        var fields = JsonFields.Read(body, ApiKeyFields, out error);
+        if (fields is null
+            || !fields.TryString("label", out var label, out error)
+            || !fields.TryString("scope", out var scope, out error))
+        {
+            return null;
+        }
+
+        return new ApiKeyCreateRequest(label, scope);
+    }
+
     public static ApiError Invalid(string field, string message) => new(message, "invalid_request", field);
-
-    private static Dictionary<string, JsonElement>? ReadObject(string body, string[] allowed, out ApiError? error)
-    {
-        error = null;
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            error = Invalid("body", "The request body is empty; send a JSON object.");
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                error = Invalid("body", "The request body must be a JSON object.");
-                return null;
-            }
-
-            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (Array.IndexOf(allowed, property.Name) < 0)
-                {
-                    error = Invalid(property.Name, $"Unknown field '{Truncate(property.Name)}'.");
-                    return null;
-                }
-
-                fields[property.Name] = property.Value.Clone();
-            }
-
-            return fields;
-        }
-        catch (JsonException)
-        {
-            // The parser's message quotes the body; keep it out of the answer.
-            error = Invalid("body", "The request body is not valid JSON.");
-            return null;
-        }
-    }
-
-    private static bool TryString(Dictionary<string, JsonElement> fields, string name, out string? value, out ApiError? error)
-    {
-        value = null;
-        error = null;
-        if (!fields.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            error = Invalid(name, $"{name} must be a string.");
-            return false;
-        }
-
-        value = element.GetString();
-        return true;
-    }
-
-    private static bool TryInt(Dictionary<string, JsonElement> fields, string name, out int? value, out ApiError? error)
-    {
-        value = null;
-        error = null;
-        if (!fields.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var number))
-        {
-            error = Invalid(name, $"{name} must be a whole number.");
-            return false;
-        }
-
-        value = number;
-        return true;
-    }
 
     private static ApiError? CheckSendToKey(string type, string? key)
     {
@@ -272,5 +214,4 @@ internal static class MessageValidator
     private static ApiError? MaxLength(string field, string? value, int max) =>
         value is not null && value.Length > max ? Invalid(field, $"{field} must have at most {max} characters.") : null;
 
-    private static string Truncate(string name) => name.Length <= 64 ? name : name[..64] + "…";
 }

@@ -39,24 +39,12 @@ internal static class InspectionEndpoints
     /// <summary>The inbox page's buttons: the API's validated ack, by device <c>sandbox-web</c>, without a key.</summary>
     private static async Task<IResult> AckAsync(HttpContext context, SandboxState state, string alertId)
     {
-        InspectionAckRequest? request = null;
-        if (context.Request.ContentLength is not 0)
+        if (InspectionAckRequest.Parse(await ReadBodyAsync(context), out var invalid) is not { } request)
         {
-            try
-            {
-                request = await context.Request.ReadFromJsonAsync(InspectionJsonContext.Readable.InspectionAckRequest, context.RequestAborted);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return Invalid("body", "The body is not valid JSON.");
-            }
-            catch (InvalidOperationException)
-            {
-                return Invalid("body", "Send a JSON object with Content-Type: application/json.");
-            }
+            return Invalid(invalid!);
         }
 
-        var outcome = AlertAcks.Ack(state, alertId, account: null, new AckRequest(AlertAcks.WebDeviceId, request?.Response, request?.Comment));
+        var outcome = AlertAcks.Ack(state, alertId, account: null, new AckRequest(AlertAcks.WebDeviceId, request.Response, request.Comment));
         if (outcome.Notification is not { } acked)
         {
             return TypedResults.Json(
@@ -73,21 +61,12 @@ internal static class InspectionEndpoints
 
     private static async Task<IResult> AddFaultAsync(HttpContext context, SandboxState state)
     {
-        FaultRequest? request;
-        try
+        if (FaultRequest.Parse(await ReadBodyAsync(context), out var invalid) is not { } request)
         {
-            request = await context.Request.ReadFromJsonAsync(InspectionJsonContext.Readable.FaultRequest, context.RequestAborted);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return Invalid("body", "The body is not valid JSON.");
-        }
-        catch (InvalidOperationException)
-        {
-            return Invalid("body", "Send a JSON object with Content-Type: application/json.");
+            return Invalid(invalid!);
         }
 
-        if (request is null || !SandboxFault.TryParseKind(request.Kind, out var kind))
+        if (!SandboxFault.TryParseKind(request.Kind, out var kind))
         {
             return Invalid("kind", "kind must be one of error, rate_limit, delay, drop.");
         }
@@ -134,8 +113,18 @@ internal static class InspectionEndpoints
         return Pending(state);
     }
 
+    // The bytes as sent, so invalid UTF-8 is found and named by JsonFields rather than replaced.
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
     private static JsonHttpResult<FaultsResponse> Pending(SandboxState state) =>
         TypedResults.Json(new FaultsResponse([.. state.Faults.Pending.Select(FaultView.From)]), InspectionJsonContext.Readable.FaultsResponse);
+
+    private static JsonHttpResult<InspectionError> Invalid(ApiError error) => Invalid(error.Field ?? "body", error.Message);
 
     private static JsonHttpResult<InspectionError> Invalid(string field, string message) =>
         TypedResults.Json(new InspectionError(message, field), InspectionJsonContext.Readable.InspectionError, statusCode: StatusCodes.Status400BadRequest);

@@ -3,7 +3,27 @@ namespace PushNotifi.Sandbox;
 // Bodies of the /sandbox inspection API (camelCase through InspectionJsonContext).
 
 /// <summary>Body of <c>POST /sandbox/faults</c>.</summary>
-internal sealed record FaultRequest(string? Kind, int? Count, int? Status, double? RetryAfterSeconds, int? DelayMs);
+internal sealed record FaultRequest(string? Kind, int? Count, int? Status, double? RetryAfterSeconds, int? DelayMs)
+{
+    private static readonly string[] Fields = ["kind", "count", "status", "retryAfterSeconds", "delayMs"];
+
+    /// <summary>Reads the body, naming an unknown field, a wrong type or invalid text; the values are checked by the endpoint.</summary>
+    public static FaultRequest? Parse(ReadOnlyMemory<byte> body, out ApiError? error)
+    {
+        var fields = JsonFields.Read(body, Fields, out error);
+        if (fields is null
+            || !fields.TryString("kind", out var kind, out error)
+            || !fields.TryInt("count", out var count, out error)
+            || !fields.TryInt("status", out var status, out error)
+            || !fields.TryDouble("retryAfterSeconds", out var retryAfter, out error)
+            || !fields.TryInt("delayMs", out var delayMs, out error))
+        {
+            return null;
+        }
+
+        return new FaultRequest(kind, count, status, retryAfter, delayMs);
+    }
+}
 
 /// <summary>A pending fault as shown by the inspection API.</summary>
 internal sealed record FaultView(string Kind, int Remaining, int? Status, double? RetryAfterSeconds, double? DelayMs)
@@ -28,7 +48,24 @@ internal sealed record InspectionError(string Message, string? Field = null)
 }
 
 /// <summary>Body of <c>POST /sandbox/alerts/{alertId}/ack</c>; the device is always <c>sandbox-web</c>.</summary>
-internal sealed record InspectionAckRequest(string? Response, string? Comment);
+internal sealed record InspectionAckRequest(string? Response, string? Comment)
+{
+    private static readonly string[] Fields = ["response", "comment"];
+
+    /// <summary>Reads the body (a JSON object, <c>{}</c> for a plain ack), naming an unknown field, a wrong type or invalid text.</summary>
+    public static InspectionAckRequest? Parse(ReadOnlyMemory<byte> body, out ApiError? error)
+    {
+        var fields = JsonFields.Read(body, Fields, out error);
+        if (fields is null
+            || !fields.TryString("response", out var response, out error)
+            || !fields.TryString("comment", out var comment, out error))
+        {
+            return null;
+        }
+
+        return new InspectionAckRequest(response, comment);
+    }
+}
 
 /// <summary>Answer of <c>POST /sandbox/alerts/{alertId}/ack</c>: what happened and the alert after it.</summary>
 internal sealed record InspectionAckAnswer(string Message, bool AlreadyAcked, CapturedNotification Notification);
