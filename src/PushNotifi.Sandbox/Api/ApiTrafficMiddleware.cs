@@ -87,6 +87,13 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         {
             // The caller went away (e.g. timed out during an injected delay); nothing to answer.
         }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // Answered here, not by the server, so the caller gets the JSON error shape and the record says 500.
+            SandboxLog.Failed(logger, record.Method, state.Secrets.Redact(record.Path), e.GetType().Name);
+            context.Response.Clear();
+            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "internal_error", "The sandbox failed on this request; its log names the error.");
+        }
         finally
         {
             record.StatusCode = context.Response.StatusCode;
