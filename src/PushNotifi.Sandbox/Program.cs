@@ -2,11 +2,17 @@ using Microsoft.Extensions.Configuration;
 using PushNotifi.Sandbox;
 
 // Standalone sandbox: keys from the PUSHNOTIFI_* environment variables (fake ones generated for any
-// that are unset), --urls and --data <file> (keep keys and captures in SQLite) from the command line.
+// that are unset), --urls, --data <file> (keep keys and captures in SQLite) and --allowed-hosts <name;name>
+// (Host names answered besides loopback) from the command line.
 var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
 var options = SandboxOptions.FromEnvironment();
 options.Urls = commandLine["urls"] ?? "http://127.0.0.1:5080";
 options.DataFile = commandLine["data"];
+foreach (var host in (commandLine["allowed-hosts"] ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+{
+    options.AllowedHosts.Add(host);
+}
+
 options.LogToConsole = true;
 
 IReadOnlyList<string> generated;

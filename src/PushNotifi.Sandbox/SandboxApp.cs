@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,8 @@ internal static class SandboxApp
 
         builder.WebHost.UseKestrelCore().UseUrls(options.Urls);
         builder.Services.AddRoutingCore();
+        // The empty builder adds no host filtering: without it a DNS-rebinding page could read and drive the sandbox.
+        builder.Services.AddHostFiltering(o => o.AllowedHosts = [.. SandboxOptions.LoopbackHosts, .. options.AllowedHosts]);
         builder.Services.AddSingleton(state);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
@@ -42,6 +45,9 @@ internal static class SandboxApp
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILogger<SandboxServer>>();
         var traffic = new ApiTrafficMiddleware(state, logger);
+        app.Use(FrameHeaders.InvokeAsync);
+        app.UseHostFiltering();
+        app.Use(CrossSiteGuard.InvokeAsync);
         app.Use((context, next) => traffic.InvokeAsync(context, next));
         app.UseRouting();
         app.MapApi(state, logger);

@@ -39,6 +39,16 @@ public sealed class SandboxOptions
     public string Urls { get; set; } = "http://127.0.0.1:0";
 
     /// <summary>
+    /// The <c>Host</c> names the sandbox answers besides <see cref="LoopbackHosts"/> (any port), e.g. the machine's
+    /// name when it listens on all interfaces; <c>*.example.test</c> allows subdomains. Any other <c>Host</c> gets 400
+    /// on every path, so a DNS-rebinding page cannot reach the inbox or the API.
+    /// </summary>
+    public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>The <c>Host</c> names always answered: this machine's loopback names.</summary>
+    public static IReadOnlyList<string> LoopbackHosts { get; } = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
     /// A SQLite file that keeps the account API keys and the delivered notifications (with their alerts and acks)
     /// across restarts; null (the default) keeps everything in memory. The file holds no key and no key prefix: keys
     /// only as HMACs, captures with every key shown as <c>…</c> plus its last 4 characters. The HMAC pepper lives
@@ -131,6 +141,12 @@ public sealed class SandboxOptions
         if (string.IsNullOrWhiteSpace(Urls))
         {
             throw new InvalidOperationException("The sandbox needs at least one URL to listen on (SandboxOptions.Urls).");
+        }
+
+        if (AllowedHosts.FirstOrDefault(h => string.IsNullOrWhiteSpace(h) || h == "*" || h.Contains('/', StringComparison.Ordinal) || h.Contains(' ', StringComparison.Ordinal)) is { } host)
+        {
+            throw new InvalidOperationException(
+                $"The allowed host '{host}' (SandboxOptions.AllowedHosts, --allowed-hosts) is not a host name: give names such as my-laptop.lan or 192.168.1.20, without scheme or path; '*' would let any site's page reach the sandbox.");
         }
 
         if (DataFile is not null && string.IsNullOrWhiteSpace(DataFile))

@@ -75,7 +75,10 @@ public sealed class SandboxServer : IAsyncDisposable
             throw;
         }
 
-        var baseUrl = app.Urls.First().TrimEnd('/');
+        // Listening on every interface, the base URL still names loopback: host filtering answers no other name by default.
+        var baseUrl = app.Urls.First().TrimEnd('/')
+            .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal)
+            .Replace("://[::]:", "://127.0.0.1:", StringComparison.Ordinal);
         SandboxLog.Listening(
             app.Services.GetRequiredService<ILogger<SandboxServer>>(),
             baseUrl,

@@ -40,7 +40,7 @@ public class InspectionAckTests
         Assert.Equal("response", error.GetProperty("field").GetString());
         Assert.Equal(["Approve", "Deny"], error.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
         Assert.False(sandbox.FindAlert(alertId)!.Acked);
     }
 

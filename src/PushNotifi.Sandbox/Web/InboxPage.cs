@@ -12,9 +12,11 @@ namespace PushNotifi.Sandbox;
 /// </summary>
 internal static class InboxPage
 {
-    // Only this origin's script, styles and connections; no inline script, so injected markup cannot run.
+    // Only this origin's script, styles and connections; no inline script, so injected markup cannot run;
+    // no frame may hold the page (FrameHeaders also sends X-Frame-Options: DENY).
     private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+        + FrameHeaders.ContentSecurityPolicy;
 
     private static readonly string Html = Resource("inbox.html");
     private static readonly string Css = Resource("inbox.css");
