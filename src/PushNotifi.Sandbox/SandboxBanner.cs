@@ -1,8 +1,11 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+
 namespace PushNotifi.Sandbox;
 
 /// <summary>
 /// What a person who started the sandbox needs to paste: <c>export</c> lines for the generated fake keys
-/// and the base URL, and where the inbox is. Keys that came from the environment are never printed, only
+/// and the base URL, and where the inbox is; first, a warning for each address other machines can reach. Keys that came from the environment are never printed, only
 /// their last 4 characters.
 /// </summary>
 public static class SandboxBanner
@@ -18,6 +21,13 @@ public static class SandboxBanner
         ArgumentException.ThrowIfNullOrWhiteSpace(baseUrl);
 
         var lines = new List<string>();
+        foreach (var url in NonLoopback(options.Urls))
+        {
+            lines.Add($"# WARNING: listening on {url}, which other machines can reach. The inbox and the inspection API (/sandbox: "
+                + "captures, acks, faults) have no authentication: anyone who reaches it can read what was sent and answer alerts. "
+                + "Bind to 127.0.0.1 unless you mean it.");
+        }
+
         if (generated.Count > 0)
         {
             lines.Add(options.DataFile is null
@@ -51,5 +61,20 @@ public static class SandboxBanner
         }
 
         return lines;
+    }
+
+    // Kestrel's own parsing of the URL; a host name other than localhost may resolve anywhere.
+    private static IEnumerable<string> NonLoopback(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var host = BindingAddress.Parse(url).Host.Trim('[', ']');
+            var loopback = string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+                || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+            if (!loopback)
+            {
+                yield return url;
+            }
+        }
     }
 }
