@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ internal static class SandboxApp
         builder.WebHost.UseKestrelCore().UseUrls(options.Urls);
         builder.Services.AddRoutingCore();
         // The empty builder adds no host filtering: without it a DNS-rebinding page could read and drive the sandbox.
-        builder.Services.AddHostFiltering(o => o.AllowedHosts = [.. SandboxOptions.LoopbackHosts, .. options.AllowedHosts]);
+        builder.Services.AddHostFiltering(o => o.AllowedHosts = [.. SandboxOptions.LoopbackHosts, .. options.AllowedHosts, .. BoundHosts(options.Urls)]);
         builder.Services.AddSingleton(state);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
@@ -56,4 +57,10 @@ internal static class SandboxApp
         app.MapInboxPage();
         return app;
     }
+
+    // A name or address given in Urls was meant to be used; the wildcards (0.0.0.0, [::], *, +) name nothing.
+    private static IEnumerable<string> BoundHosts(string urls) =>
+        urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(url => BindingAddress.Parse(url).Host)
+            .Where(host => host is not ("0.0.0.0" or "[::]" or "*" or "+"));
 }

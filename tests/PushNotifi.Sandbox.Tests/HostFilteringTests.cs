@@ -74,6 +74,20 @@ public class HostFilteringTests
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.BadRequest), (allowed.StatusCode, other.StatusCode));
     }
 
+    [Fact]
+    public async Task The_address_given_in_Urls_is_answered_by_its_own_name()
+    {
+        var options = Fake.Options();
+        options.Urls = "http://127.0.0.2:0";
+        await using var sandbox = await SandboxServer.StartAsync(options);
+        using var client = Fake.Client(sandbox);
+
+        using var response = await client.GetAsync("/sandbox/notifications");
+
+        Assert.StartsWith("http://127.0.0.2:", sandbox.BaseUrl, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("*")]
     [InlineData("http://my-laptop.lan")]
