@@ -19,7 +19,9 @@ internal static class SandboxApp
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        builder.WebHost.UseKestrelCore().UseUrls(options.Urls);
+        // Kestrel's own body limit (with or without a Content-Length): 413 past what any valid request needs.
+        builder.WebHost.UseKestrelCore().UseUrls(options.Urls)
+            .ConfigureKestrel(o => o.Limits.MaxRequestBodySize = SandboxLimits.RequestBodyMaxBytes);
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(state);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));

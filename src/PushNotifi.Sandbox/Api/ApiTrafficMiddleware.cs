@@ -16,6 +16,9 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
 
     private const string WebhookPrefix = "/api/v1/webhooks/incoming/";
 
+    /// <summary>The <c>error</c> code of a 413 (a body past <see cref="SandboxLimits.RequestBodyMaxBytes"/>).</summary>
+    private const string PayloadTooLarge = "payload_too_large";
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (!context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
@@ -24,10 +27,11 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             return;
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var (body, length, tooLarge) = await ReadBodyAsync(context.Request, context.RequestAborted);
         context.Features.Set(new RecordedBody(body));
 
-        var fault = state.Faults.TakeNext();
+        // A refused body takes no fault: the fault is for the next request the endpoints see.
+        var fault = tooLarge ? null : state.Faults.TakeNext();
         Task? delay = fault?.Kind == SandboxFaultKind.Delay
             ? Task.Delay(fault.Delay, state.Clock, context.RequestAborted)
             : null;
@@ -41,7 +45,9 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             Method = context.Request.Method,
             Path = HideWebhookToken(context.Request.Path.Value + context.Request.QueryString.Value),
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
-            Body = body,
+            Body = body.Length > SandboxLimits.RecordedBodyMaxLength ? body[..SandboxLimits.RecordedBodyMaxLength] : body,
+            BodyLength = length,
+            BodyTruncated = tooLarge || body.Length > SandboxLimits.RecordedBodyMaxLength,
             // A refused key leaves only a fingerprint behind: not even its last 4 (someone may have mistyped a real key).
             ApiKeyLastFour = known ? SandboxSecrets.LastFour(apiKey) : null,
             ApiKeyFingerprint = apiKey.Length > 0 && !known ? state.Keys.Hasher.Fingerprint(apiKey) : null,
@@ -62,6 +68,14 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         {
             switch (fault?.Kind)
             {
+                case null when tooLarge:
+                    await WriteErrorAsync(
+                        context,
+                        StatusCodes.Status413PayloadTooLarge,
+                        PayloadTooLarge,
+                        $"The request body is larger than {SandboxLimits.RequestBodyMaxBytes:N0} bytes, the most any valid request needs (a 5 MiB attachment as base64 and every other field at its maximum). Send a smaller attachment.",
+                        "body");
+                    break;
                 case SandboxFaultKind.Error:
                     await WriteErrorAsync(context, fault.StatusCode, ErrorCode(fault.StatusCode), $"Injected fault: the sandbox answers {fault.StatusCode}.");
                     break;
@@ -128,10 +142,30 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         _ => "injected_fault",
     };
 
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body as text, or, past <see cref="SandboxLimits.RequestBodyMaxBytes"/> (Kestrel's own limit, with or without a
+    /// Content-Length), only its first <see cref="SandboxLimits.RecordedBodyMaxLength"/> characters and <c>TooLarge</c>.
+    /// <c>Length</c> counts the characters that arrived.
+    /// </summary>
+    private static async Task<(string Text, long Length, bool TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
-        return await reader.ReadToEndAsync(cancellationToken);
+        var text = new StringBuilder();
+        var buffer = new char[8192];
+        try
+        {
+            int read;
+            while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                text.Append(buffer, 0, read);
+            }
+
+            return (text.ToString(), text.Length, false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (text.ToString(0, Math.Min(text.Length, SandboxLimits.RecordedBodyMaxLength)), text.Length, true);
+        }
     }
 
     private static string HideWebhookToken(string path)
