@@ -38,6 +38,7 @@ internal sealed class SandboxState : IDisposable
             notificationStore = new SqliteNotificationStore(_database, Secrets, options.MaxNotifications);
         }
 
+        Events = new SandboxEvents(Secrets);
         Store = new SandboxStore(notificationStore, Events, options.MaxRequests);
         Keys = new ApiKeys(keyStore, new KeyHasher(pepper), Clock);
 
@@ -52,7 +53,7 @@ internal sealed class SandboxState : IDisposable
 
     public FailedAuthLimiter FailedAuth { get; }
 
-    public SandboxEvents Events { get; } = new();
+    public SandboxEvents Events { get; }
 
     public SandboxStore Store { get; }
 
