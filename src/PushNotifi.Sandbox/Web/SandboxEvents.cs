@@ -57,6 +57,21 @@ internal sealed class SandboxEvents(SandboxSecrets secrets)
         }
     }
 
+    /// <summary>Closes every open stream as if it had fallen behind, so tests can make pages reconnect.</summary>
+    internal void DropAll()
+    {
+        Subscription[] subscribers;
+        lock (_gate)
+        {
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            subscriber.Drop();
+        }
+    }
+
     /// <summary>
     /// Starts queueing events for one stream; dispose the subscription when the stream ends. With the
     /// <paramref name="lastEventId"/> a reconnecting page sends, the subscription carries the events it missed, or
