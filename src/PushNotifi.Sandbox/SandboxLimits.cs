@@ -79,6 +79,13 @@ public static class SandboxLimits
     /// <summary>Default of <see cref="SandboxOptions.MaxNotifications"/>: notifications kept, oldest dropped first.</summary>
     public const int DefaultMaxNotifications = 5_000;
 
+    /// <summary>
+    /// Most characters of raw bodies and attachments the in-memory store keeps across its notifications (64 MB as .NET
+    /// strings): past it the oldest notifications go, however few are left, so sends with 5 MiB attachments (about 14 Mi
+    /// characters each, body and attachment) cannot fill memory before the count cap. The newest is always kept.
+    /// </summary>
+    public const int StoredBodiesMaxLength = 32 * 1024 * 1024;
+
     /// <summary>Most events queued for one <c>/sandbox/events</c> stream; a stream that falls this far behind is closed.</summary>
     public const int EventQueueLength = 256;
 

@@ -38,6 +38,26 @@ public class NotificationCapTests
     }
 
     [Fact]
+    public async Task In_memory_sends_with_large_attachments_drop_the_oldest_before_the_count_cap()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var client = Fake.Client(sandbox);
+        var attachment = Convert.ToBase64String(new byte[SandboxLimits.AttachmentMaxBytes]);
+
+        for (var i = 1; i <= 4; i++)
+        {
+            using var sent = await client.PostJsonAsync("/api/v1/message",
+                $$"""{"send_to_key":"{{Fake.GroupKey}}","message":"big {{i}}","attachment_base64":"{{attachment}}","attachment_type":"application/octet-stream"}""");
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        // Each keeps about 14 Mi characters (its body and its attachment): two fit under the budget, not three.
+        var kept = sandbox.Notifications;
+        Assert.Equal(["n_3", "n_4"], kept.Select(n => n.Id));
+        Assert.True(kept.Sum(n => (long)n.RawBody.Length + n.AttachmentBase64!.Length) <= SandboxLimits.StoredBodiesMaxLength);
+    }
+
+    [Fact]
     public async Task The_data_file_holds_no_more_rows_than_the_cap_across_a_restart()
     {
         using var data = new DataFile();

@@ -4,7 +4,8 @@ namespace PushNotifi.Sandbox;
 
 /// <summary>
 /// The default notification store: captures exactly as received, at most <paramref name="maxNotifications"/> of them
-/// (the oldest dropped first), gone when the sandbox stops.
+/// and at most <see cref="SandboxLimits.StoredBodiesMaxLength"/> characters of bodies and attachments (the oldest
+/// dropped first), gone when the sandbox stops.
 /// </summary>
 internal sealed class InMemoryNotificationStore(int maxNotifications) : INotificationStore
 {
@@ -16,6 +17,7 @@ internal sealed class InMemoryNotificationStore(int maxNotifications) : INotific
     private readonly Dictionary<string, long> _numberById = new(StringComparer.Ordinal);
     private long _delivered;
     private long _first = 1;
+    private long _bodies;
 
     public IReadOnlyList<CapturedNotification> All() => Page(before: null, limit: int.MaxValue);
 
@@ -55,7 +57,8 @@ internal sealed class InMemoryNotificationStore(int maxNotifications) : INotific
             _numberByAlertId[alertId] = number;
         }
 
-        while (_byNumber.Count > maxNotifications)
+        _bodies += Size(notification);
+        while (_byNumber.Count > maxNotifications || (_bodies > SandboxLimits.StoredBodiesMaxLength && _byNumber.Count > 1))
         {
             DropOldest();
         }
@@ -67,6 +70,7 @@ internal sealed class InMemoryNotificationStore(int maxNotifications) : INotific
     {
         if (_numberById.TryGetValue(notification.Id, out var number))
         {
+            _bodies += Size(notification) - Size(_byNumber[number]);
             _byNumber[number] = notification;
         }
 
@@ -80,12 +84,14 @@ internal sealed class InMemoryNotificationStore(int maxNotifications) : INotific
         _numberByAlertId.Clear();
         _numberById.Clear();
         _first = _delivered + 1;
+        _bodies = 0;
     }
 
     private void DropOldest()
     {
         if (_byNumber.Remove(_first, out var oldest))
         {
+            _bodies -= Size(oldest);
             _numberById.Remove(oldest.Id);
             if (oldest.IdempotencyKey is { } key)
             {
@@ -100,6 +106,9 @@ internal sealed class InMemoryNotificationStore(int maxNotifications) : INotific
 
         _first++;
     }
+
+    // What can be megabytes: the body as received and the attachment in it.
+    private static long Size(CapturedNotification n) => n.RawBody.Length + (n.AttachmentBase64?.Length ?? 0);
 
     // Idempotency keys belong to an account: another account's key never collides.
     private static string Scoped(int? account, string key) =>
