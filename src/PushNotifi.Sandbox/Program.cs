@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using PushNotifi.Sandbox;
 
 // Standalone sandbox: keys from the PUSHNOTIFI_* environment variables (fake ones generated for any
-// that are unset), --urls, --data <file> (keep keys and captures in SQLite) and --allowed-hosts <name;name>
-// (Host names answered besides loopback) from the command line.
+// that are unset), --urls, --data <file> (keep keys and captures in SQLite), --allowed-hosts <name;name>
+// (Host names answered besides loopback), --max-requests and --max-notifications (the caps) from the command line.
 var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
 var options = SandboxOptions.FromEnvironment();
 options.Urls = commandLine["urls"] ?? "http://127.0.0.1:5080";
@@ -19,6 +19,8 @@ IReadOnlyList<string> generated;
 SandboxServer server;
 try
 {
+    options.MaxRequests = Cap(commandLine, "max-requests", options.MaxRequests);
+    options.MaxNotifications = Cap(commandLine, "max-notifications", options.MaxNotifications);
     // With --data the fake keys come from the file's pepper, so this may already find the file unusable.
     generated = options.WithFakeKeys();
     options.Validate();
@@ -41,3 +43,8 @@ await using (server)
 }
 
 return 0;
+
+static int Cap(IConfiguration commandLine, string name, int fallback) =>
+    commandLine[name] is not { } text ? fallback
+    : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1 ? value
+    : throw new InvalidOperationException($"--{name} must be a whole number of at least 1 (got '{text}').");

@@ -20,7 +20,9 @@ internal static class SandboxApp
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        builder.WebHost.UseKestrelCore().UseUrls(options.Urls);
+        // Kestrel's own body limit (with or without a Content-Length): 413 past what any valid request needs.
+        builder.WebHost.UseKestrelCore().UseUrls(options.Urls)
+            .ConfigureKestrel(o => o.Limits.MaxRequestBodySize = SandboxLimits.RequestBodyMaxBytes);
         builder.Services.AddRoutingCore();
         // The empty builder adds no host filtering: without it a DNS-rebinding page could read and drive the sandbox.
         builder.Services.AddHostFiltering(o => o.AllowedHosts = [.. SandboxOptions.LoopbackHosts, .. options.AllowedHosts, .. BoundHosts(options.Urls)]);

@@ -59,4 +59,39 @@ public static class SandboxLimits
 
     /// <summary>Maximum length of an API key's label.</summary>
     public const int ApiKeyLabelMaxLength = 100;
+
+    /// <summary>
+    /// Largest request body, in bytes, on any endpoint; past it the answer is 413. The largest valid send is a 5 MiB
+    /// attachment as base64 (6,990,508 bytes) plus the other fields at their maximum, even fully escaped (about 12 KB):
+    /// 8 MiB leaves room for a client that escapes <c>/</c> in base64 and for whitespace.
+    /// </summary>
+    public const int RequestBodyMaxBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Most characters of a body the traffic log keeps per request; a longer body is cut (see
+    /// <see cref="SandboxRequest.BodyTruncated"/>). 16 Ki keeps every send without an attachment whole.
+    /// </summary>
+    public const int RecordedBodyMaxLength = 16 * 1024;
+
+    /// <summary>Default of <see cref="SandboxOptions.MaxRequests"/>: requests the traffic log keeps.</summary>
+    public const int DefaultMaxRequests = 2_000;
+
+    /// <summary>Default of <see cref="SandboxOptions.MaxNotifications"/>: notifications kept, oldest dropped first.</summary>
+    public const int DefaultMaxNotifications = 5_000;
+
+    /// <summary>
+    /// Most characters of raw bodies and attachments the in-memory store keeps across its notifications (64 MB as .NET
+    /// strings): past it the oldest notifications go, however few are left, so sends with 5 MiB attachments (about 14 Mi
+    /// characters each, body and attachment) cannot fill memory before the count cap. The newest is always kept.
+    /// </summary>
+    public const int StoredBodiesMaxLength = 32 * 1024 * 1024;
+
+    /// <summary>Most events queued for one <c>/sandbox/events</c> stream; a stream that falls this far behind is closed.</summary>
+    public const int EventQueueLength = 256;
+
+    /// <summary>Recent events kept to replay to a stream that reconnects with <c>Last-Event-ID</c>.</summary>
+    public const int EventReplayLength = 512;
+
+    /// <summary>Most notifications or requests one page of the inspection API answers (<c>?limit=</c>).</summary>
+    public const int PageMaxLimit = 500;
 }

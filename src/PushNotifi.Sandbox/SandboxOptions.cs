@@ -57,6 +57,18 @@ public sealed class SandboxOptions
     /// </summary>
     public string? DataFile { get; set; }
 
+    /// <summary>
+    /// How many <c>/api/v1</c> requests the traffic log (<c>/sandbox/requests</c>, <see cref="SandboxServer.Requests"/>)
+    /// keeps; the oldest is dropped first. Default <see cref="SandboxLimits.DefaultMaxRequests"/>.
+    /// </summary>
+    public int MaxRequests { get; set; } = SandboxLimits.DefaultMaxRequests;
+
+    /// <summary>
+    /// How many delivered notifications are kept (in memory or in the <see cref="DataFile"/>); the oldest is dropped
+    /// first, with its idempotency key and its alert. Default <see cref="SandboxLimits.DefaultMaxNotifications"/>.
+    /// </summary>
+    public int MaxNotifications { get; set; } = SandboxLimits.DefaultMaxNotifications;
+
     /// <summary>Clock for capture times and injected delays; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -147,6 +159,16 @@ public sealed class SandboxOptions
         {
             throw new InvalidOperationException(
                 $"The allowed host '{host}' (SandboxOptions.AllowedHosts, --allowed-hosts) is not a host name: give names such as my-laptop.lan or 192.168.1.20, without scheme or path; '*' would let any site's page reach the sandbox.");
+        }
+
+        if (MaxRequests < 1)
+        {
+            throw new InvalidOperationException($"SandboxOptions.MaxRequests (--max-requests) is {MaxRequests}: give at least 1 (the default is {SandboxLimits.DefaultMaxRequests}).");
+        }
+
+        if (MaxNotifications < 1)
+        {
+            throw new InvalidOperationException($"SandboxOptions.MaxNotifications (--max-notifications) is {MaxNotifications}: give at least 1 (the default is {SandboxLimits.DefaultMaxNotifications}).");
         }
 
         if (DataFile is not null && string.IsNullOrWhiteSpace(DataFile))

@@ -28,7 +28,8 @@ public sealed class SandboxServer : IAsyncDisposable
     public string BaseUrl { get; }
 
     /// <summary>
-    /// A snapshot of the delivered notifications, oldest first (duplicates are not delivered twice). With a
+    /// A snapshot of the kept notifications (the last <see cref="SandboxOptions.MaxNotifications"/>), oldest first
+    /// (duplicates are not delivered twice). With a
     /// <see cref="SandboxOptions.DataFile"/> they are as stored: every key shown as <c>…</c> plus its last 4 characters.
     /// </summary>
     public IReadOnlyList<CapturedNotification> Notifications => _state.Store.Notifications;
@@ -36,7 +37,10 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The delivered notification carrying <paramref name="alertId"/>, with its ack if any; null when unknown.</summary>
     public CapturedNotification? FindAlert(string alertId) => _state.Store.FindAlert(alertId, account: null);
 
-    /// <summary>A snapshot of every <c>/api/v1</c> request, oldest first, including rejected, duplicate and faulted ones.</summary>
+    /// <summary>
+    /// A snapshot of the last <see cref="SandboxOptions.MaxRequests"/> <c>/api/v1</c> requests, oldest first, including
+    /// rejected, duplicate and faulted ones; bodies are cut (see <see cref="SandboxRequest.BodyTruncated"/>).
+    /// </summary>
     public IReadOnlyList<SandboxRequest> Requests => _state.Store.Requests;
 
     /// <summary>Faults to inject into the next <c>/api/v1</c> requests.</summary>

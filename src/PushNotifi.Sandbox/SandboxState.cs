@@ -18,7 +18,7 @@ internal sealed class SandboxState : IDisposable
         if (string.IsNullOrWhiteSpace(options.DataFile))
         {
             keyStore = new InMemoryApiKeyStore();
-            notificationStore = new InMemoryNotificationStore();
+            notificationStore = new InMemoryNotificationStore(options.MaxNotifications);
             pepper = KeyHasher.NewPepper();
         }
         else
@@ -35,10 +35,11 @@ internal sealed class SandboxState : IDisposable
             }
 
             keyStore = new SqliteApiKeyStore(_database);
-            notificationStore = new SqliteNotificationStore(_database, Secrets);
+            notificationStore = new SqliteNotificationStore(_database, Secrets, options.MaxNotifications);
         }
 
-        Store = new SandboxStore(notificationStore, Events);
+        Events = new SandboxEvents(Secrets);
+        Store = new SandboxStore(notificationStore, Events, options.MaxRequests);
         Keys = new ApiKeys(keyStore, new KeyHasher(pepper), Clock);
 
         // The configured keys are each account's first `full` key, so every existing setup keeps working.
@@ -52,7 +53,7 @@ internal sealed class SandboxState : IDisposable
 
     public FailedAuthLimiter FailedAuth { get; }
 
-    public SandboxEvents Events { get; } = new();
+    public SandboxEvents Events { get; }
 
     public SandboxStore Store { get; }
 

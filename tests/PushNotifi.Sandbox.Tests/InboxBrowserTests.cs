@@ -120,6 +120,74 @@ public sealed class InboxBrowserTests(ChromiumFixture chromium) : IClassFixture<
         Assert.DoesNotContain(key, await page.ContentAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_inbox_loads_only_the_latest_page_and_pages_back_with_Older()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var http = Fake.Client(sandbox);
+        for (var i = 1; i <= 120; i++)
+        {
+            (await http.SendToGroupAsync($"send {i}")).Dispose();
+        }
+
+        var page = await OpenInboxAsync(sandbox);
+        var cards = page.GetByTestId("notification");
+        await Assertions.Expect(cards).ToHaveCountAsync(50);
+        await Assertions.Expect(cards.First).ToHaveAttributeAsync("data-id", "n_120");
+        await Assertions.Expect(cards.Last).ToHaveAttributeAsync("data-id", "n_71");
+
+        await page.GetByTestId("older").ClickAsync();
+        await Assertions.Expect(cards).ToHaveCountAsync(100);
+        await Assertions.Expect(cards.Last).ToHaveAttributeAsync("data-id", "n_21");
+        await page.GetByTestId("older").ClickAsync();
+        await Assertions.Expect(cards).ToHaveCountAsync(120);
+        await Assertions.Expect(cards.Last).ToHaveAttributeAsync("data-id", "n_1");
+        await Assertions.Expect(page.GetByTestId("older")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_page_whose_stream_was_closed_catches_up_from_Last_Event_ID_without_reloading()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var http = Fake.Client(sandbox);
+        (await http.SendToGroupAsync("before")).Dispose();
+        var page = await OpenInboxAsync(sandbox);
+        await Assertions.Expect(page.GetByTestId("notification")).ToHaveCountAsync(1);
+        var pageLoads = 0;
+        page.Request += (_, request) => pageLoads += new Uri(request.Url).AbsolutePath == "/sandbox/notifications" ? 1 : 0;
+
+        // The browser waits 1 s (the stream's retry) before it reconnects: these two arrive while it is away.
+        sandbox.State.Events.DropAll();
+        (await http.SendToGroupAsync("missed 1")).Dispose();
+        (await http.SendToGroupAsync("missed 2")).Dispose();
+
+        await Assertions.Expect(page.GetByTestId("notification")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("notification").First).ToHaveAttributeAsync("data-id", "n_3");
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live");
+        Assert.Equal(0, pageLoads);
+    }
+
+    [Fact]
+    public async Task A_page_that_missed_more_than_the_replay_buffer_reloads_its_latest_page()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var http = Fake.Client(sandbox);
+        var page = await OpenInboxAsync(sandbox);
+        var pageLoads = 0;
+        page.Request += (_, request) => pageLoads += new Uri(request.Url).AbsolutePath == "/sandbox/notifications" ? 1 : 0;
+
+        sandbox.State.Events.DropAll();
+        (await http.SendToGroupAsync("missed")).Dispose();
+        for (var i = 0; i < SandboxLimits.EventReplayLength; i++)
+        {
+            sandbox.State.Events.Publish(new SandboxEvent(SandboxEvent.Handled, null, sandbox.Requests[0]));
+        }
+
+        await Assertions.Expect(page.GetByTestId("notification")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("message")).ToHaveTextAsync("missed");
+        Assert.Equal(1, pageLoads);
+    }
+
     private async Task<IPage> OpenInboxAsync(SandboxServer sandbox)
     {
         var context = await chromium.Browser.NewContextAsync();

@@ -75,6 +75,38 @@ public class StandaloneProgramTests
     }
 
     [Fact]
+    public async Task Program_caps_the_traffic_log_and_the_notifications_with_its_flags()
+    {
+        var baseUrl = $"http://127.0.0.1:{StandaloneProcess.FreePort()}";
+        await using var sandbox = StandaloneProcess.Start(Keys, "--urls", baseUrl, "--max-requests", "2", "--max-notifications", "1");
+        await Eventually.TrueAsync(() => sandbox.Output.Contains("listening on " + baseUrl, StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox says it listens");
+        Assert.False(sandbox.Process.HasExited, sandbox.Output);
+
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        client.DefaultRequestHeaders.Add("X-API-Key", Fake.UserKey);
+        for (var i = 1; i <= 3; i++)
+        {
+            (await client.SendToGroupAsync($"send {i}")).Dispose();
+        }
+
+        var requests = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/sandbox/requests")).RootElement;
+        var notifications = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/sandbox/notifications")).RootElement;
+        Assert.Equal([2L, 3L], requests.EnumerateArray().Select(r => r.GetProperty("sequence").GetInt64()));
+        Assert.Equal("n_3", Assert.Single(notifications.EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Program_with_a_cap_that_is_not_a_positive_number_exits_2_naming_the_flag()
+    {
+        await using var sandbox = StandaloneProcess.Start(Keys, "--urls", $"http://127.0.0.1:{StandaloneProcess.FreePort()}", "--max-notifications", "lots");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await sandbox.Process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, sandbox.Process.ExitCode);
+        Assert.Contains("pushnotifi-sandbox: --max-notifications must be a whole number of at least 1 (got 'lots').", sandbox.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Program_with_a_corrupt_data_file_exits_2_naming_the_file_and_what_to_do()
     {
         using var data = new DataFile();

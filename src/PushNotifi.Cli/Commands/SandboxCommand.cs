@@ -33,6 +33,9 @@ internal static class SandboxCommand
             HelpName = "file",
         };
 
+        var maxRequests = Cap("--max-requests", "requests the traffic log (/sandbox/requests) keeps", SandboxLimits.DefaultMaxRequests);
+        var maxNotifications = Cap("--max-notifications", "notifications kept (in memory or in --data), oldest dropped first", SandboxLimits.DefaultMaxNotifications);
+
         var command = new Command(
             "sandbox",
             "Run the local PushNotifi sandbox on 127.0.0.1 until Ctrl+C. It accepts the keys in PUSHNOTIFI_USER_KEY, PUSHNOTIFI_GROUP_KEY "
@@ -41,13 +44,33 @@ internal static class SandboxCommand
         {
             port,
             data,
+            maxRequests,
+            maxNotifications,
         };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(context, parseResult.GetValue(port), parseResult.GetValue(data)?.FullName, cancellationToken));
+            RunAsync(context, parseResult.GetValue(port), parseResult.GetValue(data)?.FullName, (parseResult.GetValue(maxRequests), parseResult.GetValue(maxNotifications)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, int port, string? dataFile, CancellationToken cancellationToken)
+    private static Option<int> Cap(string name, string what, int defaultValue)
+    {
+        var option = new Option<int>(name)
+        {
+            Description = $"How many {what} [default: {defaultValue}].",
+            DefaultValueFactory = _ => defaultValue,
+            HelpName = "count",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"{name} must be at least 1.");
+            }
+        });
+        return option;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, int port, string? dataFile, (int Requests, int Notifications) caps, CancellationToken cancellationToken)
     {
         if (await CliSecrets.LoadAsync(context).ConfigureAwait(false) is not { } environment)
         {
@@ -57,6 +80,8 @@ internal static class SandboxCommand
         var options = SandboxOptions.FromEnvironment(environment.Get);
         options.Urls = $"http://127.0.0.1:{port}";
         options.DataFile = dataFile;
+        options.MaxRequests = caps.Requests;
+        options.MaxNotifications = caps.Notifications;
         IReadOnlyList<string> generated;
         SandboxServer server;
         try

@@ -16,6 +16,9 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
 
     private const string WebhookPrefix = "/api/v1/webhooks/incoming/";
 
+    /// <summary>The <c>error</c> code of a 413 (a body past <see cref="SandboxLimits.RequestBodyMaxBytes"/>).</summary>
+    private const string PayloadTooLarge = "payload_too_large";
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (!context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
@@ -24,11 +27,13 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             return;
         }
 
-        var utf8 = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var (utf8, tooLarge) = await ReadBodyAsync(context.Request, context.RequestAborted);
         var body = Encoding.UTF8.GetString(utf8.Span);
+        var length = body.Length;
         context.Features.Set(new RecordedBody(body, utf8));
 
-        var fault = state.Faults.TakeNext();
+        // A refused body takes no fault: the fault is for the next request the endpoints see.
+        var fault = tooLarge ? null : state.Faults.TakeNext();
         Task? delay = fault?.Kind == SandboxFaultKind.Delay
             ? Task.Delay(fault.Delay, state.Clock, context.RequestAborted)
             : null;
@@ -42,7 +47,9 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             Method = context.Request.Method,
             Path = HideWebhookToken(context.Request.Path.Value + context.Request.QueryString.Value),
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
-            Body = body,
+            Body = body.Length > SandboxLimits.RecordedBodyMaxLength ? body[..SandboxLimits.RecordedBodyMaxLength] : body,
+            BodyLength = length,
+            BodyTruncated = tooLarge || body.Length > SandboxLimits.RecordedBodyMaxLength,
             // A refused key leaves only a fingerprint behind: not even its last 4 (someone may have mistyped a real key).
             ApiKeyLastFour = known ? SandboxSecrets.LastFour(apiKey) : null,
             ApiKeyFingerprint = apiKey.Length > 0 && !known ? state.Keys.Hasher.Fingerprint(apiKey) : null,
@@ -63,6 +70,14 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         {
             switch (fault?.Kind)
             {
+                case null when tooLarge:
+                    await WriteErrorAsync(
+                        context,
+                        StatusCodes.Status413PayloadTooLarge,
+                        PayloadTooLarge,
+                        $"The request body is larger than {SandboxLimits.RequestBodyMaxBytes:N0} bytes, the most any valid request needs (a 5 MiB attachment as base64 and every other field at its maximum). Send a smaller attachment.",
+                        "body");
+                    break;
                 case SandboxFaultKind.Error:
                     await WriteErrorAsync(context, fault.StatusCode, ErrorCode(fault.StatusCode), $"Injected fault: the sandbox answers {fault.StatusCode}.");
                     break;
@@ -136,12 +151,23 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         _ => "injected_fault",
     };
 
-    // The bytes as sent: decoding them here would hide invalid UTF-8 from the endpoints' checks.
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bytes as sent (decoding them here would hide invalid UTF-8 from the endpoints' checks); past
+    /// <see cref="SandboxLimits.RequestBodyMaxBytes"/> (Kestrel's own limit, with or without a Content-Length), the bytes
+    /// that arrived before it and <c>TooLarge</c>.
+    /// </summary>
+    private static async Task<(ReadOnlyMemory<byte> Utf8, bool TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var buffer = new MemoryStream();
+        try
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), true);
+        }
     }
 
     private static string HideWebhookToken(string path)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,15 +17,23 @@ internal static class InspectionEndpoints
     {
         var sandbox = app.MapGroup("/sandbox");
 
-        sandbox.MapGet("/notifications", IResult () =>
-            TypedResults.Json(Redacted(state, state.Store.Notifications), InspectionJsonContext.Readable.IReadOnlyListCapturedNotification));
+        sandbox.MapGet("/notifications", IResult (string? limit, string? before) =>
+            TryPage(limit, before, "n_", out var page, out var invalid)
+                ? TypedResults.Json(
+                    Redacted(state, page is { } p ? state.Store.NotificationsPage(p.Before, p.Limit) : state.Store.Notifications),
+                    InspectionJsonContext.Readable.IReadOnlyListCapturedNotification)
+                : invalid);
         sandbox.MapDelete("/notifications", IResult () =>
         {
             state.Store.Clear();
             return TypedResults.NoContent();
         });
-        sandbox.MapGet("/requests", IResult () =>
-            TypedResults.Json(Redacted(state, state.Store.Requests), InspectionJsonContext.Readable.IReadOnlyListRequestView));
+        sandbox.MapGet("/requests", IResult (string? limit, string? before) =>
+            TryPage(limit, before, string.Empty, out var page, out var invalid)
+                ? TypedResults.Json(
+                    Redacted(state, page is { } p ? state.Store.RequestsPage(p.Before, p.Limit) : state.Store.Requests),
+                    InspectionJsonContext.Readable.IReadOnlyListRequestView)
+                : invalid);
         sandbox.MapPost("/alerts/{alertId}/ack", Task<IResult> (HttpContext context, string alertId) => AckAsync(context, state, alertId));
         sandbox.MapGet("/keys", IResult () =>
             TypedResults.Json<IReadOnlyList<KeyListing>>([.. state.Keys.All().Select(KeyListing.Of)], InspectionJsonContext.Readable.IReadOnlyListKeyListing));
@@ -119,6 +129,45 @@ internal static class InspectionEndpoints
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// Reads <c>?limit=&amp;before=</c>: no page (everything kept) when neither is given; else up to <c>limit</c>
+    /// (default 50) of the newest entries below <c>before</c> (an id such as <c>n_40</c>, or its number).
+    /// </summary>
+    private static bool TryPage(string? limit, string? before, string idPrefix, out (long? Before, int Limit)? page, [NotNullWhen(false)] out IResult? invalid)
+    {
+        page = null;
+        invalid = null;
+        if (limit is null && before is null)
+        {
+            return true;
+        }
+
+        var count = 50;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > SandboxLimits.PageMaxLimit))
+        {
+            invalid = Invalid("limit", $"limit must be a whole number from 1 to {SandboxLimits.PageMaxLimit}.");
+            return false;
+        }
+
+        long? below = null;
+        if (before is not null)
+        {
+            var number = idPrefix.Length > 0 && before.StartsWith(idPrefix, StringComparison.Ordinal) ? before[idPrefix.Length..] : before;
+            if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            {
+                invalid = Invalid("before", idPrefix.Length > 0
+                    ? $"before must be a notification id such as {idPrefix}40 (the oldest one shown), or its number."
+                    : "before must be a request sequence number (the oldest one shown).");
+                return false;
+            }
+
+            below = parsed;
+        }
+
+        page = (below, count);
+        return true;
     }
 
     private static JsonHttpResult<FaultsResponse> Pending(SandboxState state) =>

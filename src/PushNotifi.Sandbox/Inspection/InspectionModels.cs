@@ -83,9 +83,19 @@ internal sealed record RequestView(
     int StatusCode,
     string? ApiKeyFingerprint = null)
 {
+    /// <summary>Characters of the body that arrived (more than <see cref="Body"/> holds when it was cut).</summary>
+    public long BodyLength { get; init; }
+
+    /// <summary>Whether <see cref="Body"/> is only a prefix (see <see cref="SandboxRequest.BodyTruncated"/>).</summary>
+    public bool BodyTruncated { get; init; }
+
     public static RequestView Redact(SandboxSecrets secrets, SandboxRequest r) => new(
         r.Sequence, r.ReceivedAt, r.Method, secrets.Redact(r.Path), NotificationView.RedactHeaders(secrets, r.Headers),
-        secrets.Redact(r.Body), r.ApiKeyLastFour, r.Fault, r.StatusCode, r.ApiKeyFingerprint);
+        secrets.Redact(r.Body), r.ApiKeyLastFour, r.Fault, r.StatusCode, r.ApiKeyFingerprint)
+    {
+        BodyLength = r.BodyLength,
+        BodyTruncated = r.BodyTruncated,
+    };
 }
 
 /// <summary>An account API key as the inbox page shows it: label, scope, last 4 and dates only.</summary>

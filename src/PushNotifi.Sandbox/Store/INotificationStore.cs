@@ -3,11 +3,19 @@ namespace PushNotifi.Sandbox;
 /// <summary>
 /// Where delivered notifications (with their alerts and acks) and the delivered idempotency keys live: in memory by
 /// default, or in SQLite with a data file. Callers (<see cref="SandboxStore"/>) serialize calls; the store need not.
+/// A store keeps at most <see cref="SandboxOptions.MaxNotifications"/>: adding one more drops the oldest, and with it
+/// its idempotency key (a retry of it is delivered again) and its alert (an ack or status of it is a 404).
 /// </summary>
 internal interface INotificationStore
 {
-    /// <summary>Every delivered notification, oldest first.</summary>
+    /// <summary>Every kept notification, oldest first.</summary>
     IReadOnlyList<CapturedNotification> All();
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> of the newest kept notifications whose id number (the <c>N</c> of <c>n_N</c>) is
+    /// below <paramref name="before"/> (any when null), oldest first: one page of the inbox.
+    /// </summary>
+    IReadOnlyList<CapturedNotification> Page(long? before, int limit);
 
     /// <summary>The id the next delivery gets (<c>n_</c> + a number that keeps counting up, even across a clear).</summary>
     string NextId();
@@ -19,8 +27,8 @@ internal interface INotificationStore
     CapturedNotification? FindByAlertId(string alertId);
 
     /// <summary>
-    /// Stores a delivery under the id <see cref="NextId"/> gave and returns it as stored. <paramref name="apiKey"/> is the
-    /// key it was sent with, for a store that must keep keys out of what it writes.
+    /// Stores a delivery under the id <see cref="NextId"/> gave, drops the oldest beyond the cap, and returns it as stored.
+    /// <paramref name="apiKey"/> is the key it was sent with, for a store that must keep keys out of what it writes.
     /// </summary>
     CapturedNotification Add(CapturedNotification notification, string? apiKey);
 

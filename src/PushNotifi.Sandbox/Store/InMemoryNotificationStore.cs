@@ -2,39 +2,65 @@ using System.Globalization;
 
 namespace PushNotifi.Sandbox;
 
-/// <summary>The default notification store: captures exactly as received, gone when the sandbox stops.</summary>
-internal sealed class InMemoryNotificationStore : INotificationStore
+/// <summary>
+/// The default notification store: captures exactly as received, at most <paramref name="maxNotifications"/> of them
+/// and at most <see cref="SandboxLimits.StoredBodiesMaxLength"/> characters of bodies and attachments (the oldest
+/// dropped first), gone when the sandbox stops.
+/// </summary>
+internal sealed class InMemoryNotificationStore(int maxNotifications) : INotificationStore
 {
-    private readonly List<CapturedNotification> _notifications = [];
-    private readonly Dictionary<string, int> _indexByIdempotencyKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _indexByAlertId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
+    // Every add takes the next number and every drop the oldest, so the kept ones are numbered _first.._delivered
+    // with no gap: a page is a walk down from its start, and a drop is one lookup.
+    private readonly Dictionary<long, CapturedNotification> _byNumber = [];
+    private readonly Dictionary<string, long> _numberByIdempotencyKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _numberByAlertId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _numberById = new(StringComparer.Ordinal);
     private long _delivered;
+    private long _first = 1;
+    private long _bodies;
 
-    public IReadOnlyList<CapturedNotification> All() => [.. _notifications];
+    public IReadOnlyList<CapturedNotification> All() => Page(before: null, limit: int.MaxValue);
+
+    public IReadOnlyList<CapturedNotification> Page(long? before, int limit)
+    {
+        var last = Math.Min(_delivered, (before ?? long.MaxValue) - 1);
+        var first = Math.Max(_first, last - Math.Min(limit, _byNumber.Count) + 1);
+        var page = new List<CapturedNotification>((int)Math.Max(0, last - first + 1));
+        for (var number = first; number <= last; number++)
+        {
+            page.Add(_byNumber[number]);
+        }
+
+        return page;
+    }
 
     public string NextId() => "n_" + (_delivered + 1).ToString(CultureInfo.InvariantCulture);
 
     public CapturedNotification? FindByIdempotencyKey(int? account, string idempotencyKey) =>
-        _indexByIdempotencyKey.TryGetValue(Scoped(account, idempotencyKey), out var index) ? _notifications[index] : null;
+        _numberByIdempotencyKey.TryGetValue(Scoped(account, idempotencyKey), out var number) ? _byNumber[number] : null;
 
     public CapturedNotification? FindByAlertId(string alertId) =>
-        _indexByAlertId.TryGetValue(alertId, out var index) ? _notifications[index] : null;
+        _numberByAlertId.TryGetValue(alertId, out var number) ? _byNumber[number] : null;
 
     public CapturedNotification Add(CapturedNotification notification, string? apiKey)
     {
-        _delivered++;
-        var index = _notifications.Count;
-        _notifications.Add(notification);
-        _indexById[notification.Id] = index;
+        var number = ++_delivered;
+        _byNumber[number] = notification;
+        _numberById[notification.Id] = number;
         if (notification.IdempotencyKey is { } key)
         {
-            _indexByIdempotencyKey[Scoped(notification.Account, key)] = index;
+            _numberByIdempotencyKey[Scoped(notification.Account, key)] = number;
         }
 
         if (notification.AlertId is { } alertId)
         {
-            _indexByAlertId[alertId] = index;
+            _numberByAlertId[alertId] = number;
+        }
+
+        _bodies += Size(notification);
+        while (_byNumber.Count > maxNotifications || (_bodies > SandboxLimits.StoredBodiesMaxLength && _byNumber.Count > 1))
+        {
+            DropOldest();
         }
 
         return notification;
@@ -42,9 +68,10 @@ internal sealed class InMemoryNotificationStore : INotificationStore
 
     public CapturedNotification Update(CapturedNotification notification)
     {
-        if (_indexById.TryGetValue(notification.Id, out var index))
+        if (_numberById.TryGetValue(notification.Id, out var number))
         {
-            _notifications[index] = notification;
+            _bodies += Size(notification) - Size(_byNumber[number]);
+            _byNumber[number] = notification;
         }
 
         return notification;
@@ -52,11 +79,36 @@ internal sealed class InMemoryNotificationStore : INotificationStore
 
     public void Clear()
     {
-        _notifications.Clear();
-        _indexByIdempotencyKey.Clear();
-        _indexByAlertId.Clear();
-        _indexById.Clear();
+        _byNumber.Clear();
+        _numberByIdempotencyKey.Clear();
+        _numberByAlertId.Clear();
+        _numberById.Clear();
+        _first = _delivered + 1;
+        _bodies = 0;
     }
+
+    private void DropOldest()
+    {
+        if (_byNumber.Remove(_first, out var oldest))
+        {
+            _bodies -= Size(oldest);
+            _numberById.Remove(oldest.Id);
+            if (oldest.IdempotencyKey is { } key)
+            {
+                _numberByIdempotencyKey.Remove(Scoped(oldest.Account, key));
+            }
+
+            if (oldest.AlertId is { } alertId)
+            {
+                _numberByAlertId.Remove(alertId);
+            }
+        }
+
+        _first++;
+    }
+
+    // What can be megabytes: the body as received and the attachment in it.
+    private static long Size(CapturedNotification n) => n.RawBody.Length + (n.AttachmentBase64?.Length ?? 0);
 
     // Idempotency keys belong to an account: another account's key never collides.
     private static string Scoped(int? account, string key) =>

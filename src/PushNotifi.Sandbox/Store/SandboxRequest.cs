@@ -23,8 +23,20 @@ public sealed class SandboxRequest
     /// <summary>Every request header except <c>X-API-Key</c>.</summary>
     public required IReadOnlyDictionary<string, string> Headers { get; init; }
 
-    /// <summary>The request body exactly as received (empty when none).</summary>
+    /// <summary>
+    /// The request body as received (empty when none), cut to its first <see cref="SandboxLimits.RecordedBodyMaxLength"/>
+    /// characters so the log stays small whatever comes in; <see cref="BodyTruncated"/> says when it was cut.
+    /// </summary>
     public required string Body { get; init; }
+
+    /// <summary>
+    /// Length in characters of the body that arrived. Greater than <see cref="Body"/>'s when it was cut; for a body
+    /// refused as too large (413), what arrived before the limit stopped it.
+    /// </summary>
+    public long BodyLength { get; init; }
+
+    /// <summary>Whether <see cref="Body"/> is only a prefix of what arrived (a long body, or one refused with 413).</summary>
+    public bool BodyTruncated { get; init; }
 
     /// <summary>An accepted API key as <c>…</c> plus its last 4 characters; null when none was sent or it was refused.</summary>
     public string? ApiKeyLastFour { get; init; }

@@ -1,14 +1,17 @@
 namespace PushNotifi.Sandbox;
 
 /// <summary>
-/// Thread-safe record of what the sandbox received: requests (always in memory) and delivered notifications with
-/// their alerts and acks (in the <see cref="INotificationStore"/>). Tells <see cref="SandboxEvents"/> of every
-/// delivery, ack and clear.
+/// Thread-safe record of what the sandbox received: requests (always in memory, the last
+/// <paramref name="maxRequests"/> of them) and delivered notifications with their alerts and acks (in the
+/// <see cref="INotificationStore"/>, which keeps its own cap). Tells <see cref="SandboxEvents"/> of every delivery, ack
+/// and clear.
 /// </summary>
-internal sealed class SandboxStore(INotificationStore notifications, SandboxEvents events)
+internal sealed class SandboxStore(INotificationStore notifications, SandboxEvents events, int maxRequests)
 {
     private readonly Lock _gate = new();
-    private readonly List<SandboxRequest> _requests = [];
+
+    // A ring: the oldest request leaves when a new one would pass the cap.
+    private readonly Queue<SandboxRequest> _requests = new();
     private long _nextRequest;
 
     public IReadOnlyList<CapturedNotification> Notifications
@@ -33,13 +36,38 @@ internal sealed class SandboxStore(INotificationStore notifications, SandboxEven
         }
     }
 
+    /// <summary>Up to <paramref name="limit"/> of the newest notifications numbered below <paramref name="before"/> (any when null), oldest first.</summary>
+    public IReadOnlyList<CapturedNotification> NotificationsPage(long? before, int limit)
+    {
+        lock (_gate)
+        {
+            return notifications.Page(before, limit);
+        }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> of the newest requests with a sequence below <paramref name="before"/> (any when null), oldest first.</summary>
+    public IReadOnlyList<SandboxRequest> RequestsPage(long? before, int limit)
+    {
+        lock (_gate)
+        {
+            // The ring is in arrival order, which is sequence order: the page is its last matching entries.
+            var matching = before is { } b ? _requests.Where(r => r.Sequence < b) : _requests;
+            return [.. matching.TakeLast(limit)];
+        }
+    }
+
     public long NextRequestSequence() => Interlocked.Increment(ref _nextRequest);
 
     public void AddRequest(SandboxRequest request)
     {
         lock (_gate)
         {
-            _requests.Add(request);
+            if (_requests.Count >= maxRequests)
+            {
+                _requests.Dequeue();
+            }
+
+            _requests.Enqueue(request);
         }
     }
 

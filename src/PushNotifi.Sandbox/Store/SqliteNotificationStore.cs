@@ -7,9 +7,10 @@ namespace PushNotifi.Sandbox;
 /// <summary>
 /// Delivered notifications, alerts and acks in the data file, so an ack can still be read after a restart. Every key
 /// is written as <c>…</c> plus its last 4 characters (send_to_key, raw body, headers, texts), the sending API key
-/// included, so the file holds no key and no prefix of one; what it returns is what it wrote.
+/// included, so the file holds no key and no prefix of one; what it returns is what it wrote. Keeps the newest
+/// <paramref name="maxNotifications"/> rows.
 /// </summary>
-internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSecrets secrets) : INotificationStore
+internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSecrets secrets, int maxNotifications) : INotificationStore
 {
     private const string Delivered = "delivered";
 
@@ -18,6 +19,24 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
         lock (database.Gate)
         {
             using var command = database.Command("SELECT account, document FROM notifications ORDER BY seq;");
+            return Read(command);
+        }
+    }
+
+    public IReadOnlyList<CapturedNotification> Page(long? before, int limit)
+    {
+        lock (database.Gate)
+        {
+            // Rows go in in id order, so seq order is id order; the number is read from the id (n_N).
+            using var command = database.Command("""
+                SELECT account, document FROM (
+                    SELECT seq, account, document FROM notifications
+                    WHERE $before IS NULL OR CAST(substr(id, 3) AS INTEGER) < $before
+                    ORDER BY seq DESC LIMIT $limit)
+                ORDER BY seq;
+                """);
+            command.Parameters.AddWithValue("$before", (object?)before ?? DBNull.Value);
+            command.Parameters.AddWithValue("$limit", limit);
             return Read(command);
         }
     }
@@ -85,6 +104,17 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
                 count.Transaction = transaction;
                 count.Parameters.AddWithValue("$name", Delivered);
                 count.ExecuteNonQuery();
+            }
+
+            // The cap, in the same transaction: the oldest rows beyond it go with their alerts and idempotency keys.
+            using (var drop = database.Command("""
+                DELETE FROM notifications
+                WHERE seq <= (SELECT seq FROM notifications ORDER BY seq DESC LIMIT 1 OFFSET $max);
+                """))
+            {
+                drop.Transaction = transaction;
+                drop.Parameters.AddWithValue("$max", maxNotifications);
+                drop.ExecuteNonQuery();
             }
 
             transaction.Commit();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,9 @@ namespace PushNotifi.Sandbox;
 
 /// <summary>
 /// <c>GET /sandbox/events</c>: server-sent events for the inbox page — <c>notification</c>, <c>ack</c>,
-/// <c>cleared</c> and <c>request</c>, each with the redacted JSON view the inspection API shows.
+/// <c>cleared</c> and <c>request</c>, each with an <c>id:</c> and the redacted JSON view the inspection API shows
+/// (without bodies). A page that reconnects with <c>Last-Event-ID</c> first gets what it missed, or <c>reload</c> when
+/// that is no longer buffered. A stream that stops reading is closed once its queue is full.
 /// Streams end when the browser goes away or the sandbox stops, so shutdown never waits on them.
 /// </summary>
 internal static class EventStream
@@ -17,6 +20,7 @@ internal static class EventStream
 
     // A comment line now and then finds dead connections and keeps proxies from timing out.
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly byte[] KeepAliveFrame = ": keep-alive\n\n"u8.ToArray();
 
     public static void MapEventStream(this IEndpointRouteBuilder app, SandboxState state, IHostApplicationLifetime lifetime) =>
         app.MapGet(Path, (HttpContext context) => StreamAsync(context, state, lifetime.ApplicationStopping));
@@ -25,13 +29,33 @@ internal static class EventStream
     {
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
-        using var subscription = state.Events.Subscribe();
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        using var subscription = state.Events.Subscribe(LastEventId(context.Request));
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping, subscription.Dropped);
+        // A stream that fell behind may be stuck in a write to a client that reads nothing: closing the connection ends it.
+        using var dropping = subscription.Dropped.Register(context.Abort);
         var token = ended.Token;
         try
         {
-            // Tells the browser to retry after 1 s when the stream drops, and that it is live now.
-            await WriteAsync(context, "retry: 1000\n: connected\n\n", token);
+            // Tells the browser to retry after 1 s when the stream drops, and that it is live now. A fresh page learns the
+            // current id (a frame with no data sets the browser's last event id without an event), so its next
+            // reconnect can catch up.
+            var hello = new StringBuilder("retry: 1000\n: connected\n");
+            if (subscription.MustReload)
+            {
+                hello.Append("id: ").Append(subscription.LastId.ToString(CultureInfo.InvariantCulture)).Append('\n')
+                    .Append("event: ").Append(EventFrame.Reload).Append("\ndata: {}\n");
+            }
+            else if (subscription.Missed.Count == 0)
+            {
+                hello.Append("id: ").Append(subscription.LastId.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            }
+
+            await WriteAsync(context, Encoding.UTF8.GetBytes(hello.Append('\n').ToString()), token);
+            foreach (var missed in subscription.Missed)
+            {
+                await WriteAsync(context, missed.Bytes, token);
+            }
+
             // A keep-alive leaves the wait running and waits on it again: one pending wait per stream, however long it idles.
             Task<bool>? waiting = null;
             while (!token.IsCancellationRequested)
@@ -45,7 +69,7 @@ internal static class EventStream
                 }
                 catch (TimeoutException)
                 {
-                    await WriteAsync(context, ": keep-alive\n\n", token);
+                    await WriteAsync(context, KeepAliveFrame, token);
                     continue;
                 }
 
@@ -54,18 +78,17 @@ internal static class EventStream
                     break;
                 }
 
-                var frames = new StringBuilder();
-                while (subscription.Reader.TryRead(out var sandboxEvent))
+                while (subscription.Reader.TryRead(out var frame))
                 {
-                    frames.Append(Format(state, sandboxEvent));
+                    await context.Response.Body.WriteAsync(frame.Bytes, token);
                 }
 
-                await WriteAsync(context, frames.ToString(), token);
+                await context.Response.Body.FlushAsync(token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // The browser left or the sandbox is stopping: the normal end of a stream.
+            // The browser left, the sandbox is stopping, or the stream fell behind: the normal ends of a stream.
         }
         catch (IOException)
         {
@@ -73,30 +96,13 @@ internal static class EventStream
         }
     }
 
-    private static string Format(SandboxState state, SandboxEvent sandboxEvent)
+    /// <summary>The id a reconnecting page last saw (the browser's <c>Last-Event-ID</c> header), or null for a fresh page.</summary>
+    private static long? LastEventId(HttpRequest request) =>
+        long.TryParse(request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private static async Task WriteAsync(HttpContext context, byte[] bytes, CancellationToken token)
     {
-        var json = sandboxEvent switch
-        {
-            { Notification: { } n } => System.Text.Json.JsonSerializer.Serialize(
-                NotificationView.Redact(state.Secrets, n), InspectionJsonContext.Readable.CapturedNotification),
-            { Request: { } r } => System.Text.Json.JsonSerializer.Serialize(
-                RequestView.Redact(state.Secrets, r), InspectionJsonContext.Readable.RequestView),
-            _ => "{}",
-        };
-
-        // One "data:" line per JSON line; the browser joins them with newlines again.
-        var frame = new StringBuilder().Append("event: ").Append(sandboxEvent.Name).Append('\n');
-        foreach (var line in json.Split('\n'))
-        {
-            frame.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
-        }
-
-        return frame.Append('\n').ToString();
-    }
-
-    private static async Task WriteAsync(HttpContext context, string text, CancellationToken token)
-    {
-        await context.Response.WriteAsync(text, token);
+        await context.Response.Body.WriteAsync(bytes, token);
         await context.Response.Body.FlushAsync(token);
     }
 }

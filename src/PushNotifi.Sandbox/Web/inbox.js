@@ -4,6 +4,8 @@
 
 (() => {
   const MAX_REQUESTS = 50;
+  const PAGE = 50; // notifications per page: the latest on load, older ones on demand
+  const MAX_CARDS = 500; // live arrivals push the oldest cards out (still one "Older" away)
   const PRIORITY = { "-2": "lowest", "-1": "low", "0": "normal", "1": "high", "2": "emergency" };
   const inbox = document.getElementById("inbox");
   const empty = document.getElementById("empty");
@@ -11,6 +13,7 @@
   const connection = document.getElementById("connection");
   const requestRows = document.querySelector("#requests tbody");
   const keyRows = document.querySelector("#keys tbody");
+  const older = document.getElementById("older");
   const shown = new Map(); // notification id -> JSON last rendered, to skip repeats
 
   function el(tag, className, text) {
@@ -145,14 +148,28 @@
     return card;
   }
 
-  function upsert(n) {
+  // n_12 -> 12: ids count up, so they order the cards.
+  function number(id) {
+    return Number(String(id).slice(2));
+  }
+
+  // Shows n: replaces its card when shown; else a new one goes on top, an older page's at the bottom, and an
+  // update (an ack) of a card not shown is left for when its page is loaded.
+  function upsert(n, where = "top") {
     const json = JSON.stringify(n);
     if (shown.get(n.id) === json) return;
+    const existing = inbox.querySelector(`article[data-id="${CSS.escape(n.id)}"]`);
+    if (!existing && where === "existing") return;
     shown.set(n.id, json);
     const card = renderCard(n);
-    const existing = inbox.querySelector(`article[data-id="${CSS.escape(n.id)}"]`);
     if (existing) existing.replaceWith(card);
+    else if (where === "bottom") inbox.append(card);
     else inbox.prepend(card);
+    while (inbox.children.length > MAX_CARDS) {
+      shown.delete(inbox.lastChild.dataset.id);
+      inbox.lastChild.remove();
+      older.hidden = false;
+    }
     refreshCount();
   }
 
@@ -160,7 +177,21 @@
     inbox.replaceChildren();
     requestRows.replaceChildren();
     shown.clear();
+    older.hidden = true;
     refreshCount();
+  }
+
+  async function loadOlder() {
+    const last = inbox.lastElementChild;
+    const query = last ? `&before=${encodeURIComponent(last.dataset.id)}` : "";
+    older.disabled = true;
+    try {
+      const page = await fetch(`/sandbox/notifications?limit=${PAGE}${query}`).then((r) => r.json());
+      page.reverse().forEach((n) => upsert(n, "bottom"));
+      older.hidden = page.length < PAGE;
+    } finally {
+      older.disabled = false;
+    }
   }
 
   function addRequest(r) {
@@ -185,18 +216,21 @@
     }));
   }
 
+  // The latest page only, never the whole history; cards that arrived live after it was read stay.
   async function loadSnapshot() {
     const [notifications, requests] = await Promise.all([
-      fetch("/sandbox/notifications").then((r) => r.json()),
-      fetch("/sandbox/requests").then((r) => r.json()),
+      fetch(`/sandbox/notifications?limit=${PAGE}`).then((r) => r.json()),
+      fetch(`/sandbox/requests?limit=${MAX_REQUESTS}`).then((r) => r.json()),
     ]);
     const ids = new Set(notifications.map((n) => n.id));
+    const newest = notifications.length ? number(notifications[notifications.length - 1].id) : 0;
     for (const card of [...inbox.children]) {
-      if (!ids.has(card.dataset.id)) { shown.delete(card.dataset.id); card.remove(); }
+      if (!ids.has(card.dataset.id) && number(card.dataset.id) <= newest) { shown.delete(card.dataset.id); card.remove(); }
     }
-    notifications.forEach(upsert);
+    notifications.forEach((n) => upsert(n));
+    older.hidden = notifications.length < PAGE;
     requestRows.replaceChildren();
-    requests.slice(-MAX_REQUESTS).forEach(addRequest);
+    requests.forEach(addRequest);
     refreshCount();
     await loadKeys();
   }
@@ -206,20 +240,30 @@
     connection.textContent = text;
   }
 
+  function snapshot() {
+    loadSnapshot().then(() => setConnection("live", "live"), () => setConnection("reconnecting", "reconnecting…"));
+  }
+
   function connect() {
     const events = new EventSource("/sandbox/events");
-    // Subscribed first, then the snapshot: nothing delivered in between is missed (upsert is idempotent).
+    let loaded = false;
+    // Subscribed first, then the snapshot: nothing delivered in between is missed (upsert is idempotent). On a
+    // reconnect the browser sends Last-Event-ID and the server replays what was missed, or says "reload".
     events.addEventListener("open", () => {
-      loadSnapshot().then(() => setConnection("live", "live"), () => setConnection("reconnecting", "reconnecting…"));
+      if (loaded) { setConnection("live", "live"); return; }
+      loaded = true;
+      snapshot();
     });
     events.addEventListener("error", () => setConnection("reconnecting", "reconnecting…"));
+    events.addEventListener("reload", () => snapshot());
     events.addEventListener("notification", (e) => upsert(JSON.parse(e.data)));
-    events.addEventListener("ack", (e) => upsert(JSON.parse(e.data)));
+    events.addEventListener("ack", (e) => upsert(JSON.parse(e.data), "existing"));
     events.addEventListener("cleared", () => clearAll());
     // Any API request may change the keys (a last use, a create, rotate or revoke): one reload per request covers all.
     events.addEventListener("request", (e) => { addRequest(JSON.parse(e.data)); loadKeys().catch(() => {}); });
   }
 
+  older.addEventListener("click", () => { loadOlder().catch(() => {}); });
   document.getElementById("clear").addEventListener("click", () => {
     fetch("/sandbox/notifications", { method: "DELETE" });
   });

@@ -125,6 +125,17 @@ public sealed partial class SandboxVerbTests : IDisposable
         Assert.Contains("--port", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--max-requests")]
+    [InlineData("--max-notifications")]
+    public async Task A_cap_below_one_is_a_usage_error_naming_the_option(string option)
+    {
+        var run = await Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0", option, "0"], null, null, CancellationToken.None);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(option + " must be at least 1.", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_port_in_use_is_reported_with_a_hint()
     {

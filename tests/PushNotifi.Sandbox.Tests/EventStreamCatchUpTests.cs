@@ -1,0 +1,220 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PushNotifi.Sandbox.Tests;
+
+/// <summary>
+/// The raw event stream over HTTP: numbered events without bodies, a reconnect that catches up from
+/// <c>Last-Event-ID</c>, a reload when that is too old, and a stream that stops reading is closed.
+/// </summary>
+public class EventStreamCatchUpTests
+{
+    [Fact]
+    public async Task Events_have_increasing_ids_and_carry_no_bodies_or_headers()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var client = Fake.Client(sandbox);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var stream = await RawStream.OpenAsync(sandbox, lastEventId: null, bound.Token);
+
+        (await client.PostJsonAsync("/api/v1/message",
+            $$"""{"send_to_key":"{{Fake.GroupKey}}","message":"with a picture","attachment_base64":"aGVsbG8=","attachment_type":"text/plain"}""")).Dispose();
+        var hello = await stream.NextAsync(bound.Token);
+        var delivered = await stream.NextAsync(bound.Token);
+        var request = await stream.NextAsync(bound.Token);
+
+        Assert.Equal((null, "0"), (hello.Event, hello.Id));
+        Assert.Equal(("notification", "1"), (delivered.Event, delivered.Id));
+        Assert.Equal(("request", "2"), (request.Event, request.Id));
+        var notification = JsonDocument.Parse(delivered.Data).RootElement;
+        Assert.Equal(("with a picture", string.Empty, "text/plain"), (
+            notification.GetProperty("message").GetString(), notification.GetProperty("rawBody").GetString(), notification.GetProperty("attachmentType").GetString()));
+        Assert.False(notification.TryGetProperty("attachmentBase64", out _));
+        Assert.Empty(notification.GetProperty("headers").EnumerateObject());
+        var logged = JsonDocument.Parse(request.Data).RootElement;
+        Assert.Equal((string.Empty, 200), (logged.GetProperty("body").GetString(), logged.GetProperty("statusCode").GetInt32()));
+        Assert.True(logged.GetProperty("bodyLength").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task A_reconnect_with_Last_Event_ID_gets_exactly_the_events_it_missed_in_order()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var client = Fake.Client(sandbox);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string lastSeen;
+        using (var first = await RawStream.OpenAsync(sandbox, lastEventId: null, bound.Token))
+        {
+            (await client.SendToGroupAsync("seen")).Dispose();
+            await first.NextAsync(bound.Token);
+            await first.NextAsync(bound.Token);
+            lastSeen = (await first.NextAsync(bound.Token)).Id!;
+        }
+
+        await Eventually.TrueAsync(() => sandbox.State.Events.SubscriberCount == 0, "the first stream is gone");
+        (await client.SendToGroupAsync("missed 1")).Dispose();
+        (await client.SendToGroupAsync("missed 2")).Dispose();
+        using var second = await RawStream.OpenAsync(sandbox, lastSeen, bound.Token);
+        var hello = await second.NextAsync(bound.Token);
+        var caughtUp = new List<RawStream.Frame>();
+        for (var i = 0; i < 4; i++)
+        {
+            caughtUp.Add(await second.NextAsync(bound.Token));
+        }
+
+        Assert.Equal("2", lastSeen);
+        Assert.Equal((null, null), (hello.Event, hello.Id));
+        Assert.Equal(["3", "4", "5", "6"], caughtUp.Select(f => f.Id));
+        Assert.Equal(["notification", "request", "notification", "request"], caughtUp.Select(f => f.Event));
+        Assert.Equal("missed 1", JsonDocument.Parse(caughtUp[0].Data).RootElement.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("999999")]
+    public async Task A_Last_Event_ID_older_than_the_replay_buffer_or_from_another_run_is_told_to_reload(string lastEventId)
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < SandboxLimits.EventReplayLength + 10; i++)
+        {
+            sandbox.State.Events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+        }
+
+        using var stream = await RawStream.OpenAsync(sandbox, lastEventId, bound.Token);
+        var first = await stream.NextAsync(bound.Token);
+
+        Assert.Equal(("reload", (SandboxLimits.EventReplayLength + 10).ToString(System.Globalization.CultureInfo.InvariantCulture)), (first.Event, first.Id));
+    }
+
+    [Fact]
+    public async Task A_stream_that_stops_reading_is_dropped_and_its_connection_closed()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var stalled = await RawStream.OpenAsync(sandbox, lastEventId: null, bound.Token);
+
+        // Nothing reads: the socket buffers fill, then the stream's queue, then the stream is dropped.
+        var published = 0;
+        while (sandbox.State.Events.SubscriberCount > 0 && published < 5_000_000)
+        {
+            sandbox.State.Events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+            published++;
+        }
+
+        Assert.Equal(0, sandbox.State.Events.SubscriberCount);
+        Assert.True(await stalled.ReadsToTheEndAsync(bound.Token), "the dropped stream's connection ends");
+    }
+
+    [Fact]
+    public async Task Every_stream_gets_the_same_serialized_frame()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var first = sandbox.State.Events.Subscribe(lastEventId: null);
+        using var second = sandbox.State.Events.Subscribe(lastEventId: null);
+        using var client = Fake.Client(sandbox);
+
+        (await client.SendToGroupAsync("once")).Dispose();
+
+        Assert.True(first.Reader.TryRead(out var a) && second.Reader.TryRead(out var b) && ReferenceEquals(a.Bytes, b.Bytes));
+    }
+
+    /// <summary>A real HTTP client on <c>/sandbox/events</c>, parsing the raw frames itself.</summary>
+    private sealed class RawStream : IDisposable
+    {
+        private readonly HttpClient _client;
+        private readonly HttpResponseMessage _response;
+        private readonly StreamReader _reader;
+
+        private RawStream(HttpClient client, HttpResponseMessage response, Stream body)
+        {
+            _client = client;
+            _response = response;
+            _reader = new StreamReader(body, Encoding.UTF8);
+        }
+
+        public sealed record Frame(string? Id, string? Event, string Data);
+
+        public static async Task<RawStream> OpenAsync(SandboxServer sandbox, string? lastEventId, CancellationToken ct)
+        {
+            var before = sandbox.State.Events.SubscriberCount;
+            var client = Fake.Client(sandbox, apiKey: null);
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/events");
+            if (lastEventId is not null)
+            {
+                request.Headers.Add("Last-Event-ID", lastEventId);
+            }
+
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            response.EnsureSuccessStatusCode();
+            await Eventually.TrueAsync(() => sandbox.State.Events.SubscriberCount > before, "the stream is subscribed");
+            return new RawStream(client, response, await response.Content.ReadAsStreamAsync(ct));
+        }
+
+        /// <summary>The next frame (lines up to a blank line) that is not only comments.</summary>
+        public async Task<Frame> NextAsync(CancellationToken ct)
+        {
+            while (true)
+            {
+                string? id = null, name = null;
+                var data = new List<string>();
+                var any = false;
+                while (await _reader.ReadLineAsync(ct) is { } line)
+                {
+                    if (line.Length == 0)
+                    {
+                        break;
+                    }
+
+                    any |= !line.StartsWith(':');
+                    if (line.StartsWith("id: ", StringComparison.Ordinal))
+                    {
+                        id = line[4..];
+                    }
+                    else if (line.StartsWith("event: ", StringComparison.Ordinal))
+                    {
+                        name = line[7..];
+                    }
+                    else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                    {
+                        data.Add(line[6..]);
+                    }
+                }
+
+                if (any)
+                {
+                    return new Frame(id, name, string.Join('\n', data));
+                }
+            }
+        }
+
+        public async Task<bool> ReadsToTheEndAsync(CancellationToken ct)
+        {
+            try
+            {
+                var buffer = new char[64 * 1024];
+                while (await _reader.ReadAsync(buffer, ct) > 0)
+                {
+                }
+
+                return true;
+            }
+            catch (IOException)
+            {
+                return true;
+            }
+            catch (HttpRequestException)
+            {
+                return true;
+            }
+        }
+
+        public void Dispose()
+        {
+            _reader.Dispose();
+            _response.Dispose();
+            _client.Dispose();
+        }
+    }
+}
