@@ -7,7 +7,8 @@ namespace PushNotifi.Benchmarks;
 /// (<c>--profile-generator</c>), one cold generator run in a fresh process
 /// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), warm incremental re-runs for a profiler
 /// (<c>--loop-incremental N</c>, <c>--loop-full-cold N</c>), or prints the simulated ack-polling figures
-/// (<c>--ack-polling</c>) or the alert storm's requests and CPU time (<c>--storm</c>).
+/// (<c>--ack-polling</c>), the alert storm's requests and CPU time (<c>--storm</c>), or the sandbox's memory and
+/// latency under abuse (<c>--sandbox-abuse</c>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -46,6 +47,16 @@ internal static class BenchmarkProgram
         if (args is ["--storm"])
         {
             await StormFigures.PrintAsync(Console.Out);
+            return;
+        }
+
+        if (args is ["--sandbox-abuse", .. var abuse])
+        {
+            // Optional: scenario names (wrong-key, streams, stalled, sends, latency) and --sends N.
+            var sendsAt = Array.IndexOf(abuse, "--sends");
+            var sends = sendsAt >= 0 ? int.Parse(abuse[sendsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            var scenarios = sendsAt < 0 ? abuse : abuse.Where((_, i) => i != sendsAt && i != sendsAt + 1).ToArray();
+            await SandboxAbuseFigures.PrintAsync(Console.Out, scenarios, sends);
             return;
         }
 
