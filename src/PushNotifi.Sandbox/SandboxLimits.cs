@@ -87,7 +87,7 @@ public static class SandboxLimits
     public const int StoredBodiesMaxLength = 32 * 1024 * 1024;
 
     /// <summary>Most events queued for one <c>/sandbox/events</c> stream; a stream that falls this far behind is closed.</summary>
-    public const int EventQueueLength = 256;
+    public const int EventQueueLength = 1024;
 
     /// <summary>Recent events kept to replay to a stream that reconnects with <c>Last-Event-ID</c>.</summary>
     public const int EventReplayLength = 512;

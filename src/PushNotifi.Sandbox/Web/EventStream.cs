@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,10 @@ internal static class EventStream
     // A comment line now and then finds dead connections and keeps proxies from timing out.
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly byte[] KeepAliveFrame = ": keep-alive\n\n"u8.ToArray();
+
+    // Under load a stream writes at most this often. Hundreds of open tabs would otherwise each wake and flush once per
+    // event, and the API's own requests would wait behind them on the thread pool. An idle page still gets an event at once.
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(25);
 
     public static void MapEventStream(this IEndpointRouteBuilder app, SandboxState state, IHostApplicationLifetime lifetime) =>
         app.MapGet(Path, (HttpContext context) => StreamAsync(context, state, lifetime.ApplicationStopping));
@@ -58,6 +63,7 @@ internal static class EventStream
 
             // A keep-alive leaves the wait running and waits on it again: one pending wait per stream, however long it idles.
             Task<bool>? waiting = null;
+            var lastFlush = 0L;
             while (!token.IsCancellationRequested)
             {
                 bool more;
@@ -78,12 +84,20 @@ internal static class EventStream
                     break;
                 }
 
+                // Real time, not the sandbox's clock: this paces the network, and tests' fake clocks must not stall it.
+                var sinceFlush = Stopwatch.GetElapsedTime(lastFlush);
+                if (lastFlush != 0 && sinceFlush < FlushInterval)
+                {
+                    await Task.Delay(FlushInterval - sinceFlush, token);
+                }
+
                 while (subscription.Reader.TryRead(out var frame))
                 {
                     await context.Response.Body.WriteAsync(frame.Bytes, token);
                 }
 
                 await context.Response.Body.FlushAsync(token);
+                lastFlush = Stopwatch.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
