@@ -47,7 +47,7 @@ internal static class JsonRpcLineCheck
         // SDK's own reader decides, so no line it would drop goes unanswered.
         try
         {
-            var reader = new Utf8JsonReader(line, s_readerOptions);
+            var reader = ReaderOf(line);
             if (JsonSerializer.Deserialize(ref reader, s_message) is JsonRpcMessage)
             {
                 return null;
@@ -60,6 +60,10 @@ internal static class JsonRpcLineCheck
 
         return new ProtocolError(ProtocolError.InvalidRequest, "Invalid Request: a JSON-RPC message is an object, not null.");
     }
+
+    // Nearly every line is one segment: the span reader is the one the SDK's own reading has compiled already.
+    private static Utf8JsonReader ReaderOf(ReadOnlySequence<byte> line) =>
+        line.IsSingleSegment ? new Utf8JsonReader(line.FirstSpan, s_readerOptions) : new Utf8JsonReader(line, s_readerOptions);
 
     /// <summary>What a line's top level says about itself: enough to name the mistake and to echo a readable id.</summary>
     private struct TopLevel
@@ -78,7 +82,7 @@ internal static class JsonRpcLineCheck
         internal static TopLevel Read(ReadOnlySequence<byte> line)
         {
             var top = default(TopLevel);
-            var reader = new Utf8JsonReader(line, s_readerOptions);
+            var reader = ReaderOf(line);
             reader.Read();
             top._kind = reader.TokenType;
             if (reader.TokenType == JsonTokenType.StartObject)
