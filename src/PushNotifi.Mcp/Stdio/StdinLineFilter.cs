@@ -33,14 +33,13 @@ internal sealed partial class StdinLineFilter
     /// <summary>The lines that passed, each with its newline: what the SDK's transport reads.</summary>
     internal Stream Lines => _accepted.Reader.AsStream();
 
-    /// <summary>Ends when stdin ends (the SDK then sees the end of <see cref="Lines"/>) or fails.</summary>
-    internal Task Completion { get; private set; } = Task.CompletedTask;
-
     /// <summary>Starts filtering <paramref name="stdin"/>; errors are answered on <paramref name="stdout"/>.</summary>
     internal static StdinLineFilter Start(Stream stdin, WholeLineStdout stdout, ILogger logger, CancellationToken cancellationToken)
     {
         var filter = new StdinLineFilter(stdin, stdout, logger);
-        filter.Completion = Task.Run(() => filter.RunAsync(cancellationToken), CancellationToken.None);
+
+        // Runs until stdin ends (the SDK then sees the end of Lines) or fails (the SDK then sees the failure).
+        _ = Task.Run(() => filter.RunAsync(cancellationToken), CancellationToken.None);
         return filter;
     }
 
@@ -78,9 +77,9 @@ internal sealed partial class StdinLineFilter
                 {
                     discarding = false;
                 }
-                else
+                else if (!await HandleAsync(buffer.Slice(0, newline), cancellationToken).ConfigureAwait(false))
                 {
-                    await HandleAsync(buffer.Slice(0, newline), cancellationToken).ConfigureAwait(false);
+                    return;
                 }
 
                 buffer = buffer.Slice(buffer.GetPosition(1, newline));
@@ -115,30 +114,22 @@ internal sealed partial class StdinLineFilter
         }
     }
 
-    private async Task HandleAsync(ReadOnlySequence<byte> line, CancellationToken cancellationToken)
+    /// <summary>Answers or passes on one line; false once the SDK has stopped reading.</summary>
+    private async Task<bool> HandleAsync(ReadOnlySequence<byte> line, CancellationToken cancellationToken)
     {
         _lineNumber++;
-        if (line.Length > MaxLineBytes)
-        {
-            await AnswerAsync(TooLong(), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
         if (IsBlank(line))
         {
-            return;
+            return true;
         }
 
-        if (HasInnerCarriageReturn(line))
-        {
-            await AnswerAsync(new ProtocolError(ProtocolError.InvalidRequest, CarriageReturnMessage), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (JsonRpcLineCheck.Check(line) is { } error)
+        var error = line.Length > MaxLineBytes ? TooLong()
+            : HasInnerCarriageReturn(line) ? new ProtocolError(ProtocolError.InvalidRequest, CarriageReturnMessage)
+            : JsonRpcLineCheck.Check(line);
+        if (error is not null)
         {
             await AnswerAsync(error, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         foreach (var segment in line)
@@ -147,7 +138,8 @@ internal sealed partial class StdinLineFilter
         }
 
         _accepted.Writer.Write(s_newline);
-        await _accepted.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var flushed = await _accepted.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return !flushed.IsCompleted;
     }
 
     private async Task AnswerAsync(ProtocolError error, CancellationToken cancellationToken)
