@@ -43,7 +43,7 @@ internal static class JsonRpcLineCheck
             return new ProtocolError(ProtocolError.InvalidRequest, "Invalid Request: " + problem, top.Id);
         }
 
-        // What the checks above do not cover (a key that is not valid text, an "error" that is not an object…) the
+        // What the checks above do not cover (a member name that is not text, an "error" that is not an object…) the
         // SDK's own reader decides, so no line it would drop goes unanswered.
         try
         {
