@@ -29,14 +29,20 @@ internal static class CliApplication
         return root;
     }
 
-    /// <summary>Parses and runs <paramref name="args"/>; parse errors exit with <see cref="ExitCodes.Usage"/>.</summary>
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>; parse errors exit with <see cref="ExitCodes.Usage"/>, their message and
+    /// the help on stderr.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         // No @response-file expansion: "--message @oncall ..." must reach the API as typed.
         var parseResult = CreateRootCommand(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
         // Our own handler instead of System.CommandLine's, which prints the raw exception (a key could be in it).
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        // On a usage error System.CommandLine writes the help to Output: send it to stderr, since stdout carries only
+        // the answer (`answer=$(pushnotifi ask …)` must capture nothing). Help asked for stays on stdout.
+        var output = parseResult.Errors.Count > 0 ? context.Error : context.Out;
+        var configuration = new InvocationConfiguration { Output = output, Error = context.Error, EnableDefaultExceptionHandler = false };
         try
         {
             var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);

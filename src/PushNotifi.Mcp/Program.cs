@@ -1,6 +1,7 @@
 using ModelContextProtocol.Server;
 using PushNotifi;
 using PushNotifi.Mcp.Startup;
+using PushNotifi.Mcp.Stdio;
 
 // The PushNotifi MCP server on stdio. stdout carries the protocol; everything else goes to stderr.
 var settings = McpSettings.Read(Environment.GetEnvironmentVariable, out var problem);
@@ -31,7 +32,10 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-await using var server = PushNotifiMcpServer.Create(new StdioServerTransport(PushNotifiMcpServer.Name, loggers), catalog, loggers);
+// The SDK's stream transport, fed only the lines it can read: the filter answers the others itself (docs/mcp.md).
+var stdout = new WholeLineStdout(Console.OpenStandardOutput());
+var stdin = StdinLineFilter.Start(Console.OpenStandardInput(), stdout, loggers.CreateLogger("PushNotifi.Mcp.Stdio"), stop.Token);
+await using var server = PushNotifiMcpServer.Create(new StreamServerTransport(stdin.Lines, stdout, PushNotifiMcpServer.Name, loggers), catalog, loggers);
 try
 {
     await server.RunAsync(stop.Token);

@@ -16,15 +16,9 @@ internal static class SandboxCommand
         {
             Description = $"The loopback port to listen on; 0 picks a free one [default: {DefaultPort}].",
             DefaultValueFactory = _ => DefaultPort,
+            CustomParser = PortParser.Parse,
             HelpName = "port",
         };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("--port must be between 0 and 65535.");
-            }
-        });
 
         var data = new Option<FileInfo?>("--data")
         {

@@ -24,6 +24,11 @@ internal sealed class ToolFailure : Exception
     internal static ToolFailure InvalidArgument(string field, string message) =>
         new(ToolErrorCode.InvalidArg, message, new JsonObject { ["field"] = field });
 
+    /// <summary>A string argument that is not text: an escaped lone surrogate such as <c>"\ud800"</c>.</summary>
+    internal static ToolFailure InvalidText(string tool, string field) => InvalidArgument(
+        field,
+        $"{(tool.Length == 0 ? "tools/call" : tool)}: '{field}' is not valid Unicode text: it holds an unpaired surrogate (such as \\ud800); send valid text.");
+
     internal static ToolFailure MissingEnvironment(string variable, string message) =>
         new(ToolErrorCode.MissingEnv, message, new JsonObject { ["variable"] = variable });
 }

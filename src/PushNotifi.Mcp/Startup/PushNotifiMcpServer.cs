@@ -38,6 +38,7 @@ internal static class PushNotifiMcpServer
             ListToolsHandler = (_, _) => ValueTask.FromResult(catalog.List()),
             CallToolHandler = catalog.CallAsync,
         },
+        Filters = { Message = { IncomingFilters = [InvalidTextFilter.For(catalog)] } },
     };
 
     internal static McpServer Create(ITransport transport, ToolCatalog catalog, ILoggerFactory loggers) =>

@@ -68,7 +68,8 @@ internal sealed partial class ToolCatalog
         }
     }
 
-    private CallToolResult Failed(string name, ToolFailure failure)
+    /// <summary>The <c>isError</c> result of a failed call, logged and redacted.</summary>
+    internal CallToolResult Failed(string name, ToolFailure failure)
     {
         var message = _context.Redactor.Redact(failure.Message);
         Log.Failed(_context.Logger, _context.Redactor.Redact(name), failure.Code, message);
