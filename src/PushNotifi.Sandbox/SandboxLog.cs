@@ -20,4 +20,8 @@ internal static partial class SandboxLog
 
     [LoggerMessage(5, LogLevel.Warning, "{Address} reached {Limit} failed authentications in a minute: answering 429 (Retry-After: {RetryAfterSeconds})")]
     public static partial void LockedOut(ILogger logger, string address, int limit, int retryAfterSeconds);
+
+    // Wrong webhook tokens likewise: the token is a secret too.
+    [LoggerMessage(6, LogLevel.Warning, "Refused webhook token {Fingerprint} from {Address}")]
+    public static partial void RefusedWebhookToken(ILogger logger, string address, string fingerprint);
 }
