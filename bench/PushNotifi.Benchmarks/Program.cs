@@ -7,7 +7,8 @@ namespace PushNotifi.Benchmarks;
 /// (<c>--profile-generator</c>), one cold generator run in a fresh process
 /// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), warm incremental re-runs for a profiler
 /// (<c>--loop-incremental N</c>, <c>--loop-full-cold N</c>), or prints the simulated ack-polling figures
-/// (<c>--ack-polling</c>) or the alert storm's requests and CPU time (<c>--storm</c>).
+/// (<c>--ack-polling</c>), the alert storm's requests and CPU time (<c>--storm</c>), or the sandbox's sends a second in
+/// memory and with a data file (<c>--sandbox-throughput</c>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -46,6 +47,12 @@ internal static class BenchmarkProgram
         if (args is ["--storm"])
         {
             await StormFigures.PrintAsync(Console.Out);
+            return;
+        }
+
+        if (args is ["--sandbox-throughput"])
+        {
+            await SandboxThroughputFigures.PrintAsync(Console.Out);
             return;
         }
 
