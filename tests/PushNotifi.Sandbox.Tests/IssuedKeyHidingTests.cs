@@ -88,6 +88,39 @@ public class IssuedKeyHidingTests
         Assert.Contains("old key …" + old[^4..], outputs[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_standalone_sandboxs_log_shows_issued_keys_only_as_last_four_before_and_after_a_restart()
+    {
+        using var data = new DataFile();
+        var keys = new Dictionary<string, string> { ["PUSHNOTIFI_USER_KEY"] = Fake.UserKey, ["PUSHNOTIFI_GROUP_KEY"] = Fake.GroupKey };
+        var output = new List<string>();
+        string issued = string.Empty;
+        for (var run = 0; run < 2; run++)
+        {
+            var baseUrl = $"http://127.0.0.1:{StandaloneProcess.FreePort()}";
+            await using var sandbox = StandaloneProcess.Start(keys, "--urls", baseUrl, "--data", data.Path);
+            await Eventually.TrueAsync(() => sandbox.Output.Contains("listening on " + baseUrl, StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox says it listens");
+            Assert.False(sandbox.Process.HasExited, sandbox.Output);
+            using var admin = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            admin.DefaultRequestHeaders.Add("X-API-Key", Fake.UserKey);
+            if (run == 0)
+            {
+                (_, issued) = await ApiKeyTests.CreateAsync(admin, "ci", "send");
+            }
+
+            using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            client.DefaultRequestHeaders.Add("X-API-Key", issued);
+            client.DefaultRequestHeaders.Add("X-Debug-Echo", issued);
+            using var sent = await client.PostJsonAsync($"/api/v1/message?key={issued}",
+                $$"""{"type":"group","send_to_key":"{{Fake.GroupKey}}","message":"my key is {{issued}}"}""");
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            await Eventually.TrueAsync(() => sandbox.Output.Contains("/api/v1/message?key=…" + issued[^4..], StringComparison.Ordinal), "the send is logged");
+            output.Add(sandbox.Output);
+        }
+
+        Assert.All(output, text => Assert.DoesNotContain(issued[..8], text, StringComparison.Ordinal));
+    }
+
     private sealed record Leaks(string Active, string Rotated, string Revoked)
     {
         public string[] Keys => [Active, Rotated, Revoked];
