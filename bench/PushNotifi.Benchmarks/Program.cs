@@ -7,8 +7,8 @@ namespace PushNotifi.Benchmarks;
 /// (<c>--profile-generator</c>), one cold generator run in a fresh process
 /// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), warm incremental re-runs for a profiler
 /// (<c>--loop-incremental N</c>, <c>--loop-full-cold N</c>), or prints the simulated ack-polling figures
-/// (<c>--ack-polling</c>), the alert storm's requests and CPU time (<c>--storm</c>), or the sandbox's memory and
-/// latency under abuse (<c>--sandbox-abuse</c>).
+/// (<c>--ack-polling</c>), the alert storm's requests and CPU time (<c>--storm</c>), the sandbox's memory and latency
+/// under abuse (<c>--sandbox-abuse</c>), or its sends a second in memory and with a data file (<c>--sandbox-throughput</c>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -57,6 +57,12 @@ internal static class BenchmarkProgram
             var sends = sendsAt >= 0 ? int.Parse(abuse[sendsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
             var scenarios = sendsAt < 0 ? abuse : abuse.Where((_, i) => i != sendsAt && i != sendsAt + 1).ToArray();
             await SandboxAbuseFigures.PrintAsync(Console.Out, scenarios, sends);
+            return;
+        }
+
+        if (args is ["--sandbox-throughput"])
+        {
+            await SandboxThroughputFigures.PrintAsync(Console.Out);
             return;
         }
 

@@ -21,6 +21,10 @@ internal static partial class SandboxLog
     [LoggerMessage(5, LogLevel.Warning, "{Address} reached {Limit} failed authentications in a minute: answering 429 (Retry-After: {RetryAfterSeconds})")]
     public static partial void LockedOut(ILogger logger, string address, int limit, int retryAfterSeconds);
 
+    // Wrong webhook tokens likewise: the token is a secret too.
+    [LoggerMessage(6, LogLevel.Warning, "Refused webhook token {Fingerprint} from {Address}")]
+    public static partial void RefusedWebhookToken(ILogger logger, string address, string fingerprint);
+
     // The exception's type only: its message may quote a body or a key.
     [LoggerMessage(20, LogLevel.Error, "{Method} {Path} failed with {ExceptionType}: answering 500")]
     public static partial void Failed(ILogger logger, string method, string path, string exceptionType);

@@ -1,12 +1,24 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace PushNotifi.Sandbox;
 
 /// <summary>
-/// The keys the sandbox was configured with, for constant-time checks and for hiding them in
-/// anything it shows or logs (as <c>…</c> plus the last 4 characters).
+/// The keys the sandbox knows, for constant-time checks and for hiding them in anything it shows, logs or stores
+/// (as <c>…</c> plus the last 4 characters): the configured keys, every API key it issued (active or revoked), and
+/// anything shaped like one of its keys.
 /// </summary>
-internal sealed class SandboxSecrets
+internal sealed partial class SandboxSecrets
 {
-    private readonly string[] _values;
+    private readonly string[] _configured;
+    private readonly bool _persistent;
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _issued = new(StringComparer.Ordinal);
+
+    // Rebuilt (rarely: when a key is issued) so every text is searched once, however many keys there are.
+    private volatile Finder _all;
+    private volatile Finder _issuedOnly;
 
     public SandboxSecrets(SandboxOptions options)
     {
@@ -15,12 +27,14 @@ internal sealed class SandboxSecrets
         ApplicationKey = options.ApplicationKey;
         WebhookToken = options.WebhookToken;
         ExtraUserKeys = [.. options.ExtraUserKeys.Where(k => !string.IsNullOrWhiteSpace(k))];
-        _values = [.. new[] { options.UserKey, options.GroupKey, options.ApplicationKey, options.WebhookToken }
+        _persistent = !string.IsNullOrWhiteSpace(options.DataFile);
+        _configured = [.. new[] { options.UserKey, options.GroupKey, options.ApplicationKey, options.WebhookToken }
             .Concat(ExtraUserKeys)
             .Where(v => !string.IsNullOrEmpty(v))
             .Select(v => v!)
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(v => v.Length)];
+            .Distinct(StringComparer.Ordinal)];
+        _all = new Finder(_configured);
+        _issuedOnly = new Finder([]);
     }
 
     public string UserKey { get; }
@@ -56,29 +70,122 @@ internal sealed class SandboxSecrets
         }
 
         return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(expected),
-            System.Text.Encoding.UTF8.GetBytes(actual));
+            Encoding.UTF8.GetBytes(expected),
+            Encoding.UTF8.GetBytes(actual));
     }
 
-    /// <summary>Replaces every configured key in <paramref name="text"/> with its last-4 form.</summary>
-    public string Redact(string? text)
+    /// <summary>Remembers a key the sandbox just issued (create or rotate), so it is hidden from now on wherever it shows.</summary>
+    public void Issued(string key)
     {
-        if (string.IsNullOrEmpty(text))
+        lock (_gate)
         {
-            return text ?? string.Empty;
-        }
-
-        foreach (var secret in _values)
-        {
-            if (text.Contains(secret, StringComparison.Ordinal))
+            if (_issued.Add(key))
             {
-                text = text.Replace(secret, LastFour(secret), StringComparison.Ordinal);
+                _issuedOnly = new Finder([.. _issued]);
+                _all = new Finder([.. _configured, .. _issued]);
             }
         }
+    }
 
-        return text;
+    /// <summary>
+    /// Hides every configured key, every issued key and anything shaped like a key (see <see cref="KeyShape"/>)
+    /// in <paramref name="text"/>: for what the inspection API, the event stream, the logs and the data file show.
+    /// </summary>
+    public string Redact(string? text) => HideShapes(_all.Replace(text), except: null);
+
+    /// <summary>
+    /// Hides the configured and issued keys but applies no shape rule, so an attachment's base64 is never changed
+    /// unless a known key was pasted into it verbatim.
+    /// </summary>
+    public string RedactKnown(string? text) => _all.Replace(text);
+
+    /// <summary>
+    /// For the in-process API (<see cref="SandboxServer.Requests"/> and <see cref="SandboxServer.Notifications"/>), which
+    /// shows configured keys as received: hides the keys this sandbox issued. With a data file, keys issued before a
+    /// restart are not known any more, so anything shaped like a key that is not a configured key is hidden too.
+    /// </summary>
+    public string HideIssued(string? text)
+    {
+        var hidden = _issuedOnly.Replace(text);
+        return _persistent ? HideShapes(hidden, except: _configured) : hidden;
     }
 
     /// <summary>Shows a key only as its last-4 form; null stays null.</summary>
     public static string? Mask(string? key) => key is null ? null : LastFour(key);
+
+    /// <summary>
+    /// The shape of every key the sandbox makes (<see cref="KeyHasher.RandomKey"/>, <see cref="KeyHasher.FakeKey"/>): exactly
+    /// <see cref="SandboxLimits.SendToKeyLength"/> ASCII letters and digits, not all of them hex digits (so MD5 sums and
+    /// dashless GUIDs stay), with neither a letter, a digit, <c>+</c> nor <c>/</c> on either side (so longer tokens,
+    /// git SHAs and base64 runs stay whole).
+    /// </summary>
+    [GeneratedRegex("(?<![A-Za-z0-9+/])(?=[A-Za-z0-9]{0,31}[G-Zg-z])[A-Za-z0-9]{32}(?![A-Za-z0-9+/])", RegexOptions.CultureInvariant)]
+    public static partial Regex KeyShape();
+
+    private static string HideShapes(string text, string[]? except)
+    {
+        if (text.Length < SandboxLimits.SendToKeyLength)
+        {
+            return text;
+        }
+
+        return KeyShape().Replace(text, match =>
+            match.Value == SandboxOptions.DefaultApplicationKey || (except is not null && except.Contains(match.Value, StringComparer.Ordinal))
+                ? match.Value
+                : LastFour(match.Value));
+    }
+
+    /// <summary>One search for any of a set of keys (a vectorized multi-string search), then the replacement.</summary>
+    private sealed class Finder
+    {
+        private readonly string[] _keys;
+        private readonly SearchValues<string>? _search;
+
+        public Finder(string[] keys)
+        {
+            // Longest first, so a key that contains another is replaced whole.
+            _keys = [.. keys.OrderByDescending(k => k.Length)];
+            _search = _keys.Length == 0 ? null : SearchValues.Create(_keys, StringComparison.Ordinal);
+        }
+
+        public string Replace(string? text)
+        {
+            if (string.IsNullOrEmpty(text) || _search is null)
+            {
+                return text ?? string.Empty;
+            }
+
+            var span = text.AsSpan();
+            var at = span.IndexOfAny(_search);
+            if (at < 0)
+            {
+                return text;
+            }
+
+            var result = new StringBuilder(text.Length);
+            while (at >= 0)
+            {
+                result.Append(span[..at]);
+                var key = KeyAt(span[at..]);
+                result.Append(LastFour(key));
+                span = span[(at + key.Length)..];
+                at = span.IndexOfAny(_search);
+            }
+
+            return result.Append(span).ToString();
+        }
+
+        private string KeyAt(ReadOnlySpan<char> text)
+        {
+            foreach (var key in _keys)
+            {
+                if (text.StartsWith(key, StringComparison.Ordinal))
+                {
+                    return key;
+                }
+            }
+
+            throw new InvalidOperationException("The search found a key that none of the keys starts.");
+        }
+    }
 }

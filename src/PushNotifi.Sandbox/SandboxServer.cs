@@ -29,19 +29,23 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>
     /// A snapshot of the kept notifications (the last <see cref="SandboxOptions.MaxNotifications"/>), oldest first
-    /// (duplicates are not delivered twice). With a
+    /// (duplicates are not delivered twice). Configured keys appear as received, but no key the sandbox issued does
+    /// (<c>…</c> plus its last 4 characters). With a
     /// <see cref="SandboxOptions.DataFile"/> they are as stored: every key shown as <c>…</c> plus its last 4 characters.
     /// </summary>
-    public IReadOnlyList<CapturedNotification> Notifications => _state.Store.Notifications;
+    public IReadOnlyList<CapturedNotification> Notifications => [.. _state.Store.Notifications.Select(n => InProcessView.Of(_state.Secrets, n))];
 
     /// <summary>The delivered notification carrying <paramref name="alertId"/>, with its ack if any; null when unknown.</summary>
-    public CapturedNotification? FindAlert(string alertId) => _state.Store.FindAlert(alertId, account: null);
+    public CapturedNotification? FindAlert(string alertId) =>
+        _state.Store.FindAlert(alertId, account: null) is { } alert ? InProcessView.Of(_state.Secrets, alert) : null;
 
     /// <summary>
     /// A snapshot of the last <see cref="SandboxOptions.MaxRequests"/> <c>/api/v1</c> requests, oldest first, including
-    /// rejected, duplicate and faulted ones; bodies are cut (see <see cref="SandboxRequest.BodyTruncated"/>).
+    /// rejected, duplicate and faulted ones; bodies are cut (see <see cref="SandboxRequest.BodyTruncated"/>). Configured
+    /// keys appear as received, but no key the sandbox issued does; with a <see cref="SandboxOptions.DataFile"/> nothing
+    /// else shaped like a key does either (keys issued before a restart are no longer known).
     /// </summary>
-    public IReadOnlyList<SandboxRequest> Requests => _state.Store.Requests;
+    public IReadOnlyList<SandboxRequest> Requests => [.. _state.Store.Requests.Select(r => InProcessView.Of(_state.Secrets, r))];
 
     /// <summary>Faults to inject into the next <c>/api/v1</c> requests.</summary>
     public SandboxFaults Faults => _state.Faults;
@@ -109,7 +113,7 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
         var outcome = AlertAcks.Ack(_state, alertId, account: null, new AckRequest(deviceId, response, comment));
-        return outcome.Notification ?? throw (outcome.StatusCode == 404
+        return outcome.Notification is { } acked ? InProcessView.Of(_state.Secrets, acked) : throw (outcome.StatusCode == 404
             ? new KeyNotFoundException(outcome.Error!.Message)
             : new ArgumentException(outcome.Error!.Message, outcome.Error.Field == "comment" ? nameof(comment) : nameof(response)));
     }

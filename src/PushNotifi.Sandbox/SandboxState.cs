@@ -40,7 +40,7 @@ internal sealed class SandboxState : IDisposable
 
         Events = new SandboxEvents(Secrets);
         Store = new SandboxStore(notificationStore, Events, options.MaxRequests);
-        Keys = new ApiKeys(keyStore, new KeyHasher(pepper), Clock);
+        Keys = new ApiKeys(keyStore, new KeyHasher(pepper), Secrets, Clock);
 
         // The configured keys are each account's first `full` key, so every existing setup keeps working.
         for (var account = 0; account < Secrets.Accounts.Count; account++)
@@ -78,6 +78,13 @@ internal sealed class SandboxState : IDisposable
         return captured;
     }
 
-    /// <summary>Closes the data file, if any.</summary>
-    public void Dispose() => _database?.Dispose();
+    /// <summary>Writes the keys' last use and closes the data file, if any.</summary>
+    public void Dispose()
+    {
+        if (_database is not null)
+        {
+            Keys.Flush();
+            _database.Dispose();
+        }
+    }
 }

@@ -86,9 +86,9 @@ internal static class ApiEndpoints
 
     private static IResult ReceiveWebhook(HttpContext context, string token, SandboxState state, ILogger logger)
     {
-        if (!SandboxSecrets.Matches(state.Secrets.WebhookToken, token))
+        if (ApiAuth.AuthorizeWebhook(context, state, logger, token) is { } unauthorized)
         {
-            return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Unknown webhook token.");
+            return unauthorized;
         }
 
         var recorded = context.Features.Get<RecordedBody>()!;

@@ -39,7 +39,7 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             : null;
 
         var apiKey = context.Request.Headers[ApiHeaders.ApiKey].ToString();
-        var known = apiKey.Length > 0 && state.Keys.Match(apiKey) is { Active: true };
+        var known = ApiAuth.Match(context, state) is { Active: true };
         var record = new SandboxRequest
         {
             Sequence = state.Store.NextRequestSequence(),

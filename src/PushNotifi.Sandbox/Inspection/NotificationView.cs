@@ -1,8 +1,9 @@
 namespace PushNotifi.Sandbox;
 
 /// <summary>
-/// A capture as the inspection API, the event stream and the page show it: every configured key,
-/// wherever it appears, as <c>…</c> plus its last 4 characters.
+/// A capture as the inspection API, the event stream, the page and the data file show it: every configured key, every
+/// issued key and anything shaped like a key, wherever it appears, as <c>…</c> plus its last 4 characters. The
+/// attachment keeps its bytes: only a known key pasted into it verbatim is hidden.
 /// </summary>
 internal static class NotificationView
 {
@@ -14,6 +15,7 @@ internal static class NotificationView
         Title = RedactOrNull(secrets, n.Title),
         Url = RedactOrNull(secrets, n.Url),
         UrlTitle = RedactOrNull(secrets, n.UrlTitle),
+        AttachmentBase64 = n.AttachmentBase64 is null ? null : secrets.RedactKnown(n.AttachmentBase64),
         RawBody = secrets.Redact(n.RawBody),
         Headers = RedactHeaders(secrets, n.Headers),
         AckedByDeviceId = RedactOrNull(secrets, n.AckedByDeviceId),

@@ -148,8 +148,8 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
 
     private CapturedNotification ForDisk(CapturedNotification n, string? apiKey)
     {
-        // The configured keys are redacted by NotificationView; an API key made through the management API is known
-        // only here, as the key the request came with.
+        // NotificationView hides every known and key-shaped key; the key the request came with is hidden here as well,
+        // whatever its shape.
         if (!string.IsNullOrEmpty(apiKey))
         {
             n = n with
