@@ -60,6 +60,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["--sandbox-stream-readers", var streamsUrl, var streamCount])
+        {
+            await SandboxAbuseFigures.ReadStreamsAsync(streamsUrl, int.Parse(streamCount, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (args is ["--sandbox-throughput"])
         {
             await SandboxThroughputFigures.PrintAsync(Console.Out);

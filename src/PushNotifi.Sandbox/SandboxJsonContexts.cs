@@ -48,6 +48,16 @@ internal sealed partial class InspectionJsonContext : JsonSerializerContext
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    /// <summary>
+    /// <see cref="Readable"/> on one line, for event-stream frames: every open stream gets each frame, so its size is
+    /// paid once per stream, and only the page's script reads it.
+    /// </summary>
+    public static InspectionJsonContext Compact { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }
 
 /// <summary>Source-generated JSON for a notification in the data file (compact; the account is a column of its own).</summary>

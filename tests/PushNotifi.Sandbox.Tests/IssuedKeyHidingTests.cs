@@ -156,7 +156,7 @@ public class IssuedKeyHidingTests
         }
 
         var last = sandbox.Requests[^1].Sequence;
-        return (leaks, ReadUntilAsync(response, stream, bound, $"\"sequence\": {last},"));
+        return (leaks, ReadUntilAsync(response, stream, bound, $"\"sequence\":{last},"));
     }
 
     private static async Task<string> ReadUntilAsync(HttpResponseMessage response, HttpClient stream, CancellationTokenSource bound, string marker)

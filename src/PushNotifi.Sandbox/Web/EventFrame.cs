@@ -20,10 +20,10 @@ internal sealed record EventFrame(long Id, byte[] Bytes)
     {
         { Notification: { } n } => JsonSerializer.Serialize(
             NotificationView.Redact(secrets, n with { RawBody = string.Empty, AttachmentBase64 = null, Headers = NoHeaders }),
-            InspectionJsonContext.Readable.CapturedNotification),
+            InspectionJsonContext.Compact.CapturedNotification),
         { Request: { } r } => JsonSerializer.Serialize(
             RequestView.Redact(secrets, r) with { Body = string.Empty, Headers = NoHeaders },
-            InspectionJsonContext.Readable.RequestView),
+            InspectionJsonContext.Compact.RequestView),
         _ => "{}",
     };
 
