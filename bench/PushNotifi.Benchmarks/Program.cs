@@ -52,7 +52,7 @@ internal static class BenchmarkProgram
 
         if (args is ["--sandbox-abuse", .. var abuse])
         {
-            // Optional: scenario names (wrong-key, streams, stalled, sends, latency) and --sends N.
+            // Optional: scenario names (wrong-key, streams, attachments, stalled, sends, latency) and --sends N.
             var sendsAt = Array.IndexOf(abuse, "--sends");
             var sends = sendsAt >= 0 ? int.Parse(abuse[sendsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
             var scenarios = sendsAt < 0 ? abuse : abuse.Where((_, i) => i != sendsAt && i != sendsAt + 1).ToArray();
