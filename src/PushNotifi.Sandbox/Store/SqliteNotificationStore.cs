@@ -14,6 +14,11 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
 {
     private const string Delivered = "delivered";
 
+    private long? _delivered;
+    private SqliteCommand? _insert;
+    private SqliteCommand? _drop;
+    private SqliteCommand? _count;
+
     public IReadOnlyList<CapturedNotification> All()
     {
         lock (database.Gate)
@@ -45,11 +50,33 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
     {
         lock (database.Gate)
         {
-            using var command = database.Command("SELECT coalesce((SELECT value FROM counters WHERE name = $name), 0);");
-            command.Parameters.AddWithValue("$name", Delivered);
-            var delivered = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-            return "n_" + (delivered + 1).ToString(CultureInfo.InvariantCulture);
+            return "n_" + (DeliveredSoFar() + 1).ToString(CultureInfo.InvariantCulture);
         }
+    }
+
+    // Read from the file once, then counted here: only this store writes the counter. Call under the gate.
+    private long DeliveredSoFar()
+    {
+        if (_delivered is { } delivered)
+        {
+            return delivered;
+        }
+
+        using var command = database.Command("SELECT coalesce((SELECT value FROM counters WHERE name = $name), 0);");
+        command.Parameters.AddWithValue("$name", Delivered);
+        _delivered = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return _delivered.Value;
+    }
+
+    private SqliteCommand Prepared(string sql, params string[] parameters)
+    {
+        var command = database.Command(sql);
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
     }
 
     public CapturedNotification? FindByIdempotencyKey(int? account, string idempotencyKey)
@@ -79,45 +106,37 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
         var stored = ForDisk(notification, apiKey);
         lock (database.Gate)
         {
-            // One transaction: the row and the id counter move together.
-            using var transaction = database.BeginTransaction();
-            using (var insert = database.Command("""
+            // Made once and kept: Microsoft.Data.Sqlite prepares a command's statements again only when its text changes.
+            _insert ??= Prepared("""
                 INSERT INTO notifications (id, account, alert_id, idempotency_key, document)
                 VALUES ($id, $account, $alert_id, $idempotency_key, $document);
-                """))
-            {
-                // Microsoft.Data.Sqlite wants the open transaction on every command inside it.
-                insert.Transaction = transaction;
-                insert.Parameters.AddWithValue("$id", stored.Id);
-                insert.Parameters.AddWithValue("$account", (object?)stored.Account ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$alert_id", (object?)stored.AlertId ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$idempotency_key", (object?)stored.IdempotencyKey ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$document", Serialize(stored));
-                insert.ExecuteNonQuery();
-            }
+                """, "$id", "$account", "$alert_id", "$idempotency_key", "$document");
 
-            using (var count = database.Command("""
+            // The cap: the oldest rows beyond it go with their alerts and idempotency keys. Rows are only appended, and
+            // removed oldest first or all at once, so the kept seqs are consecutive: the cut is a range on the primary
+            // key, not a count (an OFFSET scan made --data 24x slower than memory).
+            _drop ??= Prepared("DELETE FROM notifications WHERE seq <= last_insert_rowid() - $max;", "$max");
+            _count ??= Prepared("""
                 INSERT INTO counters (name, value) VALUES ($name, 1)
                 ON CONFLICT (name) DO UPDATE SET value = value + 1;
-                """))
-            {
-                count.Transaction = transaction;
-                count.Parameters.AddWithValue("$name", Delivered);
-                count.ExecuteNonQuery();
-            }
+                """, "$name");
 
-            // The cap, in the same transaction: the oldest rows beyond it go with their alerts and idempotency keys.
-            using (var drop = database.Command("""
-                DELETE FROM notifications
-                WHERE seq <= (SELECT seq FROM notifications ORDER BY seq DESC LIMIT 1 OFFSET $max);
-                """))
-            {
-                drop.Transaction = transaction;
-                drop.Parameters.AddWithValue("$max", maxNotifications);
-                drop.ExecuteNonQuery();
-            }
-
+            // One transaction: the row, the cap and the id counter move together.
+            using var transaction = database.BeginTransaction();
+            // Microsoft.Data.Sqlite wants the open transaction on every command inside it.
+            _insert.Transaction = _drop.Transaction = _count.Transaction = transaction;
+            _insert.Parameters["$id"].Value = stored.Id;
+            _insert.Parameters["$account"].Value = (object?)stored.Account ?? DBNull.Value;
+            _insert.Parameters["$alert_id"].Value = (object?)stored.AlertId ?? DBNull.Value;
+            _insert.Parameters["$idempotency_key"].Value = (object?)stored.IdempotencyKey ?? DBNull.Value;
+            _insert.Parameters["$document"].Value = Serialize(stored);
+            _insert.ExecuteNonQuery();
+            _drop.Parameters["$max"].Value = maxNotifications;
+            _drop.ExecuteNonQuery();
+            _count.Parameters["$name"].Value = Delivered;
+            _count.ExecuteNonQuery();
             transaction.Commit();
+            _delivered = DeliveredSoFar() + 1;
         }
 
         return stored;
