@@ -15,7 +15,6 @@ namespace PushNotifi.Sandbox;
 [JsonSerializable(typeof(IReadOnlyList<SentMessageInfo>))]
 [JsonSerializable(typeof(AlertStatus))]
 [JsonSerializable(typeof(AckAnswer))]
-[JsonSerializable(typeof(ApiKeyCreateRequest))]
 [JsonSerializable(typeof(ApiKeyIssued))]
 [JsonSerializable(typeof(ApiKeyList))]
 [JsonSerializable(typeof(ApiKeyRevoked))]

@@ -25,7 +25,8 @@ public sealed class SandboxRequest
 
     /// <summary>
     /// The request body as received (empty when none), cut to its first <see cref="SandboxLimits.RecordedBodyMaxLength"/>
-    /// characters so the log stays small whatever comes in; <see cref="BodyTruncated"/> says when it was cut.
+    /// characters so the log stays small whatever comes in; <see cref="BodyTruncated"/> says when it was cut. Through
+    /// <see cref="SandboxServer.Requests"/> a key the sandbox issued shows only as <c>…</c> plus its last 4 characters.
     /// </summary>
     public required string Body { get; init; }
 
