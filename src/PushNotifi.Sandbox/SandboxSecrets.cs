@@ -88,6 +88,18 @@ internal sealed partial class SandboxSecrets
     }
 
     /// <summary>
+    /// Remembers a presented key that matched a stored key, unless it is a configured one: after a restart on a data
+    /// file the issued keys are known only as HMACs, and one written after a <c>/</c> or <c>+</c> escapes the shape rule.
+    /// </summary>
+    public void MatchedKey(string key)
+    {
+        if (Array.IndexOf(_configured, key) < 0)
+        {
+            Issued(key);
+        }
+    }
+
+    /// <summary>
     /// Hides every configured key, every issued key and anything shaped like a key (see <see cref="KeyShape"/>)
     /// in <paramref name="text"/>: for what the inspection API, the event stream, the logs and the data file show.
     /// </summary>
@@ -98,6 +110,9 @@ internal sealed partial class SandboxSecrets
     /// unless a known key was pasted into it verbatim.
     /// </summary>
     public string RedactKnown(string? text) => _all.Replace(text);
+
+    /// <summary>Hides the keys this sandbox issued, written out whole, and nothing else: for an attachment's base64.</summary>
+    public string HideIssuedVerbatim(string? text) => _issuedOnly.Replace(text);
 
     /// <summary>
     /// For the in-process API (<see cref="SandboxServer.Requests"/> and <see cref="SandboxServer.Notifications"/>), which

@@ -35,7 +35,7 @@ internal sealed class SandboxState : IDisposable
             }
 
             keyStore = new SqliteApiKeyStore(_database);
-            notificationStore = new SqliteNotificationStore(_database, Secrets, options.MaxNotifications);
+            notificationStore = new SqliteNotificationStore(_database, Secrets, new KeyHasher(pepper), options.MaxNotifications);
         }
 
         Events = new SandboxEvents(Secrets);

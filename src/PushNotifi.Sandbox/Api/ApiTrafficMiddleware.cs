@@ -47,7 +47,7 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             Method = context.Request.Method,
             Path = HideWebhookToken(context.Request.Path.Value + context.Request.QueryString.Value),
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
-            Body = body.Length > SandboxLimits.RecordedBodyMaxLength ? body[..SandboxLimits.RecordedBodyMaxLength] : body,
+            Body = body.Length > SandboxLimits.RecordedBodyMaxLength ? KeySafePrefix(body, SandboxLimits.RecordedBodyMaxLength) : body,
             BodyLength = length,
             BodyTruncated = tooLarge || body.Length > SandboxLimits.RecordedBodyMaxLength,
             // A refused key leaves only a fingerprint behind: not even its last 4 (someone may have mistyped a real key).
@@ -168,6 +168,24 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         {
             return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), true);
         }
+    }
+
+    /// <summary>
+    /// The first <paramref name="length"/> characters, less a run of letters and digits that the cut would split: the
+    /// keys are hidden when the log is read, and a cut key matches neither a known key nor the key shape.
+    /// </summary>
+    internal static string KeySafePrefix(string text, int length)
+    {
+        var end = length;
+        if (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
+        {
+            while (end > 0 && char.IsAsciiLetterOrDigit(text[end - 1]))
+            {
+                end--;
+            }
+        }
+
+        return text[..end];
     }
 
     private static string HideWebhookToken(string path)

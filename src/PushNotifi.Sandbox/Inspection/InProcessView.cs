@@ -22,6 +22,8 @@ internal static class InProcessView
             AckedByDeviceId = HideOrNull(secrets, n.AckedByDeviceId),
             Response = HideOrNull(secrets, n.Response),
             Comment = HideOrNull(secrets, n.Comment),
+            IdempotencyKey = HideOrNull(secrets, n.IdempotencyKey),
+            AttachmentBase64 = n.AttachmentBase64 is null ? null : secrets.HideIssuedVerbatim(n.AttachmentBase64),
         };
         return Same(hidden, n) ? n : hidden;
     }
@@ -66,5 +68,6 @@ internal static class InProcessView
         && ReferenceEquals(a.UrlTitle, b.UrlTitle)
         && ReferenceEquals(a.RawBody, b.RawBody) && ReferenceEquals(a.Headers, b.Headers)
         && ReferenceEquals(a.AckedByDeviceId, b.AckedByDeviceId) && ReferenceEquals(a.Response, b.Response)
-        && ReferenceEquals(a.Comment, b.Comment);
+        && ReferenceEquals(a.Comment, b.Comment) && ReferenceEquals(a.IdempotencyKey, b.IdempotencyKey)
+        && ReferenceEquals(a.AttachmentBase64, b.AttachmentBase64);
 }

@@ -16,6 +16,7 @@ internal static class NotificationView
         Url = RedactOrNull(secrets, n.Url),
         UrlTitle = RedactOrNull(secrets, n.UrlTitle),
         AttachmentBase64 = n.AttachmentBase64 is null ? null : secrets.RedactKnown(n.AttachmentBase64),
+        IdempotencyKey = RedactOrNull(secrets, n.IdempotencyKey),
         RawBody = secrets.Redact(n.RawBody),
         Headers = RedactHeaders(secrets, n.Headers),
         AckedByDeviceId = RedactOrNull(secrets, n.AckedByDeviceId),

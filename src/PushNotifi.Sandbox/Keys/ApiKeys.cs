@@ -153,6 +153,11 @@ internal sealed class ApiKeys
             }
         }
 
+        if (found is not null)
+        {
+            _secrets.MatchedKey(presented);
+        }
+
         return found;
     }
 

@@ -10,7 +10,7 @@ namespace PushNotifi.Sandbox;
 /// included, so the file holds no key and no prefix of one; what it returns is what it wrote. Keeps the newest
 /// <paramref name="maxNotifications"/> rows.
 /// </summary>
-internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSecrets secrets, int maxNotifications) : INotificationStore
+internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSecrets secrets, KeyHasher hasher, int maxNotifications) : INotificationStore
 {
     private const string Delivered = "delivered";
 
@@ -86,7 +86,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
             using var command = database.Command(
                 "SELECT account, document FROM notifications WHERE account IS $account AND idempotency_key = $key ORDER BY seq LIMIT 1;");
             command.Parameters.AddWithValue("$account", (object?)account ?? DBNull.Value);
-            command.Parameters.AddWithValue("$key", idempotencyKey);
+            command.Parameters.AddWithValue("$key", IndexedKey(idempotencyKey));
             return Read(command).FirstOrDefault();
         }
     }
@@ -128,7 +128,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
             _insert.Parameters["$id"].Value = stored.Id;
             _insert.Parameters["$account"].Value = (object?)stored.Account ?? DBNull.Value;
             _insert.Parameters["$alert_id"].Value = (object?)stored.AlertId ?? DBNull.Value;
-            _insert.Parameters["$idempotency_key"].Value = (object?)stored.IdempotencyKey ?? DBNull.Value;
+            _insert.Parameters["$idempotency_key"].Value = notification.IdempotencyKey is { } key ? IndexedKey(key) : DBNull.Value;
             _insert.Parameters["$document"].Value = Serialize(stored);
             _insert.ExecuteNonQuery();
             _drop.Parameters["$max"].Value = maxNotifications;
@@ -188,6 +188,10 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
 
     private static string? Without(string? text, string key) =>
         text?.Replace(key, SandboxSecrets.LastFour(key), StringComparison.Ordinal);
+
+    // The column holds the key's HMAC under the pepper: an idempotency key may hold a secret (the document holds it
+    // hidden), and a hidden one would no longer find its retries. Rows written before this are not found by a retry.
+    private string IndexedKey(string idempotencyKey) => "h:" + Convert.ToHexStringLower(hasher.Hash(idempotencyKey));
 
     private static string Serialize(CapturedNotification notification) =>
         JsonSerializer.Serialize(notification, StoreJsonContext.Readable.CapturedNotification);
