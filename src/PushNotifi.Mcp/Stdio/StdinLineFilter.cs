@@ -15,6 +15,8 @@ internal sealed partial class StdinLineFilter
     /// <summary>The longest line read, newline excluded: room for the largest valid call with plenty to spare.</summary>
     internal const int MaxLineBytes = 4 * 1024 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly byte[] s_newline = "\n"u8.ToArray();
 
     private readonly PipeReader _stdin;
@@ -65,12 +67,29 @@ internal sealed partial class StdinLineFilter
     private async Task PumpAsync(CancellationToken cancellationToken)
     {
         var discarding = false;
+        var started = false;
         long searched = 0;
         while (true)
         {
             // The console stream ignores cancellation; WaitAsync does not.
             var read = await _stdin.ReadAsync(cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
             var buffer = read.Buffer;
+            if (!started)
+            {
+                // A UTF-8 byte order mark (some Windows pipes write one) is not part of the first line: the SDK's own
+                // StreamReader dropped it before this filter stood in front of it.
+                if (buffer.Length < Utf8Bom.Length && !read.IsCompleted)
+                {
+                    _stdin.AdvanceTo(buffer.Start, buffer.End);
+                    continue;
+                }
+
+                started = true;
+                if (buffer.Length >= Utf8Bom.Length && buffer.Slice(0, Utf8Bom.Length).ToArray().AsSpan().SequenceEqual(Utf8Bom))
+                {
+                    buffer = buffer.Slice(Utf8Bom.Length);
+                }
+            }
             while (buffer.Slice(searched).PositionOf((byte)'\n') is { } newline)
             {
                 if (discarding)

@@ -58,6 +58,15 @@ public class ProtocolErrorTests
         Assert.NotNull(answer["result"]);
     }
 
+    [Fact]
+    public async Task A_utf8_byte_order_mark_before_the_first_line_is_no_error()
+    {
+        // Some Windows pipes start with one; the initialize line after it must be answered as usual.
+        await using var server = await RawStdioServer.StartAsync(first: [0xEF, 0xBB, 0xBF]);
+
+        Assert.Equal(4, (int?)(await server.PingAsync(4))["id"]);
+    }
+
     [Theory]
     [InlineData(StdinLineFilter.MaxLineBytes, true)]
     [InlineData(StdinLineFilter.MaxLineBytes + 1, false)]

@@ -35,7 +35,8 @@ internal sealed class RawStdioServer : IAsyncDisposable
 
     internal ConcurrentQueue<string> Stderr { get; } = new();
 
-    internal static async Task<RawStdioServer> StartAsync()
+    /// <summary>Starts the server and initializes the session; <paramref name="first"/> goes out before the initialize line.</summary>
+    internal static async Task<RawStdioServer> StartAsync(byte[]? first = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +58,11 @@ internal sealed class RawStdioServer : IAsyncDisposable
         }
 
         var server = new RawStdioServer(Process.Start(start)!);
+        if (first is not null)
+        {
+            await server.SendAsync(first);
+        }
+
         await server.SendAsync("""{"jsonrpc":"2.0","id":"init","method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""");
         var initialized = await server.ReadAsync();
         Assert.True(initialized["result"] is JsonObject, initialized.ToJsonString());
