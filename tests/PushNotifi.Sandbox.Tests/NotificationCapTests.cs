@@ -58,6 +58,34 @@ public class NotificationCapTests
     }
 
     [Fact]
+    public async Task With_a_data_file_sends_with_large_attachments_drop_the_oldest_before_the_count_cap_across_a_restart()
+    {
+        using var data = new DataFile();
+        var attachment = Convert.ToBase64String(new byte[SandboxLimits.AttachmentMaxBytes]);
+        async Task SendAsync(SandboxServer sandbox, int i)
+        {
+            using var client = Fake.Client(sandbox);
+            using var sent = await client.PostJsonAsync("/api/v1/message",
+                $$"""{"send_to_key":"{{Fake.GroupKey}}","message":"big {{i}}","attachment_base64":"{{attachment}}","attachment_type":"application/octet-stream"}""");
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        await using (var sandbox = await data.StartAsync())
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                await SendAsync(sandbox, i);
+            }
+        }
+
+        await using var restarted = await data.StartAsync();
+        await SendAsync(restarted, 4);
+
+        // A stored document holds the body and the attachment, about 14 Mi characters: two fit under the budget.
+        Assert.Equal(["n_3", "n_4"], restarted.Notifications.Select(n => n.Id));
+    }
+
+    [Fact]
     public async Task The_data_file_holds_no_more_rows_than_the_cap_across_a_restart()
     {
         using var data = new DataFile();

@@ -8,7 +8,8 @@ namespace PushNotifi.Sandbox;
 /// Delivered notifications, alerts and acks in the data file, so an ack can still be read after a restart. Every key
 /// is written as <c>…</c> plus its last 4 characters (send_to_key, raw body, headers, texts), the sending API key
 /// included, so the file holds no key and no prefix of one; what it returns is what it wrote. Keeps the newest
-/// <paramref name="maxNotifications"/> rows.
+/// <paramref name="maxNotifications"/> rows, and documents of at most <see cref="SandboxLimits.StoredBodiesMaxLength"/>
+/// characters in all.
 /// </summary>
 internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSecrets secrets, KeyHasher hasher, int maxNotifications) : INotificationStore
 {
@@ -17,6 +18,8 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
     private long? _delivered;
     private SqliteCommand? _insert;
     private SqliteCommand? _drop;
+    private SqliteCommand? _dropOldest;
+    private long? _documents;
     private SqliteCommand? _count;
 
     public IReadOnlyList<CapturedNotification> All()
@@ -109,13 +112,19 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
             // Made once and kept: Microsoft.Data.Sqlite prepares a command's statements again only when its text changes.
             _insert ??= Prepared("""
                 INSERT INTO notifications (id, account, alert_id, idempotency_key, document)
-                VALUES ($id, $account, $alert_id, $idempotency_key, $document);
+                VALUES ($id, $account, $alert_id, $idempotency_key, $document) RETURNING seq;
                 """, "$id", "$account", "$alert_id", "$idempotency_key", "$document");
 
             // The cap: the oldest rows beyond it go with their alerts and idempotency keys. Rows are only appended, and
             // removed oldest first or all at once, so the kept seqs are consecutive: the cut is a range on the primary
             // key, not a count (an OFFSET scan made --data 24x slower than memory).
-            _drop ??= Prepared("DELETE FROM notifications WHERE seq <= last_insert_rowid() - $max;", "$max");
+            _drop ??= Prepared("DELETE FROM notifications WHERE seq <= $newest - $max RETURNING length(document);", "$newest", "$max");
+            // The budget, as in memory: documents hold bodies and attachments (a 5 MiB attachment is some 14 Mi characters),
+            // and a page of them is read into memory whole.
+            _dropOldest ??= Prepared("""
+                DELETE FROM notifications WHERE seq = (SELECT min(seq) FROM notifications) AND seq < $newest
+                RETURNING length(document);
+                """, "$newest");
             _count ??= Prepared("""
                 INSERT INTO counters (name, value) VALUES ($name, 1)
                 ON CONFLICT (name) DO UPDATE SET value = value + 1;
@@ -124,18 +133,31 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
             // One transaction: the row, the cap and the id counter move together.
             using var transaction = database.BeginTransaction();
             // Microsoft.Data.Sqlite wants the open transaction on every command inside it.
-            _insert.Transaction = _drop.Transaction = _count.Transaction = transaction;
+            _insert.Transaction = _drop.Transaction = _dropOldest.Transaction = _count.Transaction = transaction;
+            var documents = DocumentsSoFar(transaction);
+            var document = Serialize(stored);
             _insert.Parameters["$id"].Value = stored.Id;
             _insert.Parameters["$account"].Value = (object?)stored.Account ?? DBNull.Value;
             _insert.Parameters["$alert_id"].Value = (object?)stored.AlertId ?? DBNull.Value;
             _insert.Parameters["$idempotency_key"].Value = notification.IdempotencyKey is { } key ? IndexedKey(key) : DBNull.Value;
-            _insert.Parameters["$document"].Value = Serialize(stored);
-            _insert.ExecuteNonQuery();
+            _insert.Parameters["$document"].Value = document;
+            var newest = Convert.ToInt64(_insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            documents += document.Length;
+            _drop.Parameters["$newest"].Value = newest;
             _drop.Parameters["$max"].Value = maxNotifications;
-            _drop.ExecuteNonQuery();
+            documents -= DeletedLength(_drop);
+            _dropOldest.Parameters["$newest"].Value = newest;
+            long dropped = 1;
+            while (documents > SandboxLimits.StoredBodiesMaxLength && dropped > 0)
+            {
+                dropped = DeletedLength(_dropOldest);
+                documents -= dropped;
+            }
+
             _count.Parameters["$name"].Value = Delivered;
             _count.ExecuteNonQuery();
             transaction.Commit();
+            _documents = documents;
             _delivered = DeliveredSoFar() + 1;
         }
 
@@ -162,7 +184,33 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
         {
             using var command = database.Command("DELETE FROM notifications;");
             command.ExecuteNonQuery();
+            _documents = 0;
         }
+    }
+
+    // Characters of the stored documents: read once, then counted here (an ack's few added fields are not). Under the gate.
+    private long DocumentsSoFar(SqliteTransaction transaction)
+    {
+        if (_documents is { } documents)
+        {
+            return documents;
+        }
+
+        using var command = database.Command("SELECT coalesce(sum(length(document)), 0) FROM notifications;");
+        command.Transaction = transaction;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static long DeletedLength(SqliteCommand delete)
+    {
+        long length = 0;
+        using var reader = delete.ExecuteReader();
+        while (reader.Read())
+        {
+            length += reader.GetInt64(0);
+        }
+
+        return length;
     }
 
     private CapturedNotification ForDisk(CapturedNotification n, string? apiKey)
