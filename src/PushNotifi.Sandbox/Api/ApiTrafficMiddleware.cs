@@ -172,16 +172,24 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
 
     /// <summary>
     /// The first <paramref name="length"/> characters, less a run of letters and digits that the cut would split: the
-    /// keys are hidden when the log is read, and a cut key matches neither a known key nor the key shape.
+    /// keys are hidden when the log is read, and a cut key matches neither a known key nor the key shape. A run longer
+    /// than any key (base64, padding) is cut where the limit falls.
     /// </summary>
     internal static string KeySafePrefix(string text, int length)
     {
+        const int LongestKey = 128;
         var end = length;
         if (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
         {
-            while (end > 0 && char.IsAsciiLetterOrDigit(text[end - 1]))
+            var start = end;
+            while (start > 0 && end - start < LongestKey && char.IsAsciiLetterOrDigit(text[start - 1]))
             {
-                end--;
+                start--;
+            }
+
+            if (start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1]))
+            {
+                end = start;
             }
         }
 
