@@ -14,8 +14,6 @@ namespace PushNotifi.Benchmarks;
 internal static class SandboxThroughputFigures
 {
     private const int Clients = 4;
-    private const string UserKey = "uFAKEuserKEYforBENCH000000000001";
-    private const string GroupKey = "gFAKEgroupKEYforBENCH00000000001";
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Measured = TimeSpan.FromSeconds(10);
 
@@ -45,10 +43,10 @@ internal static class SandboxThroughputFigures
 
     private static async Task<(long Sends, double PerSecond)> MeasureAsync(string? dataFile)
     {
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = UserKey, GroupKey = GroupKey, DataFile = dataFile });
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = BenchKeys.User, GroupKey = BenchKeys.Group, DataFile = dataFile });
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Clients };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(sandbox.BaseUrl) };
-        client.DefaultRequestHeaders.Add("X-API-Key", UserKey);
+        client.DefaultRequestHeaders.Add("X-API-Key", BenchKeys.User);
 
         await RunAsync(client, WarmUp);
         GC.Collect();
@@ -67,7 +65,7 @@ internal static class SandboxThroughputFigures
             while (Stopwatch.GetTimestamp() < until)
             {
                 using var content = new StringContent(
-                    $$"""{"type":"group","send_to_key":"{{GroupKey}}","message":"bench {{worker}} {{sent}}"}""", Encoding.UTF8, "application/json");
+                    $$"""{"type":"group","send_to_key":"{{BenchKeys.Group}}","message":"bench {{worker}} {{sent}}"}""", Encoding.UTF8, "application/json");
                 using var response = await client.PostAsync("/api/v1/message", content);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {

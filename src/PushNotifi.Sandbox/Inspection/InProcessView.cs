@@ -9,21 +9,10 @@ internal static class InProcessView
 {
     public static CapturedNotification Of(SandboxSecrets secrets, CapturedNotification n)
     {
-        var hidden = n with
+        var hidden = NotificationView.MapTexts(n, secrets.HideIssued, secrets.HideIssuedVerbatim, headers => Hide(secrets, headers)) with
         {
             SendToKey = HideOrNull(secrets, n.SendToKey),
             ApplicationKey = HideOrNull(secrets, n.ApplicationKey),
-            Message = secrets.HideIssued(n.Message),
-            Title = HideOrNull(secrets, n.Title),
-            Url = HideOrNull(secrets, n.Url),
-            UrlTitle = HideOrNull(secrets, n.UrlTitle),
-            RawBody = secrets.HideIssued(n.RawBody),
-            Headers = Hide(secrets, n.Headers),
-            AckedByDeviceId = HideOrNull(secrets, n.AckedByDeviceId),
-            Response = HideOrNull(secrets, n.Response),
-            Comment = HideOrNull(secrets, n.Comment),
-            IdempotencyKey = HideOrNull(secrets, n.IdempotencyKey),
-            AttachmentBase64 = n.AttachmentBase64 is null ? null : secrets.HideIssuedVerbatim(n.AttachmentBase64),
         };
         return Same(hidden, n) ? n : hidden;
     }

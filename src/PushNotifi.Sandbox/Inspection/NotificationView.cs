@@ -7,25 +7,36 @@ namespace PushNotifi.Sandbox;
 /// </summary>
 internal static class NotificationView
 {
-    public static CapturedNotification Redact(SandboxSecrets secrets, CapturedNotification n) => n with
-    {
-        SendToKey = SandboxSecrets.Mask(n.SendToKey),
-        ApplicationKey = n.ApplicationKey == SandboxOptions.DefaultApplicationKey ? n.ApplicationKey : SandboxSecrets.Mask(n.ApplicationKey),
-        Message = secrets.Redact(n.Message),
-        Title = RedactOrNull(secrets, n.Title),
-        Url = RedactOrNull(secrets, n.Url),
-        UrlTitle = RedactOrNull(secrets, n.UrlTitle),
-        AttachmentBase64 = n.AttachmentBase64 is null ? null : secrets.RedactKnown(n.AttachmentBase64),
-        IdempotencyKey = RedactOrNull(secrets, n.IdempotencyKey),
-        RawBody = secrets.Redact(n.RawBody),
-        Headers = RedactHeaders(secrets, n.Headers),
-        AckedByDeviceId = RedactOrNull(secrets, n.AckedByDeviceId),
-        Response = RedactOrNull(secrets, n.Response),
-        Comment = RedactOrNull(secrets, n.Comment),
-    };
+    public static CapturedNotification Redact(SandboxSecrets secrets, CapturedNotification n) =>
+        MapTexts(n, secrets.Redact, secrets.RedactKnown, headers => RedactHeaders(secrets, headers)) with
+        {
+            SendToKey = SandboxSecrets.Mask(n.SendToKey),
+            ApplicationKey = n.ApplicationKey == SandboxOptions.DefaultApplicationKey ? n.ApplicationKey : SandboxSecrets.Mask(n.ApplicationKey),
+        };
+
+    /// <summary>
+    /// The capture with <paramref name="text"/> applied to every field a key may be pasted into, and
+    /// <paramref name="attachment"/> to the attachment's base64: the one list of those fields, for every view.
+    /// </summary>
+    public static CapturedNotification MapTexts(
+        CapturedNotification n,
+        Func<string, string> text,
+        Func<string, string> attachment,
+        Func<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>> headers) => n with
+        {
+            Message = text(n.Message),
+            Title = n.Title is null ? null : text(n.Title),
+            Url = n.Url is null ? null : text(n.Url),
+            UrlTitle = n.UrlTitle is null ? null : text(n.UrlTitle),
+            AttachmentBase64 = n.AttachmentBase64 is null ? null : attachment(n.AttachmentBase64),
+            IdempotencyKey = n.IdempotencyKey is null ? null : text(n.IdempotencyKey),
+            RawBody = text(n.RawBody),
+            Headers = headers(n.Headers),
+            AckedByDeviceId = n.AckedByDeviceId is null ? null : text(n.AckedByDeviceId),
+            Response = n.Response is null ? null : text(n.Response),
+            Comment = n.Comment is null ? null : text(n.Comment),
+        };
 
     public static Dictionary<string, string> RedactHeaders(SandboxSecrets secrets, IReadOnlyDictionary<string, string> headers) =>
         headers.ToDictionary(h => h.Key, h => secrets.Redact(h.Value), StringComparer.OrdinalIgnoreCase);
-
-    private static string? RedactOrNull(SandboxSecrets secrets, string? text) => text is null ? null : secrets.Redact(text);
 }

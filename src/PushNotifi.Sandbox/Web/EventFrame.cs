@@ -22,7 +22,7 @@ internal sealed record EventFrame(long Id, byte[] Bytes)
             NotificationView.Redact(secrets, n with { RawBody = string.Empty, AttachmentBase64 = null, Headers = NoHeaders }),
             InspectionJsonContext.Compact.CapturedNotification),
         { Request: { } r } => JsonSerializer.Serialize(
-            RequestView.Redact(secrets, r) with { Body = string.Empty, Headers = NoHeaders },
+            RequestView.Redact(secrets, r, withContent: false),
             InspectionJsonContext.Compact.RequestView),
         _ => "{}",
     };
