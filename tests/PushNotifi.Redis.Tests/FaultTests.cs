@@ -10,13 +10,13 @@ public sealed class FaultTests : IAsyncLifetime
     private Sandbox.SandboxServer _sandbox = null!;
     private readonly string _prefix = SharedRedis.NewPrefix();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
         _sandbox = await TestKeys.StartSandboxAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _sandbox.DisposeAsync();
         await _redis.DisposeAsync();

@@ -14,9 +14,9 @@ public sealed partial class MultiInstanceTests(SharedRedis redis) : IAsyncLifeti
     private const int SendsEach = 10;
     private Sandbox.SandboxServer _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 
     [Fact]
     public async Task Three_processes_send_one_alert_per_key_and_window_and_hold_one_rate_limit_together()

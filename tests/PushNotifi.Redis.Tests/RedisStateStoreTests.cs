@@ -9,9 +9,9 @@ public sealed partial class RedisStateStoreTests(SharedRedis redis) : IAsyncLife
     private readonly string _prefix = SharedRedis.NewPrefix();
     private Sandbox.SandboxServer _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 
     [Fact]
     public async Task The_first_claim_across_instances_wins_and_the_key_expires_with_its_window()

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Xunit.Abstractions;
 
 namespace PushNotifi.Redis.Tests;
 
@@ -10,9 +9,9 @@ public sealed class StormTests(SharedRedis redis, ITestOutputHelper output) : IA
     private const int Workers = 4;
     private Sandbox.SandboxServer _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 
     [Fact]
     public async Task A_hundred_thousand_failures_on_one_key_send_one_request_with_the_in_memory_store()

@@ -14,7 +14,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -26,7 +26,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -46,7 +46,7 @@ public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
     /// <summary>What every dotnet child gets: the isolated package folder and no MSBuild node reuse.</summary>
     public IReadOnlyDictionary<string, string?> DotnetEnvironment { get; private set; } = new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Feed = Metadata("PackageFeed");
         var templates = Directory.Exists(Feed)
@@ -95,8 +95,10 @@ public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
         await _warmUp;
     }
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
+        // xunit v3 calls only DisposeAsync on a fixture that has both.
+        Dispose();
         if (Environment.GetEnvironmentVariable("PUSHNOTIFI_KEEP_TEMPLATE_TESTS") != "1")
         {
             try
@@ -109,7 +111,7 @@ public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
             }
         }
 
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     public void Dispose() => _heavySteps.Dispose();

@@ -22,12 +22,13 @@ public abstract class SandboxHost : IAsyncLifetime
         WebhookToken = Canary.WebhookToken,
     };
 
-    public async Task InitializeAsync() => Server = await SandboxServer.StartAsync(SandboxOptions);
+    public async ValueTask InitializeAsync() => Server = await SandboxServer.StartAsync(SandboxOptions);
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
         folder.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The canary settings pointed at this sandbox, with <paramref name="changes"/> applied (null removes).</summary>

@@ -19,7 +19,7 @@ public sealed class BehaviourFixture : IAsyncLifetime
 
     public Assembly Assembly { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = UserKey, GroupKey = GroupKey });
         Client = new PushNotifiClient(new PushNotifiOptions
@@ -49,7 +49,7 @@ public sealed class BehaviourFixture : IAsyncLifetime
         Assembly = _context.LoadFromStream(stream);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _context?.Unload();
         await Sandbox.DisposeAsync();

@@ -5,9 +5,9 @@ public sealed class SharedRedis : IAsyncLifetime
 {
     internal RedisServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await RedisServer.StartAsync();
+    public async ValueTask InitializeAsync() => Server = await RedisServer.StartAsync();
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>A key prefix no other test uses.</summary>
     internal static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..8] + ":";
