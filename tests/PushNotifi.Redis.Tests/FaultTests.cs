@@ -6,25 +6,26 @@ namespace PushNotifi.Redis.Tests;
 public sealed class FaultTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMilliseconds(200);
-    private RedisServer _redis = null!;
+    private RedisServer? _redis;
     private Sandbox.SandboxServer _sandbox = null!;
     private readonly string _prefix = SharedRedis.NewPrefix();
 
-    public async ValueTask InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        _sandbox = await TestKeys.StartSandboxAsync();
-    }
+    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
 
     public async ValueTask DisposeAsync()
     {
         await _sandbox.DisposeAsync();
-        await _redis.DisposeAsync();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
     }
 
-    [Fact]
-    public async Task Killing_redis_mid_run_still_delivers_every_alert_logs_once_and_suppression_resumes_after_a_restart()
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task Killing_redis_mid_run_still_delivers_every_alert_logs_once_and_suppression_resumes_after_a_restart(RedisBackend backend)
     {
+        _redis = await RedisServer.StartAsync(backend);
         await using var a = NewInstance();
         await using var b = NewInstance();
         var run = 0;
@@ -58,9 +59,11 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.True(a.Logged(3001) == 1, a.Transcript);
     }
 
-    [Fact]
-    public async Task A_hung_redis_costs_each_call_at_most_the_operation_timeout_and_alerts_still_go_out()
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task A_hung_redis_costs_each_call_at_most_the_operation_timeout_and_alerts_still_go_out(RedisBackend backend)
     {
+        _redis = await RedisServer.StartAsync(backend);
         await using var a = NewInstance();
         Assert.True(await a.Store.TryClaimAsync("before", TimeSpan.FromMinutes(1)));
 
@@ -93,9 +96,11 @@ public sealed class FaultTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task A_claim_granted_from_memory_while_redis_was_down_is_not_granted_again_once_redis_is_back()
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task A_claim_granted_from_memory_while_redis_was_down_is_not_granted_again_once_redis_is_back(RedisBackend backend)
     {
+        _redis = await RedisServer.StartAsync(backend);
         await using var a = NewInstance();
         await using var b = NewInstance();
         Assert.True(await a.Store.TryClaimAsync("before", TimeSpan.FromMinutes(1)));
@@ -136,7 +141,7 @@ public sealed class FaultTests : IAsyncLifetime
 
     private Instance NewInstance() => new(_sandbox, o =>
     {
-        o.ConnectionString = _redis.ConnectionString;
+        o.ConnectionString = _redis!.ConnectionString;
         o.KeyPrefix = _prefix;
         o.OperationTimeout = s_timeout;
         o.RetryInterval = TimeSpan.FromMilliseconds(500);

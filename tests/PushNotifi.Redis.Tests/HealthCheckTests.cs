@@ -6,10 +6,12 @@ namespace PushNotifi.Redis.Tests;
 [Collection(nameof(SharedRedisGroup))]
 public sealed class HealthCheckTests(SharedRedis redis)
 {
-    [Fact]
-    public async Task The_check_is_healthy_while_redis_answers_and_degraded_when_nothing_listens()
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task The_check_is_healthy_while_redis_answers_and_degraded_when_nothing_listens(RedisBackend backend)
     {
-        Assert.Equal(HealthStatus.Healthy, await CheckAsync(redis.Server.ConnectionString));
+        var server = await redis.ServerAsync(backend);
+        Assert.Equal(HealthStatus.Healthy, await CheckAsync(server.ConnectionString));
         Assert.Equal(HealthStatus.Degraded, await CheckAsync("127.0.0.1:1,connectTimeout=200"));
     }
 

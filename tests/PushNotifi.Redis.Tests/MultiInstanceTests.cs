@@ -18,12 +18,14 @@ public sealed partial class MultiInstanceTests(SharedRedis redis) : IAsyncLifeti
 
     public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 
-    [Fact]
-    public async Task Three_processes_send_one_alert_per_key_and_window_and_hold_one_rate_limit_together()
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task Three_processes_send_one_alert_per_key_and_window_and_hold_one_rate_limit_together(RedisBackend backend)
     {
+        var server = await redis.ServerAsync(backend);
         var prefix = SharedRedis.NewPrefix();
         var startAt = DateTimeOffset.UtcNow.AddSeconds(4).ToUnixTimeMilliseconds();
-        var runs = Enumerable.Range(0, Instances).Select(i => RunInstanceAsync(i, prefix, startAt)).ToArray();
+        var runs = Enumerable.Range(0, Instances).Select(i => RunInstanceAsync(server, i, prefix, startAt)).ToArray();
         var outputs = await Task.WhenAll(runs);
 
         var bodies = _sandbox.Requests.Where(r => r.Path == "/api/v1/message").Select(r => r.Body).ToList();
@@ -39,7 +41,7 @@ public sealed partial class MultiInstanceTests(SharedRedis redis) : IAsyncLifeti
         Assert.All(outputs, o => Assert.Equal(0, Field(o, "unexpected")));
     }
 
-    private async Task<string> RunInstanceAsync(int instance, string prefix, long startAt)
+    private async Task<string> RunInstanceAsync(RedisServer server, int instance, string prefix, long startAt)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -56,7 +58,7 @@ public sealed partial class MultiInstanceTests(SharedRedis redis) : IAsyncLifeti
         start.Environment["PUSHNOTIFI_USER_KEY"] = TestKeys.User;
         start.Environment["PUSHNOTIFI_GROUP_KEY"] = TestKeys.Group;
         start.Environment["PUSHNOTIFI_API_BASE_URL"] = _sandbox.BaseUrl;
-        start.Environment["TESTAPP_REDIS"] = redis.Server.ConnectionString;
+        start.Environment["TESTAPP_REDIS"] = server.ConnectionString;
         start.Environment["TESTAPP_PREFIX"] = prefix;
         start.Environment["TESTAPP_INSTANCE"] = instance.ToString(CultureInfo.InvariantCulture);
         start.Environment["TESTAPP_FAILURES"] = "20000";

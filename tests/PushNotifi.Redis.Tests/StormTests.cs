@@ -20,15 +20,17 @@ public sealed class StormTests(SharedRedis redis, ITestOutputHelper output) : IA
         await StormAsync(instance, "memory");
     }
 
-    [Fact]
-    public async Task A_hundred_thousand_failures_on_one_key_send_one_request_with_the_redis_store()
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task A_hundred_thousand_failures_on_one_key_send_one_request_with_the_redis_store(RedisBackend backend)
     {
+        var server = await redis.ServerAsync(backend);
         await using var instance = new Instance(_sandbox, o =>
         {
-            o.ConnectionString = redis.Server.ConnectionString;
+            o.ConnectionString = server.ConnectionString;
             o.KeyPrefix = SharedRedis.NewPrefix();
         });
-        await StormAsync(instance, "redis");
+        await StormAsync(instance, backend.ToString());
     }
 
     private async Task StormAsync(Instance instance, string store)

@@ -1,5 +1,3 @@
-using PushNotifi.Redis.Tests;
-
 namespace PushNotifi.Templates.Tests;
 
 [Collection(TemplateTestGroup.Name)]
@@ -28,8 +26,9 @@ public sealed class ErrorRateTemplateTests(TemplateEnvironment environment)
         Assert.Matches("^([5-9]|1[0-2]) rate_limited errors", alert.Message); // the caller that claims the window may have counted past 5
     }
 
-    [Fact]
-    public async Task With_store_redis_the_package_is_added_and_three_processes_share_one_alert_per_window()
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task With_store_redis_the_package_is_added_and_three_processes_share_one_alert_per_window(RedisBackend backend)
     {
         CronTemplateTests.StartAllBuilds(environment);
         var app = (await environment.GetAppAsync(Apps.Redis)).EnsureBuilt();
@@ -37,7 +36,7 @@ public sealed class ErrorRateTemplateTests(TemplateEnvironment environment)
         var registration = app.ReadFile("StripeErrorRateRedis.cs");
         Assert.Contains("configuration.GetConnectionString(ConnectionStringName)", registration);
         Assert.Contains("services.AddPushNotifiRedis(", registration);
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(backend);
         await using var sandbox = await Sandbox.StartAsync();
         var variables = GeneratedApp.SandboxVariables(sandbox);
         variables["ConnectionStrings__Redis"] = redis.ConnectionString;
@@ -50,8 +49,8 @@ public sealed class ErrorRateTemplateTests(TemplateEnvironment environment)
         var alert = Assert.Single(sandbox.Notifications);
         Assert.Equal("rate:stripe:rate_limited:2026-05-10T03:00:00Z", alert.IdempotencyKey);
         Assert.Single(sandbox.Requests, r => r.Path == "/api/v1/message");
-        Assert.Contains("template-tests:count:rate:stripe:rate_limited:2026-05-10T03:00:00Z", await redis.CliAsync("KEYS", "*"));
-        Assert.Equal("36", (await redis.CliAsync("GET", "template-tests:count:rate:stripe:rate_limited:2026-05-10T03:00:00Z")).Trim());
+        Assert.Contains("template-tests:count:rate:stripe:rate_limited:2026-05-10T03:00:00Z", await redis.CommandAsync("KEYS", "*"));
+        Assert.Equal("36", (await redis.CommandAsync("GET", "template-tests:count:rate:stripe:rate_limited:2026-05-10T03:00:00Z")).Trim());
     }
 
     [Fact]

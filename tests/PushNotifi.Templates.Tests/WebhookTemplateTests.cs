@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using PushNotifi.Redis.Tests;
 
 namespace PushNotifi.Templates.Tests;
 
@@ -65,14 +64,15 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
         Assert.DoesNotContain(Secret, output);
     }
 
-    [Fact]
-    public async Task With_store_redis_two_instances_alert_once_for_a_retried_failure_and_a_replayed_signature()
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task With_store_redis_two_instances_alert_once_for_a_retried_failure_and_a_replayed_signature(RedisBackend backend)
     {
         CronTemplateTests.StartAllBuilds(environment);
         var app = (await environment.GetAppAsync(Apps.Redis)).EnsureBuilt();
         Assert.False(File.Exists(Path.Combine(app.Directory, "PaymentWebhookAlertThrottle.cs")));
         Assert.Contains("services.AddPushNotifiRedis(", app.ReadFile("PaymentWebhookRedis.cs"));
-        await using var redis = await RedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync(backend);
         await using var sandbox = await Sandbox.StartAsync();
         var variables = GeneratedApp.SandboxVariables(sandbox);
         variables["WEBHOOK_SIGNING_SECRET"] = Secret;
@@ -97,7 +97,7 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
         Assert.Single(delivered, n => n.IdempotencyKey == "wh:evt_fail_shared");
         Assert.Single(delivered, n => n.IdempotencyKey!.StartsWith("sig-fail:", StringComparison.Ordinal));
         Assert.Equal(2, sandbox.Requests.Count(r => r.Path == "/api/v1/message"));
-        Assert.Contains("template-tests:claim:alert:wh:evt_fail_shared", await redis.CliAsync("KEYS", "*"));
+        Assert.Contains("template-tests:claim:alert:wh:evt_fail_shared", await redis.CommandAsync("KEYS", "*"));
         Assert.DoesNotContain(Secret, first.Output + second.Output);
         Assert.DoesNotContain(BodyMarker, first.Output + second.Output);
     }

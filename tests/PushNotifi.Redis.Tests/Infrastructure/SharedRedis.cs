@@ -1,13 +1,28 @@
+using System.Collections.Concurrent;
+
 namespace PushNotifi.Redis.Tests;
 
-/// <summary>One Redis for the tests that do not break it; each test uses its own key prefix.</summary>
+/// <summary>One server of each backend for the tests that do not break it, started on first use; each test uses its own key prefix.</summary>
 public sealed class SharedRedis : IAsyncLifetime
 {
-    internal RedisServer Server { get; private set; } = null!;
+    private readonly ConcurrentDictionary<RedisBackend, Lazy<Task<RedisServer>>> _servers = new();
 
-    public async ValueTask InitializeAsync() => Server = await RedisServer.StartAsync();
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+    /// <summary>The shared server of <paramref name="backend"/> (the test skips when redis-server is not installed).</summary>
+    internal Task<RedisServer> ServerAsync(RedisBackend backend) =>
+        _servers.GetOrAdd(backend, b => new Lazy<Task<RedisServer>>(() => RedisServer.StartAsync(b))).Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in _servers.Values.Where(s => s.IsValueCreated))
+        {
+            if (server.Value.IsCompletedSuccessfully)
+            {
+                await server.Value.Result.DisposeAsync();
+            }
+        }
+    }
 
     /// <summary>A key prefix no other test uses.</summary>
     internal static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..8] + ":";

@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using StackExchange.Redis;
+
+namespace PushNotifi.Testing;
+
+/// <summary>
+/// A Redis-protocol server of our own on a free loopback port, without persistence, stopped when disposed: Garnet
+/// (from tests/PushNotifi.Redis.GarnetHost, always there) or a real <c>redis-server</c> (when one is on the PATH).
+/// It runs in its own process, so it can be killed and started again on the same port, and paused (SIGSTOP) and
+/// resumed, for the fault tests. Linked as source into the Redis and template tests; each names the host's build
+/// output in an assembly metadata item called GarnetHost.
+/// </summary>
+internal sealed class RedisServer : IAsyncDisposable
+{
+    /// <summary>Set to 1 (as .ci/run does) to fail, not skip, the redis-server half of the tests when none is installed.</summary>
+    internal const string RequireRedisServerVariable = "PUSHNOTIFI_TEST_REQUIRE_REDIS_SERVER";
+
+    // A cold .NET start of the Garnet host on a busy 2-core machine can take several seconds.
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
+
+    private Process? _process;
+
+    private RedisServer(RedisBackend backend, int port)
+    {
+        Backend = backend;
+        Port = port;
+    }
+
+    public RedisBackend Backend { get; }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>
+    /// Starts a server of <paramref name="backend"/>. Without redis-server on the PATH the redis-server half skips
+    /// the calling test, or fails it when <see cref="RequireRedisServerVariable"/> is 1.
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(RedisBackend backend)
+    {
+        if (backend == RedisBackend.RedisServer && RedisServerExecutable() is null)
+        {
+            const string Missing = "redis-server is not on the PATH, so this test ran on Garnet only. To run it on Redis too, install Redis (e.g. `apt-get install -y redis-server`).";
+            if (Environment.GetEnvironmentVariable(RequireRedisServerVariable) == "1")
+            {
+                throw new InvalidOperationException($"{Missing} {RequireRedisServerVariable}=1 makes this a failure.");
+            }
+
+            Assert.Skip(Missing);
+        }
+
+        var server = new RedisServer(backend, FreePort());
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        var start = Backend == RedisBackend.Garnet ? GarnetStart(Port) : RedisServerStart(Port);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true; // the Garnet host stops when this closes, so it never outlives the tests
+        start.UseShellExecute = false;
+        var output = new StringBuilder();
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < s_startTimeout)
+        {
+            if (await PingAsync())
+            {
+                if (Backend == RedisBackend.Garnet)
+                {
+                    await WarmUpAsync();
+                }
+
+                return;
+            }
+
+            if (_process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new InvalidOperationException($"{Backend} did not answer PING on port {Port} within {s_startTimeout.TotalSeconds} s. Its output:\n{Snapshot(output)}");
+    }
+
+    /// <summary>Kills the server (SIGKILL), as a crash would, and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process!.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Freezes the server: connections stay open and nothing is answered.</summary>
+    public void Pause() => Signal("STOP");
+
+    public void Resume() => Signal("CONT");
+
+    /// <summary>
+    /// Runs one command (e.g. <c>INFO commandstats</c>, <c>PTTL key</c>) on a connection of its own and returns the
+    /// reply as text, an array's elements one a line.
+    /// </summary>
+    public async Task<string> CommandAsync(string command, params object[] arguments)
+    {
+        var options = new ConfigurationOptions { EndPoints = { ConnectionString }, AllowAdmin = true };
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
+        var reply = await connection.GetDatabase().ExecuteAsync(command, arguments);
+        return reply.Resp2Type == ResultType.Array ? string.Join('\n', (string?[])reply!) : reply.ToString();
+    }
+
+    // Garnet compiles its Lua and sorted-set paths on first use, which took 2.8 s on a loaded 2-core machine: longer
+    // than the store's operation timeout, so a cold server would send the first calls down the fail-open path.
+    private async Task WarmUpAsync()
+    {
+        const string Script = """
+            redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1])
+            redis.call('PTTL', KEYS[1])
+            redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[3], ARGV[1], 'warm')
+            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', 0)
+            return redis.call('ZCARD', KEYS[3])
+            """;
+        RedisKey[] keys = ["warm-up:claim", "warm-up:count", "warm-up:window"];
+        for (var round = 0; round < 3; round++)
+        {
+            var options = new ConfigurationOptions { EndPoints = { ConnectionString } };
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
+            var database = connection.GetDatabase();
+            await database.ScriptEvaluateAsync(Script, keys, [60_000]);
+            await database.KeyDeleteAsync(keys);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            Resume();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+
+    private static ProcessStartInfo GarnetStart(int port)
+    {
+        var host = typeof(RedisServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GarnetHost").Value!;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
+        // --lua for our scripts and RedisRateLimiting's; small log and index (the defaults reserve gigabytes);
+        // --commandstats-monitor so INFO commandstats counts calls as redis-server does.
+        foreach (var argument in new[] { host, "--port", Text(port), "--bind", "127.0.0.1", "--lua", "--memory", "64m", "--index", "1m", "--commandstats-monitor" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static ProcessStartInfo RedisServerStart(int port)
+    {
+        var start = new ProcessStartInfo(RedisServerExecutable()!);
+        foreach (var argument in new[] { "--port", Text(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static string? RedisServerExecutable() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, OperatingSystem.IsWindows() ? "redis-server.exe" : "redis-server"))
+            .FirstOrDefault(File.Exists);
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, Text(_process!.Id)]);
+        kill.WaitForExit();
+    }
+
+    private async Task<bool> PingAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
