@@ -138,7 +138,8 @@ internal sealed class RedisServer : IAsyncDisposable
         RedisKey[] keys = ["warm-up:claim", "warm-up:count", "warm-up:window"];
         for (var round = 0; round < 3; round++)
         {
-            var options = new ConfigurationOptions { EndPoints = { ConnectionString } };
+            // Start-up, not a measured call: a cold first EVAL took over StackExchange.Redis's default 5 s under load.
+            var options = new ConfigurationOptions { EndPoints = { ConnectionString }, AsyncTimeout = 60_000, SyncTimeout = 60_000 };
             await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
             var database = connection.GetDatabase();
             await database.ScriptEvaluateAsync(Script, keys, [60_000]);
