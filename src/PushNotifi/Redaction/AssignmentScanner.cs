@@ -143,6 +143,12 @@ internal static class AssignmentScanner
                 return;
             }
 
+            // Jenkins names a stored credential by a GUID (credentials: '…'): an id, not the secret.
+            if (text[keyword..].StartsWith("cred", StringComparison.OrdinalIgnoreCase) && ValueChecks.IsGuid(window[..match.Length]))
+            {
+                return;
+            }
+
             spans.Add(valueStart, end, null);
             coveredUntil = Math.Max(coveredUntil, end);
             return;

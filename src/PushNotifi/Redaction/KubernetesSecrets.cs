@@ -10,8 +10,8 @@ internal static class KubernetesSecrets
     // How far from "kind: Secret" a document is read each way; bounds the work per hit.
     private const int Reach = 4096;
 
-    /// <summary>Adds a span for each value of the data blocks in the document around <paramref name="start"/>.</summary>
-    public static void Collect(ReadOnlySpan<char> text, int start, int length, ref SecretSpans spans)
+    /// <summary>Adds a span for each value of the data blocks in the document around <paramref name="start"/>; returns the document's end.</summary>
+    public static int Collect(ReadOnlySpan<char> text, int start, int length, ref SecretSpans spans)
     {
         var from = Math.Max(0, start - Reach);
         var before = text[from..start].LastIndexOf("\n---", StringComparison.Ordinal);
@@ -46,6 +46,8 @@ internal static class KubernetesSecrets
 
             lineStart = lineEnd + 1;
         }
+
+        return documentEnd;
     }
 
     private static void AddValue(ReadOnlySpan<char> text, int contentStart, ReadOnlySpan<char> content, ref SecretSpans spans)

@@ -133,8 +133,11 @@ internal enum ValueCheck
 /// <summary>True when the text at <paramref name="start"/> (the pattern's start) and <paramref name="hit"/> (the keyword) is worth a regex run.</summary>
 internal delegate bool SecretPrecheck(ReadOnlySpan<char> text, int start, int hit);
 
-/// <summary>Adds the secrets that a match at <paramref name="start"/> (of <paramref name="length"/> characters) announces in the text around it.</summary>
-internal delegate void SecretCollector(ReadOnlySpan<char> text, int start, int length, ref SecretSpans spans);
+/// <summary>
+/// Adds the secrets that a match at <paramref name="start"/> (of <paramref name="length"/> characters) announces in
+/// the text around it; returns where the text it examined ends, so that later hits inside it are skipped.
+/// </summary>
+internal delegate int SecretCollector(ReadOnlySpan<char> text, int start, int length, ref SecretSpans spans);
 
 /// <summary>Finds the secret part <c>[start, end)</c> of a match; false when the match holds none.</summary>
 internal delegate bool SecretLocator(ReadOnlySpan<char> match, int keywordLength, out int start, out int end);

@@ -149,7 +149,8 @@ internal static partial class SecretRules
     [GeneratedRegex("""^pypi-AgE[A-Za-z0-9_-]{50,}""", Exact)]
     private static partial Regex PyPiToken();
 
-    [GeneratedRegex("""^oy2[a-z0-9]{43}\b""", Exact)]
+    // NuGet writes its keys in lower case; gitleaks-style shapes are matched in any case, and so is this one.
+    [GeneratedRegex("""^oy2[a-z0-9]{43}\b""", AnyCase)]
     private static partial Regex NuGetKey();
 
     // gitleaks' shape (each part base64url, the payload and signature also with / and \ as some encoders write them),

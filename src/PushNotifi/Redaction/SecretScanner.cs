@@ -28,7 +28,7 @@ internal static class SecretScanner
     private static readonly SearchValues<char> s_valueStops = SearchValues.Create(" \t\r\n\"'`,;&<>");
 
     // Names that hold a secret word but describe the secret rather than hold it: token_type, api_key_id, password_file.
-    private static readonly string[] s_describingSuffixes = ["name", "_id", "-id", ".id", "type", "url", "uri", "path", "file", "count", "length", "expiry", "expires", "ttl"];
+    private static readonly string[] s_describingSuffixes = ["name", "_id", "-id", ".id", "type", "url", "uri", "path", "file", "count", "length", "expiry", "expires", "ttl", "variable"];
 
     /// <summary>Adds a span for every configured secret and every rule match in <paramref name="text"/>.</summary>
     public static void Collect(ReadOnlySpan<char> text, KeywordIndex index, ref SecretSpans spans)
@@ -133,7 +133,7 @@ internal static class SecretScanner
 
             if (rule.Collector is { } collector)
             {
-                collector(text, start, match.Length, ref spans);
+                coveredUntil = Math.Max(coveredUntil, collector(text, start, match.Length, ref spans));
                 return;
             }
 
@@ -160,6 +160,13 @@ internal static class SecretScanner
             }
 
             if (rule.Start == RuleStart.Name && NamesNoSecret(matched))
+            {
+                return;
+            }
+
+            // Jenkins names a stored credential by a GUID (credentials: '…'): an id, not the secret.
+            if (rule.Start == RuleStart.Name && matched[..keywordLength].Contains("credential", StringComparison.OrdinalIgnoreCase)
+                && ValueChecks.IsGuid(text.Slice(start + valueStart, valueEnd - valueStart)))
             {
                 return;
             }

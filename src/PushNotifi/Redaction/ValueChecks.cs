@@ -77,6 +77,9 @@ internal static class ValueChecks
         return p * Math.Log2(p);
     }
 
+    /// <summary>True when <paramref name="value"/> is a GUID (8-4-4-4-12 hex digits).</summary>
+    public static bool IsGuid(ReadOnlySpan<char> value) => value.Length == 36 && Guid.TryParseExact(value, "D", out _);
+
     /// <summary>
     /// A version or a package coordinate, not a key: <c>0.11.2</c>, <c>v1.2.3-beta</c>, <c>jjwt-jackson-0.11.2</c>,
     /// <c>jjwt-jackson:0.11.2</c>: a name of letters and dashes (or none), then dotted numbers and at most a short tag.
