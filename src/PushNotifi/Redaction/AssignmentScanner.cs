@@ -8,7 +8,7 @@ namespace PushNotifi.Redaction;
 /// assignment (<c>= : := ::= =&gt; ?= || &gt; ,</c>), up to 5 quotes, spaces or <c>=</c>, then a value of the rule's
 /// shape that ends where a secret may end. Over a hundred provider keywords would take a multi-string search far off
 /// its fast path, so the pass looks for the assignment instead (a vectorized search for five characters) and, at
-/// each, for a keyword in the few characters before it: a bitmap of the keywords' first three letters turns nearly
+/// each, for a keyword in the few characters before it: a bitmap of the keywords' first two letters turns nearly
 /// every place away without a comparison.
 /// </summary>
 internal static class AssignmentScanner
@@ -17,7 +17,6 @@ internal static class AssignmentScanner
     private const int LongestQuotes = 3;
     private const int LongestValueSkip = 5;
     private const int LongestNamePrefix = 50;
-    private const int TrigramBits = 1 << 16;
 
     private static readonly SearchValues<char> s_operators = SearchValues.Create("=:>,|");
     private static readonly SearchValues<char> s_gap =
@@ -34,10 +33,11 @@ internal static class AssignmentScanner
 
     private static readonly int s_longestKeyword = s_keywords.Max(k => k.Text.Length);
 
-    private static readonly ulong[] s_trigrams = BuildTrigrams();
+    // One bit per pair of folded ASCII characters that starts a keyword (2^14 pairs).
+    private static readonly ulong[] s_bigrams = BuildBigrams();
 
-    private static readonly Dictionary<int, Keyword[]> s_byTrigram = s_keywords
-        .GroupBy(k => Trigram(k.Text[0], k.Text[1], k.Text[2]))
+    private static readonly Dictionary<int, Keyword[]> s_byBigram = s_keywords
+        .GroupBy(k => Bigram(k.Text[0], k.Text[1]))
         .ToDictionary(g => g.Key, g => g.ToArray());
 
     /// <summary>Adds a span for each assigned value that one of the rules accepts.</summary>
@@ -69,10 +69,11 @@ internal static class AssignmentScanner
 
             var floor = Math.Max(0, nameEnd - LongestGap - s_longestKeyword);
             var regionStart = floor + text[floor..nameEnd].LastIndexOfAnyExcept(s_gap) + 1;
+            // The region holds only name characters and spaces (ASCII), so folding with | 0x20 stays under 128.
             for (var p = regionStart; p + 3 <= nameEnd; p++)
             {
-                var hash = Trigram(text[p], text[p + 1], text[p + 2]);
-                if ((s_trigrams[hash >> 6] & (1UL << (hash & 63))) == 0 || !s_byTrigram.TryGetValue(hash, out var keywords))
+                var pair = Bigram(text[p], text[p + 1]);
+                if ((s_bigrams[pair >> 6] & (1UL << pair)) == 0 || !s_byBigram.TryGetValue(pair, out var keywords))
                 {
                     continue;
                 }
@@ -180,17 +181,16 @@ internal static class AssignmentScanner
             || (line.TrimStart().StartsWith("import", StringComparison.Ordinal) && line.Contains(" from ", StringComparison.Ordinal));
     }
 
-    private static int Trigram(char a, char b, char c) => ((Fold(a) * 7919) + (Fold(b) * 131) + Fold(c)) & (TrigramBits - 1);
+    // Lower-cases ASCII letters; keeps digits, '.', '-' and space; maps '_' to DEL for text and keywords alike.
+    private static int Bigram(char a, char b) => (((a | 0x20) & 0x7F) << 7) | ((b | 0x20) & 0x7F);
 
-    private static int Fold(char c) => c < 128 ? char.ToLowerInvariant(c) : 0;
-
-    private static ulong[] BuildTrigrams()
+    private static ulong[] BuildBigrams()
     {
-        var bits = new ulong[TrigramBits / 64];
+        var bits = new ulong[(1 << 14) / 64];
         foreach (var keyword in s_keywords)
         {
-            var hash = Trigram(keyword.Text[0], keyword.Text[1], keyword.Text[2]);
-            bits[hash >> 6] |= 1UL << (hash & 63);
+            var pair = Bigram(keyword.Text[0], keyword.Text[1]);
+            bits[pair >> 6] |= 1UL << pair;
         }
 
         return bits;

@@ -38,7 +38,7 @@ internal static class TokenScanner
     // Token rules by the first character of their prefixes, lower-cased (ASCII only; prefixes are matched in any
     // case and each rule's pattern decides).
     private static readonly (string Prefix, SecretRule Rule)[][] s_byFirstCharacter = SecretRules.All
-        .Where(IsScanned)
+        .Where(r => IsScanned(r) && r.KeywordOffset == 0)
         .SelectMany(r => r.Keywords.Select(k => (Prefix: k, Rule: r)))
         .GroupBy(p => char.ToLowerInvariant(p.Prefix[0]))
         .Aggregate(new (string, SecretRule)[128][], (table, group) =>
@@ -46,6 +46,13 @@ internal static class TokenScanner
             table[group.Key] = [.. group];
             return table;
         });
+
+    // Token rules whose keyword sits inside the token (an Azure AD secret's Q~, a MaxMind key's _mmk suffix): looked for
+    // in each long run rather than at its parts' starts, and kept out of the keyword search, where a two-character
+    // literal would take it off its vectorized path.
+    private static readonly (string Infix, SecretRule Rule)[] s_infixes = [.. SecretRules.All
+        .Where(r => IsScanned(r) && r.KeywordOffset > 0)
+        .SelectMany(r => r.Keywords.Select(k => (k, r)))];
 
     /// <summary>True for the rules this scanner runs (the rest are found by their keywords).</summary>
     public static bool IsScanned(SecretRule rule) => rule.Start == RuleStart.Token && rule.MinLength >= Shortest;
@@ -91,8 +98,9 @@ internal static class TokenScanner
 
             examinedUntil = end;
 
-            // The next probe position (one of every 26th) at or after the end of this run.
-            probe = end + (((Shortest - 1 - (end % Shortest)) + Shortest) % Shortest);
+            // text[end] ends the run, so a long token after it starts at end + 1 or later and covers end + Shortest
+            // if it starts there or before; one starting later is met by a later probe.
+            probe = end + Shortest;
         }
     }
 
@@ -100,6 +108,18 @@ internal static class TokenScanner
 
     private static void ScanRun(ReadOnlySpan<char> text, int start, int end, ref SecretSpans spans)
     {
+        foreach (var (infix, rule) in s_infixes)
+        {
+            var infixCovered = start;
+            var at = text[start..end].IndexOf(infix, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                SecretScanner.Apply(rule, text, start + at, infix.Length, ref infixCovered, ref spans);
+                var next = text[(start + at + 1)..end].IndexOf(infix, StringComparison.Ordinal);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+        }
+
         var coveredUntil = start;
         var part = start;
         while (end - part >= Shortest)
