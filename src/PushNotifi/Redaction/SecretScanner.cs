@@ -146,10 +146,12 @@ internal static class SecretScanner
             var end = start + match.Length;
             if (match.Length == window.Length && valueEnd == match.Length && end < text.Length)
             {
-                // The window cut the match short: the secret runs on to the next delimiter.
+                // The window cut the match short: the secret runs on to the next delimiter. Later keywords inside that
+                // run are skipped whatever the checks decide, or each would scan to the same far delimiter again.
                 var more = text[end..].IndexOfAny(s_valueStops);
                 end = more < 0 ? text.Length : end + more;
                 valueEnd = end - start;
+                coveredUntil = Math.Max(coveredUntil, end);
             }
             else if (rule.Start == RuleStart.Token && valueEnd == match.Length)
             {
