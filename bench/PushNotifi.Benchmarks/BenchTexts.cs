@@ -79,4 +79,40 @@ internal static class BenchTexts
             """;
         return text.PadRight(1024, ' ')[..1024];
     }
+
+    /// <summary>
+    /// <paramref name="count"/> fake secrets of 16 shapes in turn, as a text dense with secrets holds them: gitleaks-style
+    /// prefixed tokens (GitHub, GitLab, Slack, Stripe, DigitalOcean, npm, Google, Hugging Face, AWS), provider and generic
+    /// assignments, a password, a bearer token, a URL password and a JWT. Prefixes are joined and bodies drawn at run
+    /// time (seeded), so no live-format secret sits in source.
+    /// </summary>
+    public static (string Text, string Secret)[] DenseSecrets(int count)
+    {
+        var random = new Random(18);
+        string Draw(string alphabet, int length) => new(random.GetItems(alphabet.AsSpan(), length));
+        const string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        const string Lower = "abcdefghijklmnopqrstuvwxyz0123456789";
+        const string Hex = "0123456789abcdef";
+        // Each shape: the text before the drawn part, the drawn part (the secret), and the text after it.
+        Func<(string Before, string Secret, string After)>[] shapes =
+        [
+            () => ("", "gh" + "p_" + Draw(Alnum, 36), ""),
+            () => ("", "gl" + "pat-" + Draw(Alnum, 20), ""),
+            () => ("", "xo" + "xb-" + Draw("0123456789", 12) + "-" + Draw("0123456789", 13) + "-" + Draw(Alnum, 24), ""),
+            () => ("", "sk" + "_live_" + Draw(Alnum, 24), ""),
+            () => ("", "dop" + "_v1_" + Draw(Hex, 64), ""),
+            () => ("", "np" + "m_" + Draw(Alnum, 36), ""),
+            () => ("", "AI" + "za" + Draw(Alnum + "_-", 35), ""),
+            () => ("", "h" + "f_" + Draw("abcdefghijklmnopqrstuvwxyz", 34), ""),
+            () => ("", "AK" + "IA" + Draw("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16), ""),
+            () => ("TWITTER_API_SECRET=\"", Draw(Lower, 45), "\""),
+            () => ("heroku_api_key: ", new Guid(random.GetItems<byte>(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(), 16)).ToString(), ""),
+            () => ("api_token = '", Draw(Alnum, 32), "'"),
+            () => ("password=", Draw(Alnum, 14), ""),
+            () => ("Authorization: Bearer ", Draw(Alnum, 32), ""),
+            () => ("https://deploy:", Draw(Alnum, 12), "@db.example.invalid/orders"),
+            () => ("", "ey" + "JhbGciOiJIUzI1NiJ9.ey" + "JzdWIiOiJGQUtFIn0." + Draw(Alnum + "_-", 43), ""),
+        ];
+        return [.. Enumerable.Range(0, count).Select(i => shapes[i % shapes.Length]()).Select(s => (s.Before + s.Secret + s.After, s.Secret))];
+    }
 }

@@ -88,6 +88,7 @@ public sealed class Redactor
         {
             SecretScanner.Collect(text, _keywords, ref spans);
             TokenScanner.Collect(text, ref spans);
+            AssignmentScanner.Collect(text, ref spans);
             return spans.Apply(text);
         }
         finally

@@ -132,7 +132,7 @@ public class RedactorTests
     [Fact]
     public void The_shape_patterns_are_non_backtracking_so_matching_is_linear()
     {
-        Assert.All(SecretRules.All, r => Assert.True(r.Pattern.Options.HasFlag(RegexOptions.NonBacktracking), r.Name));
+        Assert.All(SecretRules.All.Where(r => r.Pattern is not null), r => Assert.True(r.Pattern!.Options.HasFlag(RegexOptions.NonBacktracking), r.Name));
     }
 
     [Fact]

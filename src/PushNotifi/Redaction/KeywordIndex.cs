@@ -20,8 +20,9 @@ internal sealed class KeywordIndex
         var entries = new List<Entry>();
         for (var i = 0; i < rules.Count; i++)
         {
-            // Token rules are found by TokenScanner; keeping their prefixes out keeps this search on its fast path.
-            if (rules[i].Start == RuleStart.Token)
+            // Long tokens are found by TokenScanner and assignments by AssignmentScanner; keeping their literals out keeps
+            // this search on its fast path.
+            if (TokenScanner.IsScanned(rules[i]) || rules[i].Start is RuleStart.Assignment or RuleStart.None)
             {
                 continue;
             }

@@ -10,6 +10,7 @@ internal static class SecretLocators
     private static readonly SearchValues<char> s_space = SearchValues.Create(" \t");
     private static readonly SearchValues<char> s_flagGaps = SearchValues.Create(" \t=");
     private static readonly SearchValues<char> s_flagSkips = SearchValues.Create(" \t=\"'");
+    private static readonly SearchValues<char> s_closingDelimiters = SearchValues.Create("\\'\"` \t\r\n<),");
 
     /// <summary>The whole match is the secret (a prefixed token).</summary>
     public static bool Whole(ReadOnlySpan<char> match, int keywordLength, out int start, out int end)
@@ -156,6 +157,53 @@ internal static class SecretLocators
             end--;
         }
 
+        return end > start;
+    }
+
+    /// <summary>The match without the one delimiter that closes it (Azure AD client secrets end at a quote, space, <c>&lt;</c>, <c>)</c> or <c>,</c>).</summary>
+    public static bool WithoutClosingDelimiter(ReadOnlySpan<char> match, int keywordLength, out int start, out int end)
+    {
+        start = 0;
+        end = match.Length;
+        if (end > 0 && s_closingDelimiters.Contains(match[end - 1]))
+        {
+            end--;
+        }
+
+        return end > start;
+    }
+
+    /// <summary>The URL's path after its first segment (<c>://host/webhookb2/…</c>): the host and the segment stay.</summary>
+    public static bool UrlPathAfterFirstSegment(ReadOnlySpan<char> match, int keywordLength, out int start, out int end)
+    {
+        end = match.Length;
+        start = 0;
+        var host = match.IndexOf("://", StringComparison.Ordinal);
+        if (host < 0)
+        {
+            return false;
+        }
+
+        var rest = match[(host + 3)..];
+        var first = rest.IndexOf('/');
+        var second = first < 0 ? -1 : rest[(first + 1)..].IndexOf('/');
+        start = host + 3 + first + second + 2;
+        return first >= 0 && second >= 0 && end > start;
+    }
+
+    /// <summary>The contents of the last quoted string of the match (<c>value="…"</c>).</summary>
+    public static bool LastQuoted(ReadOnlySpan<char> match, int keywordLength, out int start, out int end)
+    {
+        end = match.LastIndexOf('"');
+        start = end <= 0 ? 0 : match[..end].LastIndexOf('"') + 1;
+        return end > 0 && start > 0 && end > start;
+    }
+
+    /// <summary>The whole user information between <c>://</c> and <c>@</c> (a name and a password that are one secret).</summary>
+    public static bool UserInfo(ReadOnlySpan<char> match, int keywordLength, out int start, out int end)
+    {
+        start = keywordLength;
+        end = match.LastIndexOf('@');
         return end > start;
     }
 }

@@ -23,40 +23,46 @@ internal static partial class SecretRules
     // separator keeps the keyword search fast, where one literal per name would not.
     private static readonly string[] s_keyAssignments = ["key=", "key:", "key\"", "key'", "key "];
 
-    /// <summary>Every rule, in no particular order: their matches are merged.</summary>
-    public static IReadOnlyList<SecretRule> All { get; } =
+    /// <summary>
+    /// Our own rows: shapes gitleaks has none for (PushNotifi keys, NuGet keys, <c>Authorization</c> of any scheme,
+    /// connection strings, passwords and secrets after any secret-word name, command-line flags) and the gitleaks
+    /// rules whose whole form we keep here (AWS key ids, JWTs, private keys, Slack webhooks, Kubernetes secrets and
+    /// the generic API key).
+    /// </summary>
+    public static IReadOnlyList<SecretRule> Own { get; } =
     [
         // Cloud
-        new() { Name = "aws-access-key-id", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Locator = SecretLocators.Whole },
+        new() { Name = "aws-access-token", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Entropy = 3, FromGitleaks = true },
         new() { Name = "azure-storage-key", Family = "azure", Keywords = s_keyAssignments, Pattern = AzureKey(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Precheck = SecretPrechecks.AssignmentFollows },
         new() { Name = "azure-sas-signature", Family = "azure", Keywords = ["sig="], Pattern = AzureSasSignature(), Locator = SecretLocators.AfterSeparator },
-        new() { Name = "gcp-api-key", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
-        new() { Name = "private-key-block", Family = "pem", Keywords = ["-----BEGIN"], Pattern = PrivateKeyBlock(), Locator = SecretLocators.AfterPemHeader, Start = RuleStart.Keyword, MaxLength = 16384 },
+        new() { Name = "gcp-api-key-own", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Start = RuleStart.Token, MinLength = 39 },
+        new() { Name = "private-key", Family = "pem", Keywords = ["-----BEGIN"], Pattern = PrivateKeyBlock(), Start = RuleStart.Keyword, MaxLength = 16384, HideWhole = true, FromGitleaks = true },
+        new() { Name = "kubernetes-secret-yaml", Family = "kubernetes", Keywords = ["kind:"], Pattern = KubernetesSecretKind(), Start = RuleStart.Keyword, Precheck = SecretPrechecks.KubernetesSecretKind, Collector = KubernetesSecrets.Collect, MaxLength = 64, FromGitleaks = true },
 
-        // Code hosts
-        new() { Name = "github-token", Family = "github", Keywords = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], Pattern = GitHubToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
-        new() { Name = "github-fine-grained-pat", Family = "github", Keywords = ["github_pat_"], Pattern = GitHubFineGrainedToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
-        new() { Name = "gitlab-token", Family = "gitlab", Keywords = ["glpat-", "gldt-", "glrt-", "glrtr-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glwt-", "GR1348941"], Pattern = GitLabToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        // Code hosts: any length, where gitleaks' rows take the documented lengths.
+        new() { Name = "github-token", Family = "github", Keywords = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], Pattern = GitHubToken(), Start = RuleStart.Token, MinLength = 24 },
+        new() { Name = "github-fine-grained-pat-own", Family = "github", Keywords = ["github_pat_"], Pattern = GitHubFineGrainedToken(), Start = RuleStart.Token, MinLength = 33 },
+        new() { Name = "gitlab-token", Family = "gitlab", Keywords = ["glpat-", "gldt-", "glrt-", "glrtr-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glwt-", "GR1348941"], Pattern = GitLabToken(), Start = RuleStart.Token, MinLength = 25 },
 
-        // Messaging (Twilio's SK… API keys have no keyword: TokenScanner finds them by shape)
-        new() { Name = "slack-token", Family = "slack", Keywords = ["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-", "xoxe.", "xapp-"], Pattern = SlackToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
-        new() { Name = "slack-webhook-url", Family = "slack", Keywords = ["hooks.slack.com"], Pattern = SlackWebhook(), Locator = SecretLocators.AfterSecondSlash, Start = RuleStart.Keyword },
-        new() { Name = "sendgrid-api-key", Family = "sendgrid", Keywords = ["SG."], Pattern = SendGridKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        // Messaging (Twilio's SK… API keys are also found by shape in TokenScanner)
+        new() { Name = "slack-token", Family = "slack", Keywords = ["xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-", "xoxe.", "xapp-"], Pattern = SlackToken(), Start = RuleStart.Token, MinLength = 20 },
+        new() { Name = "slack-webhook-url", Family = "slack", Keywords = ["hooks.slack.com"], Pattern = SlackWebhook(), Locator = SecretLocators.AfterSecondSlash, Start = RuleStart.Keyword, FromGitleaks = true },
+        new() { Name = "sendgrid-api-key", Family = "sendgrid", Keywords = ["SG."], Pattern = SendGridKey(), Start = RuleStart.Token, MinLength = 35 },
 
         // Payments
-        new() { Name = "stripe-key", Family = "stripe", Keywords = ["sk_", "rk_", "pk_", "whsec_"], Pattern = StripeKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "stripe-key", Family = "stripe", Keywords = ["sk_", "rk_", "pk_", "whsec_"], Pattern = StripeKey(), Start = RuleStart.Token, MinLength = TokenScanner.Shortest },
 
         // AI
-        new() { Name = "openai-api-key", Family = "openai", Keywords = ["sk-"], Pattern = OpenAiKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token, Check = ValueCheck.LooksRandom },
-        new() { Name = "anthropic-api-key", Family = "anthropic", Keywords = ["sk-ant-"], Pattern = AnthropicKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "openai-api-key-own", Family = "openai", Keywords = ["sk-"], Pattern = OpenAiKey(), Start = RuleStart.Token, Check = ValueCheck.LooksRandom, MinLength = 23 },
+        new() { Name = "anthropic-api-key-own", Family = "anthropic", Keywords = ["sk-ant-"], Pattern = AnthropicKey(), Start = RuleStart.Token, MinLength = 45 },
 
         // Package registries
-        new() { Name = "npm-token", Family = "npm", Keywords = ["npm_"], Pattern = NpmToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
-        new() { Name = "pypi-token", Family = "pypi", Keywords = ["pypi-AgE"], Pattern = PyPiToken(), Locator = SecretLocators.Whole, Start = RuleStart.Token, MaxLength = 4096 },
-        new() { Name = "nuget-api-key", Family = "nuget", Keywords = ["oy2"], Pattern = NuGetKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new() { Name = "npm-token", Family = "npm", Keywords = ["npm_"], Pattern = NpmToken(), Start = RuleStart.Token, MinLength = 40 },
+        new() { Name = "pypi-token", Family = "pypi", Keywords = ["pypi-AgE"], Pattern = PyPiToken(), Start = RuleStart.Token, MaxLength = 4096, MinLength = 58 },
+        new() { Name = "nuget-api-key", Family = "nuget", Keywords = ["oy2"], Pattern = NuGetKey(), Start = RuleStart.Token, MinLength = 46 },
 
         // Generic shapes
-        new() { Name = "jwt", Family = "jwt", Keywords = ["eyJ"], Pattern = Jwt(), Locator = SecretLocators.Whole, Start = RuleStart.Token, MaxLength = 8192 },
+        new() { Name = "jwt", Family = "jwt", Keywords = ["eyJ"], Pattern = Jwt(), Start = RuleStart.Token, MaxLength = 8192, MinLength = 30, Entropy = 3, FromGitleaks = true },
         new() { Name = "authorization-header", Family = "authorization", Keywords = ["authorization"], Pattern = AuthorizationHeader(), Locator = SecretLocators.LastWordAfterSeparator, Start = RuleStart.Keyword, Precheck = SecretPrechecks.AssignmentFollows, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
         new() { Name = "bearer-token", Family = "authorization", Keywords = ["bearer"], Pattern = BearerToken(), Locator = SecretLocators.LastWord, Precheck = SecretPrechecks.SpaceFollows, Check = ValueCheck.LooksRandom, MaxLength = 2048 },
         new() { Name = "url-basic-auth", Family = "basic-auth", Keywords = ["://"], Pattern = UrlUserInfo(), Locator = SecretLocators.UserInfoPassword, Start = RuleStart.Keyword, Precheck = SecretPrechecks.UserInfoFollows },
@@ -74,8 +80,24 @@ internal static partial class SecretRules
             Precheck = SecretPrechecks.AssignmentFollows,
             Check = ValueCheck.LooksRandom,
         },
-        new() { Name = "an-key", Family = "pushnotifi", Keywords = ["an_key_"], Pattern = AnKey(), Locator = SecretLocators.Whole, Start = RuleStart.Token },
+        new()
+        {
+            Name = "generic-api-key",
+            Family = "generic",
+            Keywords = ["access", "api", "auth", "key", "credential", "creds", "passwd", "password", "secret", "token"],
+            Pattern = GenericValue(),
+            Start = RuleStart.Assignment,
+            End = TokenEnd.Terminator,
+            Entropy = 3.5,
+            Check = ValueCheck.Generic,
+            Allow = GenericNameAllowlist(),
+            FromGitleaks = true,
+        },
+        new() { Name = "an-key", Family = "pushnotifi", Keywords = ["an_key_"], Pattern = AnKey(), Start = RuleStart.Token, MinLength = 19 },
     ];
+
+    /// <summary>Every row: ours, then gitleaks'. Their matches are merged, so order does not matter.</summary>
+    public static IReadOnlyList<SecretRule> All { get; } = [.. Own, .. GitleaksRules.All];
 
     [GeneratedRegex("""^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b""", Exact)]
     private static partial Regex AwsAccessKeyId();
@@ -89,8 +111,9 @@ internal static partial class SecretRules
     [GeneratedRegex("""^AIza[0-9A-Za-z_-]{35}""", Exact)]
     private static partial Regex GcpApiKey();
 
-    // The body up to the END line (or the end of a truncated text), with real or JSON-escaped line breaks.
-    [GeneratedRegex("""^-----BEGIN [A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----[^-]{16,}""", Exact)]
+    // Header to footer, or to the end of the body when the text was cut before the footer. The body holds no "--"
+    // (base64, real or JSON-escaped line breaks, Proc-Type and DEK-Info lines), so it stops at the footer.
+    [GeneratedRegex("""^-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-[^-]){16,}(?:-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)?""", Exact)]
     private static partial Regex PrivateKeyBlock();
 
     [GeneratedRegex("""^gh[pousr]_[A-Za-z0-9]{20,251}""", Exact)]
@@ -126,10 +149,13 @@ internal static partial class SecretRules
     [GeneratedRegex("""^pypi-AgE[A-Za-z0-9_-]{50,}""", Exact)]
     private static partial Regex PyPiToken();
 
-    [GeneratedRegex("""^oy2[a-z0-9]{43}\b""", Exact)]
+    // NuGet writes its keys in lower case; gitleaks-style shapes are matched in any case, and so is this one.
+    [GeneratedRegex("""^oy2[a-z0-9]{43}\b""", AnyCase)]
     private static partial Regex NuGetKey();
 
-    [GeneratedRegex("""^eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*""", Exact)]
+    // gitleaks' shape (each part base64url, the payload and signature also with / and \ as some encoders write them),
+    // with a header of any length.
+    [GeneratedRegex("""^eyJ[A-Za-z0-9_-]{8,}\.ey[A-Za-z0-9/\\_-]{8,}\.(?:[A-Za-z0-9/\\_-]{10,}={0,2})?""", Exact)]
     private static partial Regex Jwt();
 
     // Any scheme (Bearer, Basic, Api-Token, …) or none; the credential is the last word.
@@ -157,6 +183,21 @@ internal static partial class SecretRules
         + NameTail + Separator + Value,
         AnyCase)]
     private static partial Regex SecretAssignment();
+
+    // gitleaks' generic-api-key value: a word of 10 to 150 characters, or base64 of 12 or more.
+    [GeneratedRegex("""^(?:[\w.=-]{10,150}|[a-z0-9][a-z0-9+/]{11,}={0,3})""", AnyCase)]
+    private static partial Regex GenericValue();
+
+    // gitleaks' generic-api-key allowlist: names that hold a keyword but name no secret (credentialsId, api_version,
+    // public_key, keyboard, monkey, token_url…) and Maven's io.jsonwebtoken coordinates.
+    [GeneratedRegex(
+        """(?:access(?:ibility|or)|access[_.-]?id|random[_.-]?access|api[_.-]?(?:id|name|version)|rapid|capital|[a-z0-9-]*api[a-z0-9-]*:jar:|author|X-MS-Exchange-Organization-Auth|Authentication-Results|credentials?[_.-]?id|withCredentials|(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence)[_.-]?key|turkey|key[_.-]?(?:alias|board|code|frame|id|length|mesh|name|pair|press(?:ed)?|ring|selector|signature|size|stone|storetype|word|up|down|left|right)|key[_.-]?vault[_.-]?(?:id|name)|keyVaultToStoreSecrets|key(?:store|tab)[_.-]?(?:file|path)|issuerkeyhash|(?-i:[DdMm]onkey|[DM]ONKEY)|keying|secret[_.-]?(?:length|name|size)|UserSecretsId|csrf[_.-]?token|io\.jsonwebtoken[ \t]?:[ \t]?[\w-]+|(?:api|credentials|token)[_.-]?(?:endpoint|ur[il])|public[_.-]?token|(?:key|token)[_.-]?file)""",
+        AnyCase)]
+    private static partial Regex GenericNameAllowlist();
+
+    // "kind: Secret" (any quoting) marks a Kubernetes secret; its data block is before or after it in the same document.
+    [GeneratedRegex("""^kind:[ \t]*["']?Secret["']?""", AnyCase)]
+    private static partial Regex KubernetesSecretKind();
 
     [GeneratedRegex("""^an_key_[A-Za-z0-9_]{12,}""", AnyCase)]
     private static partial Regex AnKey();

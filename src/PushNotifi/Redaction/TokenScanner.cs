@@ -4,42 +4,58 @@ namespace PushNotifi.Redaction;
 
 /// <summary>
 /// Finds tokens that carry their own shape rather than a keyword: prefixed provider tokens (<c>ghp_…</c>,
-/// <c>AKIA…</c>, <c>xoxb-…</c>, JWTs; the <see cref="RuleStart.Token"/> rules), PushNotifi user and group keys
-/// (32 letters or digits starting with u or g, with a digit) and Twilio API keys (<c>SK</c> and 32 hex digits).
-/// Each is a run of at least 26 token characters, so each covers one of every 26th position: the scanner looks only
-/// there, measures the run around it and, only for a long run, tries the prefixes at its start and after each
-/// <c>-</c> or <c>.</c>. On prose and logs that reads a small part of the text.
+/// <c>xoxb-…</c>, JWTs; the <see cref="RuleStart.Token"/> rules at least <see cref="Shortest"/> long), PushNotifi
+/// user and group keys (32 letters or digits starting with u or g, with a digit) and Twilio API keys (<c>SK</c> and
+/// 32 hex digits). Each is a run of at least <see cref="Shortest"/> token characters, so each covers one of every
+/// <see cref="Shortest"/>th position: the scanner looks only there, measures the run around it and, only for a long
+/// run, tries the prefixes at its start and after each separator (<c>- . / + = ~</c>). On prose and logs that reads a
+/// small part of the text.
 /// </summary>
 internal static class TokenScanner
 {
     /// <summary>
-    /// The shortest token looked for here (a GitLab token, <c>glpat-</c> and 20 characters). Shorter ones (AWS access
-    /// key ids, 20 characters) are found by their keywords instead: a longer stride probes fewer places.
+    /// The shortest token looked for here (a Stripe key, <c>sk_test_</c> and 10 characters). Token rules with shorter
+    /// tokens (Slack's legacy tokens) are found by their keywords instead: a longer stride probes fewer places.
     /// </summary>
-    private const int Shortest = 26;
+    internal const int Shortest = 18;
 
     private const int KeyLength = PushNotifiLimits.KeyLength;
 
     private const int TwilioKeyLength = 34;
 
-    private static readonly bool[] s_isTokenCharacter = [.. Enumerable.Range(0, 128).Select(c => SecretScanner.NameCharacters.Contains((char)c))];
+    // A token's characters: a name's, and base64's + / = and the ~ of OpenShift and Azure secrets.
+    private static readonly SearchValues<char> s_tokenCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-+/=~");
 
-    private static readonly SearchValues<char> s_partSeparators = SearchValues.Create(".-");
+    private static readonly bool[] s_isTokenCharacter = [.. Enumerable.Range(0, 128).Select(c => s_tokenCharacters.Contains((char)c))];
+
+    private static readonly SearchValues<char> s_partSeparators = SearchValues.Create(".-+/=~");
 
     private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");
 
     private static readonly SearchValues<char> s_lowerHex = SearchValues.Create("0123456789abcdef");
 
-    // Token rules by the first character of their prefixes (ASCII only; prefixes are matched case-sensitively).
+    // Token rules by the first character of their prefixes, lower-cased (ASCII only; prefixes are matched in any
+    // case and each rule's pattern decides).
     private static readonly (string Prefix, SecretRule Rule)[][] s_byFirstCharacter = SecretRules.All
-        .Where(r => r.Start == RuleStart.Token)
+        .Where(r => IsScanned(r) && r.KeywordOffset == 0)
         .SelectMany(r => r.Keywords.Select(k => (Prefix: k, Rule: r)))
-        .GroupBy(p => p.Prefix[0])
+        .GroupBy(p => char.ToLowerInvariant(p.Prefix[0]))
         .Aggregate(new (string, SecretRule)[128][], (table, group) =>
         {
             table[group.Key] = [.. group];
             return table;
         });
+
+    // Token rules whose keyword sits inside the token (an Azure AD secret's Q~, a MaxMind key's _mmk suffix): looked for
+    // in each long run rather than at its parts' starts, and kept out of the keyword search, where a two-character
+    // literal would take it off its vectorized path.
+    private static readonly (string Infix, SecretRule Rule)[] s_infixes = [.. SecretRules.All
+        .Where(r => IsScanned(r) && r.KeywordOffset > 0)
+        .SelectMany(r => r.Keywords.Select(k => (k, r)))];
+
+    /// <summary>True for the rules this scanner runs (the rest are found by their keywords).</summary>
+    public static bool IsScanned(SecretRule rule) => rule.Start == RuleStart.Token && rule.MinLength >= Shortest;
 
     /// <summary>Adds a span for each token found.</summary>
     public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans)
@@ -64,7 +80,7 @@ internal static class TokenScanner
 
             if (probe - start == Shortest)
             {
-                start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(SecretScanner.NameCharacters) + 1;
+                start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(s_tokenCharacters) + 1;
             }
 
             var end = probe + 1;
@@ -75,15 +91,16 @@ internal static class TokenScanner
 
             if (end - start >= Shortest)
             {
-                var length = text[end..].IndexOfAnyExcept(SecretScanner.NameCharacters);
+                var length = text[end..].IndexOfAnyExcept(s_tokenCharacters);
                 end = length < 0 ? text.Length : end + length;
                 ScanRun(text, start, end, ref spans);
             }
 
             examinedUntil = end;
 
-            // The next probe position (one of every 26th) at or after the end of this run.
-            probe = end + (((Shortest - 1 - (end % Shortest)) + Shortest) % Shortest);
+            // text[end] ends the run, so a long token after it starts at end + 1 or later and covers end + Shortest
+            // if it starts there or before; one starting later is met by a later probe.
+            probe = end + Shortest;
         }
     }
 
@@ -91,6 +108,18 @@ internal static class TokenScanner
 
     private static void ScanRun(ReadOnlySpan<char> text, int start, int end, ref SecretSpans spans)
     {
+        foreach (var (infix, rule) in s_infixes)
+        {
+            var infixCovered = start;
+            var at = text[start..end].IndexOf(infix, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                SecretScanner.Apply(rule, text, start + at, infix.Length, ref infixCovered, ref spans);
+                var next = text[(start + at + 1)..end].IndexOf(infix, StringComparison.Ordinal);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+        }
+
         var coveredUntil = start;
         var part = start;
         while (end - part >= Shortest)
@@ -124,14 +153,14 @@ internal static class TokenScanner
     private static void TryPrefixes(ReadOnlySpan<char> text, int at, ref int coveredUntil, ref SecretSpans spans)
     {
         var first = text[at];
-        if (first >= 128 || s_byFirstCharacter[first] is not { } candidates)
+        if (first >= 128 || s_byFirstCharacter[char.ToLowerInvariant(first)] is not { } candidates)
         {
             return;
         }
 
         foreach (var (prefix, rule) in candidates)
         {
-            if (text[at..].StartsWith(prefix, StringComparison.Ordinal))
+            if (text[at..].StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 SecretScanner.Apply(rule, text, at, prefix.Length, ref coveredUntil, ref spans);
             }

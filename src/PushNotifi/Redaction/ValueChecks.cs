@@ -15,20 +15,123 @@ internal static class ValueChecks
     // Words a log writes after "password:" that say something about a password without being one.
     private static readonly string[] s_passwordWords = ["null", "none", "nil", "true", "false", "undefined", "empty", "required", "invalid", "incorrect", "expired", "missing", "hidden", "unset"];
 
+    private static readonly SearchValues<char> s_versionNameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:@v");
+    private static readonly SearchValues<char> s_versionTagCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+    private static readonly SearchValues<char> s_lettersAndPunctuation = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.-");
+
     private static readonly SearchValues<char> s_dateCharacters = SearchValues.Create("0123456789-:.TZ+ ");
+
+    // gitleaks' global allowlist: values that are a word a config writes for "unset".
+    private static readonly string[] s_unsetWords = ["true", "false", "null"];
 
     /// <summary>True when <paramref name="value"/> passes <paramref name="check"/> and is not a placeholder.</summary>
     public static bool IsSecret(ReadOnlySpan<char> value, ValueCheck check) =>
         !IsPlaceholder(value) && check switch
         {
-            ValueCheck.LooksRandom => LooksRandom(value),
+            ValueCheck.LooksRandom => LooksRandom(value) && !LooksLikeVersion(value),
             ValueCheck.Password => value.Length >= 3 && value[0] != '/' && !IsPasswordWord(value),
+            ValueCheck.Generic => IsGenericSecret(value),
             _ => true,
         };
 
+    /// <summary>The Shannon entropy of <paramref name="value"/> in bits per character, as gitleaks computes it.</summary>
+    public static double Entropy(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return 0;
+        }
+
+        Span<int> counts = stackalloc int[128];
+        counts.Clear();
+        var other = 0;
+        foreach (var c in value)
+        {
+            if (c < 128)
+            {
+                counts[c]++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        var entropy = 0.0;
+        foreach (var count in counts)
+        {
+            entropy -= Term(count, value.Length);
+        }
+
+        return entropy - Term(other, value.Length);
+    }
+
+    private static double Term(int count, int length)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var p = (double)count / length;
+        return p * Math.Log2(p);
+    }
+
+    /// <summary>True when <paramref name="value"/> is a GUID (8-4-4-4-12 hex digits).</summary>
+    public static bool IsGuid(ReadOnlySpan<char> value) => value.Length == 36 && Guid.TryParseExact(value, "D", out _);
+
+    /// <summary>
+    /// A version or a package coordinate, not a key: <c>0.11.2</c>, <c>v1.2.3-beta</c>, <c>jjwt-jackson-0.11.2</c>,
+    /// <c>jjwt-jackson:0.11.2</c>: a name of letters and dashes (or none), then dotted numbers and at most a short tag.
+    /// </summary>
+    public static bool LooksLikeVersion(ReadOnlySpan<char> value)
+    {
+        var digits = value.IndexOfAnyInRange('0', '9');
+        if (digits < 0)
+        {
+            return false;
+        }
+
+        var name = value[..digits];
+        if (name.ContainsAnyExcept(s_versionNameCharacters))
+        {
+            return false;
+        }
+
+        // The numbers: at least two dot-separated groups of digits (1.2, 0.11.2), then an optional -tag or +build.
+        var rest = value[digits..];
+        var groups = 0;
+        while (!rest.IsEmpty)
+        {
+            var run = rest.IndexOfAnyExceptInRange('0', '9');
+            var length = run < 0 ? rest.Length : run;
+            if (length == 0 || length > 8)
+            {
+                return false;
+            }
+
+            groups++;
+            rest = rest[length..];
+            if (rest.IsEmpty || rest[0] != '.')
+            {
+                break;
+            }
+
+            rest = rest[1..];
+        }
+
+        return groups >= 2 && (rest.IsEmpty || (rest[0] is '-' or '+' && rest.Length <= 24 && !rest[1..].ContainsAnyExcept(s_versionTagCharacters)));
+    }
+
+    // gitleaks' generic-api-key checks on the value: entropy over 3.5 (checked by the rule), not letters and
+    // punctuation alone, no stopword, and (ours) not a version.
+    private static bool IsGenericSecret(ReadOnlySpan<char> value) =>
+        value.ContainsAnyExcept(s_lettersAndPunctuation) && !GenericStopwords.Contain(value) && !LooksLikeVersion(value);
+
     /// <summary>
     /// <c>$VAR</c>, <c>${VAR}</c>, <c>%VAR%</c>, <c>{{ var }}</c>, <c>&lt;your-key&gt;</c>, <c>[secret]</c>, <c>ENC[…]</c>,
-    /// <c>xxxx</c>, <c>****</c>, <c>changeme</c>, <c>example</c>, one repeated character, or an already redacted <c>…abcd</c>.
+    /// <c>@VAR@</c>, <c>xxxx</c>, <c>****</c>, <c>changeme</c>, <c>example</c>, <c>true</c>/<c>false</c>/<c>null</c>, one repeated
+    /// character, or an already redacted <c>…abcd</c>.
     /// </summary>
     public static bool IsPlaceholder(ReadOnlySpan<char> value)
     {
@@ -37,9 +140,17 @@ internal static class ValueChecks
             return true;
         }
 
-        if (value.StartsWith("ENC[", StringComparison.OrdinalIgnoreCase))
+        if (value.StartsWith("ENC[", StringComparison.OrdinalIgnoreCase) || (value.Length > 2 && value[0] == '@' && value[^1] == '@'))
         {
             return true;
+        }
+
+        foreach (var word in s_unsetWords)
+        {
+            if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
         return value.Length > 1 && !value[1..].ContainsAnyExcept(value[0]);

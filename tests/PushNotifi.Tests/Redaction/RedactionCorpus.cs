@@ -1,9 +1,11 @@
 namespace PushNotifi.Tests.Redaction;
 
 /// <summary>
-/// Reads <c>corpus.tsv</c>: one case per line (family, <c>redact</c> or <c>keep</c>, text). Provider prefixes are
-/// written there as markers and put together here, so that no committed line is a live-format secret that a secret
-/// scanner would flag (every value is fake anyway).
+/// Reads <c>corpus.tsv</c>: one case per line (family, <c>redact</c> or <c>keep</c>, text, and optionally the rule
+/// the line tests and where its shape comes from). Provider prefixes are written there as markers and put together
+/// here, so that no committed line is a live-format secret that a secret scanner would flag (every value is fake
+/// anyway): <c>⟨name⟩</c> is a prefix from the table below, <c>⟨gh|p_⟩</c> the pieces joined, and <c>«h:32»</c> a
+/// random run of a character class made at run time (seeded by the line, so each run sees the same text).
 /// </summary>
 internal static class RedactionCorpus
 {
@@ -77,13 +79,13 @@ internal static class RedactionCorpus
                 continue;
             }
 
-            var fields = line.Split('\t', 3);
-            if (fields.Length != 3 || fields[1] is not ("redact" or "keep"))
+            var fields = line.Split('\t');
+            if (fields.Length is < 3 or > 5 || fields[1] is not ("redact" or "keep"))
             {
-                throw new FormatException($"corpus.tsv line {lineNumber}: expected family, redact|keep, text.");
+                throw new FormatException($"corpus.tsv line {lineNumber}: expected family, redact|keep, text[, rule[, source]].");
             }
 
-            var text = Expand(fields[2]).Replace('⏎', '\n');
+            var text = Generate(Expand(fields[2]), new Random(lineNumber)).Replace('⏎', '\n');
             string? secret = null;
             if (fields[1] == "redact")
             {
@@ -98,10 +100,50 @@ internal static class RedactionCorpus
                 text = text.Remove(close, SecretClose.Length).Remove(open, SecretOpen.Length);
             }
 
-            cases.Add(new RedactionCase(lineNumber, fields[0], text, secret));
+            var rule = fields.Length > 3 && fields[3].Length > 0 ? fields[3] : null;
+            var source = fields.Length > 4 && fields[4].Length > 0 ? fields[4] : null;
+            cases.Add(new RedactionCase(lineNumber, fields[0], text, secret) { Rule = rule, Source = source });
         }
 
         return cases;
+    }
+
+    // «class:length» becomes that many random characters of the class; «uuid» a lower-case UUID.
+    private static string Generate(string text, Random random)
+    {
+        var start = text.IndexOf('«', StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var end = text.IndexOf('»', start);
+            var spec = text[(start + 1)..end];
+            var value = spec == "uuid" ? new Guid(random.GetItems<byte>(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(), 16)).ToString() : RandomRun(spec, random);
+            text = string.Concat(text.AsSpan(0, start), value, text.AsSpan(end + 1));
+            start = text.IndexOf('«', start + value.Length);
+        }
+
+        return text;
+    }
+
+    private static string RandomRun(string spec, Random random)
+    {
+        var colon = spec.IndexOf(':', StringComparison.Ordinal);
+        var alphabet = spec[..colon] switch
+        {
+            "a" => "abcdefghijklmnopqrstuvwxyz0123456789",
+            "A" => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+            "U" => "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+            "h" => "0123456789abcdef",
+            "H" => "0123456789ABCDEF",
+            "d" => "0123456789",
+            "l" => "abcdefghijklmnopqrstuvwxyz",
+            "w" => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-",
+            "b" => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+            "Z" => "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L",
+            "B" => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
+            _ => throw new FormatException($"corpus.tsv: unknown character class in «{spec}»."),
+        };
+        var length = int.Parse(spec[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        return new string(random.GetItems(alphabet.AsSpan(), length));
     }
 
     private static string Expand(string text)
@@ -111,7 +153,8 @@ internal static class RedactionCorpus
         {
             var end = text.IndexOf('⟩', start);
             var name = text[(start + 1)..end];
-            if (!s_prefixes.TryGetValue(name, out var prefix))
+            var prefix = name.Contains('|', StringComparison.Ordinal) ? name.Replace("|", string.Empty, StringComparison.Ordinal) : null;
+            if (prefix is null && !s_prefixes.TryGetValue(name, out prefix))
             {
                 throw new FormatException($"corpus.tsv: unknown prefix marker ⟨{name}⟩.");
             }
@@ -127,6 +170,12 @@ internal static class RedactionCorpus
 /// <summary>One corpus line: the text, and the secret it holds (null when the text must stay as it is).</summary>
 internal sealed record RedactionCase(int Line, string Family, string Text, string? Secret)
 {
+    /// <summary>The rule (a <c>SecretRules</c> name) the line was written for, if any.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>Where the line's shape comes from (a provider's documentation or a gitleaks rule), if stated.</summary>
+    public string? Source { get; init; }
+
     /// <summary>True when <paramref name="redacted"/> keeps nothing of the secret but, at most, its last four characters.</summary>
     public bool IsRedactedIn(string redacted)
     {

@@ -1,0 +1,201 @@
+using System.Buffers;
+
+namespace PushNotifi.Redaction;
+
+/// <summary>
+/// Runs the <see cref="RuleStart.Assignment"/> rules, gitleaks' semi-generic form: a name that holds a keyword
+/// (<c>TWITTER_API_SECRET</c>), at most 20 name characters or spaces and 3 quotes or spaces after the keyword, an
+/// assignment (<c>= : := ::= =&gt; ?= || &gt; ,</c>), up to 5 quotes, spaces or <c>=</c>, then a value of the rule's
+/// shape that ends where a secret may end. Over a hundred provider keywords would take a multi-string search far off
+/// its fast path, so the pass looks for the assignment instead (a vectorized search for five characters) and, at
+/// each, for a keyword in the few characters before it: a bitmap of the keywords' first two letters turns nearly
+/// every place away without a comparison.
+/// </summary>
+internal static class AssignmentScanner
+{
+    private const int LongestGap = 20;
+    private const int LongestQuotes = 3;
+    private const int LongestValueSkip = 5;
+    private const int LongestNamePrefix = 50;
+
+    private static readonly SearchValues<char> s_operators = SearchValues.Create("=:>,|");
+    private static readonly SearchValues<char> s_gap =
+        SearchValues.Create(" \tABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+    private static readonly SearchValues<char> s_quotes = SearchValues.Create(" \t\r\n\f\v'\"");
+    private static readonly SearchValues<char> s_valueSkips = SearchValues.Create("`'\" \t\r\n\f\v=");
+
+    private static readonly Keyword[] s_keywords = SecretRules.All
+        .Where(r => r.Start == RuleStart.Assignment)
+        .SelectMany(r => r.Keywords.Select(k => (Keyword: k.ToLowerInvariant(), Rule: r)))
+        .GroupBy(p => p.Keyword)
+        .Select(g => new Keyword(g.Key, [.. g.Select(p => p.Rule)]))
+        .ToArray();
+
+    private static readonly int s_longestKeyword = s_keywords.Max(k => k.Text.Length);
+
+    // One bit per pair of folded ASCII characters that starts a keyword (2^14 pairs).
+    private static readonly ulong[] s_bigrams = BuildBigrams();
+
+    private static readonly Dictionary<int, Keyword[]> s_byBigram = s_keywords
+        .GroupBy(k => Bigram(k.Text[0], k.Text[1]))
+        .ToDictionary(g => g.Key, g => g.ToArray());
+
+    /// <summary>Adds a span for each assigned value that one of the rules accepts.</summary>
+    public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans)
+    {
+        var from = 0;
+        var coveredUntil = 0;
+        while (from < text.Length)
+        {
+            var offset = text[from..].IndexOfAny(s_operators);
+            if (offset < 0)
+            {
+                return;
+            }
+
+            var op = from + offset;
+            var opEnd = OperatorEnd(text, op);
+            from = Math.Max(op + 1, opEnd);
+            if (opEnd < 0 || op < coveredUntil)
+            {
+                continue;
+            }
+
+            var nameEnd = op > 0 && text[op] == '=' && text[op - 1] == '?' ? op - 1 : op;
+            for (var quotes = 0; quotes < LongestQuotes && nameEnd > 0 && s_quotes.Contains(text[nameEnd - 1]); quotes++)
+            {
+                nameEnd--;
+            }
+
+            var floor = Math.Max(0, nameEnd - LongestGap - s_longestKeyword);
+            var regionStart = floor + text[floor..nameEnd].LastIndexOfAnyExcept(s_gap) + 1;
+            // The region holds only name characters and spaces (ASCII), so folding with | 0x20 stays under 128.
+            for (var p = regionStart; p + 3 <= nameEnd; p++)
+            {
+                var pair = Bigram(text[p], text[p + 1]);
+                if ((s_bigrams[pair >> 6] & (1UL << pair)) == 0 || !s_byBigram.TryGetValue(pair, out var keywords))
+                {
+                    continue;
+                }
+
+                foreach (var keyword in keywords)
+                {
+                    var keywordEnd = p + keyword.Text.Length;
+                    if (keywordEnd <= nameEnd && nameEnd - keywordEnd <= LongestGap
+                        && text.Slice(p, keyword.Text.Length).Equals(keyword.Text, StringComparison.OrdinalIgnoreCase))
+                    {
+                        foreach (var rule in keyword.Rules)
+                        {
+                            TryValue(rule, text, p, opEnd, ref coveredUntil, ref spans);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Where the assignment that starts at op ends; -1 when the character starts none (a lone '|').
+    private static int OperatorEnd(ReadOnlySpan<char> text, int op)
+    {
+        var next = op + 1 < text.Length ? text[op + 1] : '\0';
+        switch (text[op])
+        {
+            case ':':
+                var colons = 1;
+                while (colons < 3 && op + colons < text.Length && text[op + colons] == ':')
+                {
+                    colons++;
+                }
+
+                return op + colons < text.Length && text[op + colons] == '=' ? op + colons + 1 : op + 1;
+            case '=':
+                return next == '>' ? op + 2 : op + 1;
+            case '|':
+                return next == '|' ? op + 2 : -1;
+            default:
+                return op + 1;
+        }
+    }
+
+    private static void TryValue(SecretRule rule, ReadOnlySpan<char> text, int keyword, int opEnd, ref int coveredUntil, ref SecretSpans spans)
+    {
+        if (rule.Pattern is not { } pattern || (rule.Check == ValueCheck.Generic && !IsGenericKeyword(text, keyword)))
+        {
+            return;
+        }
+
+        var valueStart = opEnd;
+        for (var skipped = 0; skipped < LongestValueSkip && valueStart < text.Length && s_valueSkips.Contains(text[valueStart]); skipped++)
+        {
+            valueStart++;
+        }
+
+        var window = text.Slice(valueStart, Math.Min(rule.MaxLength, text.Length - valueStart));
+        foreach (var match in pattern.EnumerateMatches(window))
+        {
+            var end = valueStart + match.Length;
+            if (match.Index != 0 || !SecretScanner.Ends(text, end, rule.End) || !SecretScanner.Passes(rule, window[..match.Length]))
+            {
+                return;
+            }
+
+            if (rule.Check == ValueCheck.Generic && IsAllowedGeneric(rule, text, keyword, end))
+            {
+                return;
+            }
+
+            // Jenkins names a stored credential by a GUID (credentials: '…'): an id, not the secret.
+            if (text[keyword..].StartsWith("cred", StringComparison.OrdinalIgnoreCase) && ValueChecks.IsGuid(window[..match.Length]))
+            {
+                return;
+            }
+
+            spans.Add(valueStart, end, null);
+            coveredUntil = Math.Max(coveredUntil, end);
+            return;
+        }
+    }
+
+    // gitleaks matches "api" only as api, Api or API, where the other keywords match in any case.
+    private static bool IsGenericKeyword(ReadOnlySpan<char> text, int keyword) =>
+        !text[keyword..].StartsWith("api", StringComparison.OrdinalIgnoreCase)
+        || text[keyword..].StartsWith("api", StringComparison.Ordinal)
+        || text[keyword..].StartsWith("Api", StringComparison.Ordinal)
+        || text[keyword..].StartsWith("API", StringComparison.Ordinal);
+
+    // The generic rule's allowlists: its name list, tried on the whole match from the start of the name, and the lines
+    // it skips (Docker's --mount=type=secret, JavaScript imports).
+    private static bool IsAllowedGeneric(SecretRule rule, ReadOnlySpan<char> text, int keyword, int end)
+    {
+        var floor = Math.Max(0, keyword - LongestNamePrefix);
+        var start = floor + text[floor..keyword].LastIndexOfAnyExcept(SecretScanner.NameCharacters) + 1;
+        if (rule.Allow is { } allow && allow.IsMatch(text[start..end]))
+        {
+            return true;
+        }
+
+        var lineStart = text[..start].LastIndexOf('\n') + 1;
+        var lineEnd = text[end..].IndexOf('\n');
+        var line = text[lineStart..(lineEnd < 0 ? text.Length : end + lineEnd)];
+        return line.Contains("--mount=type=secret,", StringComparison.Ordinal)
+            || (line.TrimStart().StartsWith("import", StringComparison.Ordinal) && line.Contains(" from ", StringComparison.Ordinal));
+    }
+
+    // Lower-cases ASCII letters; keeps digits, '.', '-' and space; maps '_' to DEL for text and keywords alike.
+    private static int Bigram(char a, char b) => (((a | 0x20) & 0x7F) << 7) | ((b | 0x20) & 0x7F);
+
+    private static ulong[] BuildBigrams()
+    {
+        var bits = new ulong[(1 << 14) / 64];
+        foreach (var keyword in s_keywords)
+        {
+            var pair = Bigram(keyword.Text[0], keyword.Text[1]);
+            bits[pair >> 6] |= 1UL << pair;
+        }
+
+        return bits;
+    }
+
+    /// <summary>A keyword, lower-cased, and the rules it gates.</summary>
+    private sealed record Keyword(string Text, SecretRule[] Rules);
+}
