@@ -78,9 +78,10 @@ internal sealed class SandboxState : IDisposable
         return captured;
     }
 
-    /// <summary>Writes the keys' last use and closes the data file, if any.</summary>
+    /// <summary>Stops the event batches, writes the keys' last use and closes the data file, if any.</summary>
     public void Dispose()
     {
+        Events.Dispose();
         if (_database is not null)
         {
             Keys.Flush();
