@@ -67,6 +67,37 @@ public class EventBatchingTests
     }
 
     [Fact]
+    public async Task Many_streams_each_get_every_event_once_and_in_order_while_batches_are_handed_out_a_few_streams_at_a_time()
+    {
+        using var events = new SandboxEvents(new SandboxSecrets(Fake.Options()), flushInterval: TimeSpan.FromMilliseconds(1), keepAliveInterval: Never);
+        var streams = Enumerable.Range(0, 100).Select(_ => events.Subscribe(lastEventId: null)).ToArray();
+        const int Published = 300;
+
+        for (var i = 0; i < Published; i++)
+        {
+            events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+            if (i % 10 == 0)
+            {
+                await Task.Delay(1);
+            }
+        }
+
+        var expected = string.Join(",", Enumerable.Range(1, Published));
+        foreach (var stream in streams)
+        {
+            var ids = new List<string>();
+            while (ids.Count < Published)
+            {
+                var text = Encoding.UTF8.GetString((await NextAsync(stream)).Bytes);
+                ids.AddRange(text.Split('\n').Where(l => l.StartsWith("id: ", StringComparison.Ordinal)).Select(l => l[4..]));
+            }
+
+            Assert.Equal(expected, string.Join(",", ids));
+            stream.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Quiet_streams_get_a_keep_alive_comment()
     {
         using var events = new SandboxEvents(new SandboxSecrets(Fake.Options()), keepAliveInterval: TimeSpan.FromMilliseconds(50));

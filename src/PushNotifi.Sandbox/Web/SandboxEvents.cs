@@ -16,6 +16,10 @@ internal sealed class SandboxEvents : IDisposable
     /// <summary>Default shortest time between two batches. An idle page still gets an event at once.</summary>
     public static readonly TimeSpan DefaultFlushInterval = TimeSpan.FromMilliseconds(25);
 
+    // Streams woken by one work item. Waking all of them at once would queue hundreds of writes ahead of the API's
+    // requests on the thread pool, each request then waiting for all of them (the p99 with 500 open inbox tabs).
+    private const int FanOutSlice = 16;
+
     /// <summary>Default time the streams may go without a byte before they get a keep-alive comment.</summary>
     public static readonly TimeSpan DefaultKeepAliveInterval = TimeSpan.FromSeconds(15);
 
@@ -33,6 +37,8 @@ internal sealed class SandboxEvents : IDisposable
     private long _sentId;
     private long _lastFlush;
     private bool _flushDue;
+    private FanOut? _fanOut;
+    private bool _flushAfterFanOut;
     private bool _disposed;
 
     /// <summary>The intervals are the defaults but in tests.</summary>
@@ -80,8 +86,7 @@ internal sealed class SandboxEvents : IDisposable
                 _pending.Add(frame);
                 if (_pending.Count >= SandboxLimits.EventQueueLength)
                 {
-                    // A flood between two flushes: hand it out now, so what waits here stays bounded too.
-                    behind = FlushLocked();
+                    behind = FlushAllLocked();
                 }
                 else if (!_flushDue && !_disposed)
                 {
@@ -158,20 +163,53 @@ internal sealed class SandboxEvents : IDisposable
 
     private void Flush()
     {
-        List<Subscription>? behind;
+        List<Subscription>? behind = null;
         lock (_gate)
         {
-            behind = FlushLocked();
+            _flushDue = false;
+            if (_fanOut is null)
+            {
+                behind = StartBatchLocked(all: false);
+            }
+            else
+            {
+                // One batch at a time, so every stream gets them in order: this one starts when the last is handed out.
+                _flushAfterFanOut = true;
+            }
         }
 
         Drop(behind);
     }
 
-    // Hands what is pending to every stream as one batch, or a keep-alive when nothing was sent for a while, and returns
-    // the streams that fell too far behind. Under the gate.
-    private List<Subscription>? FlushLocked()
+    private void FanOutStep()
     {
-        _flushDue = false;
+        List<Subscription>? behind;
+        lock (_gate)
+        {
+            behind = OfferLocked(FanOutSlice);
+            if (_fanOut is null && _flushAfterFanOut)
+            {
+                _flushAfterFanOut = false;
+                behind = Both(behind, StartBatchLocked(all: false));
+            }
+        }
+
+        Drop(behind);
+    }
+
+    // A flood between two flushes: hands out the batch in progress and what is pending now, on this thread, so what
+    // waits here stays bounded too. Under the gate.
+    private List<Subscription>? FlushAllLocked()
+    {
+        var behind = OfferLocked(int.MaxValue);
+        _flushAfterFanOut = false;
+        return Both(behind, StartBatchLocked(all: true));
+    }
+
+    // Makes one batch of what is pending, or a keep-alive when nothing was sent for a while, and starts handing it out.
+    // Under the gate.
+    private List<Subscription>? StartBatchLocked(bool all)
+    {
         EventBatch batch;
         if (_pending.Count > 0)
         {
@@ -190,16 +228,41 @@ internal sealed class SandboxEvents : IDisposable
         }
 
         _lastFlush = Stopwatch.GetTimestamp();
-        List<Subscription>? behind = null;
-        foreach (var subscriber in _subscribers)
+        _fanOut = new FanOut(batch, [.. _subscribers]);
+        var behind = OfferLocked(all ? int.MaxValue : FanOutSlice);
+        ScheduleKeepAlive(_keepAliveInterval);
+        return behind;
+    }
+
+    // Offers the batch in progress to the next `count` streams; when streams remain, the rest is queued behind whatever
+    // the thread pool holds now (an API request that arrived meanwhile goes first). Returns the streams that fell too
+    // far behind. Under the gate.
+    private List<Subscription>? OfferLocked(int count)
+    {
+        if (_fanOut is not { } fanOut)
         {
-            if (!subscriber.Offer(batch))
+            return null;
+        }
+
+        List<Subscription>? behind = null;
+        var end = (int)Math.Min(fanOut.To.Length, (long)fanOut.Next + count);
+        for (; fanOut.Next < end; fanOut.Next++)
+        {
+            if (!fanOut.To[fanOut.Next].Offer(fanOut.Batch))
             {
-                (behind ??= []).Add(subscriber);
+                (behind ??= []).Add(fanOut.To[fanOut.Next]);
             }
         }
 
-        ScheduleKeepAlive(_keepAliveInterval);
+        if (fanOut.Next < fanOut.To.Length)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static events => events.FanOutStep(), this, preferLocal: false);
+        }
+        else
+        {
+            _fanOut = null;
+        }
+
         return behind;
     }
 
@@ -211,6 +274,9 @@ internal sealed class SandboxEvents : IDisposable
             _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
+
+    private static List<Subscription>? Both(List<Subscription>? first, List<Subscription>? second) =>
+        first is null ? second : second is null ? first : [.. first, .. second];
 
     private static void Drop(IEnumerable<Subscription>? subscribers)
     {
@@ -228,6 +294,16 @@ internal sealed class SandboxEvents : IDisposable
         }
 
         subscription.Complete();
+    }
+
+    /// <summary>A batch being handed out, and to whom: the streams open when it was made.</summary>
+    private sealed class FanOut(EventBatch batch, Subscription[] to)
+    {
+        public EventBatch Batch => batch;
+
+        public Subscription[] To => to;
+
+        public int Next { get; set; }
     }
 
     /// <summary>One stream's queue of batches, and what it must send first.</summary>
@@ -266,8 +342,17 @@ internal sealed class SandboxEvents : IDisposable
         }
 
         /// <summary>Queues a batch, or says false when the stream would be more than its limit behind.</summary>
-        public bool Offer(EventBatch batch) =>
-            Interlocked.Add(ref _queued, batch.Count) <= SandboxLimits.EventQueueLength && _queue.Writer.TryWrite(batch);
+        public bool Offer(EventBatch batch)
+        {
+            if (Interlocked.Add(ref _queued, batch.Count) > SandboxLimits.EventQueueLength)
+            {
+                return false;
+            }
+
+            // False only once the stream has ended, which is not falling behind.
+            _queue.Writer.TryWrite(batch);
+            return true;
+        }
 
         public void Complete() => _queue.Writer.TryComplete();
 
