@@ -35,8 +35,8 @@ public class EventBatchingTests
         Assert.Equal(1, opening.Count);
         Assert.False(waitedBeforeTheLast, "no batch before the interval or a full queue");
         Assert.Equal(SandboxLimits.EventQueueLength, batch.Count);
-        Assert.Same(batch.Bytes, same.Bytes);
-        var text = Encoding.UTF8.GetString(batch.Bytes);
+        Assert.Same(batch.Frames, same.Frames);
+        var text = Text(batch);
         Assert.StartsWith("id: 2\nevent: cleared\n", text, StringComparison.Ordinal);
         Assert.EndsWith($"id: {SandboxLimits.EventQueueLength + 1}\nevent: cleared\ndata: {{}}\n\n", text, StringComparison.Ordinal);
     }
@@ -62,8 +62,8 @@ public class EventBatchingTests
         // Event 2 was waiting: the new stream starts after event 1 and gets 2 in the batch, not also in its replay.
         Assert.Equal((1L, 0, false), (late.LastId, late.Missed.Count, late.MustReload));
         Assert.Equal((0, false), (reconnected.Missed.Count, reconnected.MustReload));
-        Assert.StartsWith("id: 2\n", Encoding.UTF8.GetString(batch.Bytes), StringComparison.Ordinal);
-        Assert.Same(batch.Bytes, (await NextAsync(reconnected)).Bytes);
+        Assert.StartsWith("id: 2\n", Text(batch), StringComparison.Ordinal);
+        Assert.Same(batch.Frames, (await NextAsync(reconnected)).Frames);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class EventBatchingTests
             var ids = new List<string>();
             while (ids.Count < Published)
             {
-                var text = Encoding.UTF8.GetString((await NextAsync(stream)).Bytes);
+                var text = Text(await NextAsync(stream));
                 ids.AddRange(text.Split('\n').Where(l => l.StartsWith("id: ", StringComparison.Ordinal)).Select(l => l[4..]));
             }
 
@@ -105,8 +105,10 @@ public class EventBatchingTests
 
         var batch = await NextAsync(stream);
 
-        Assert.Equal((0, ": keep-alive\n\n"), (batch.Count, Encoding.UTF8.GetString(batch.Bytes)));
+        Assert.Equal((0, ": keep-alive\n\n"), (batch.Count, Text(batch)));
     }
+
+    private static string Text(EventBatch batch) => string.Concat(batch.Frames.Select(f => Encoding.UTF8.GetString(f.Bytes)));
 
     private static async Task<EventBatch> NextAsync(SandboxEvents.Subscription subscription)
     {

@@ -118,7 +118,7 @@ public class EventStreamCatchUpTests
 
         EventBatch? a = null, b = null;
         await Eventually.TrueAsync(() => (a ??= Read(first)) is not null && (b ??= Read(second)) is not null, "both streams have the send's events");
-        Assert.Same(a!.Bytes, b!.Bytes);
+        Assert.Same(a!.Frames, b!.Frames);
     }
 
     private static EventBatch? Read(SandboxEvents.Subscription subscription) => subscription.TryRead(out var batch) ? batch : null;

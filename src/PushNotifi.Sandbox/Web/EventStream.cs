@@ -62,7 +62,10 @@ internal static class EventStream
                 // Whatever queued meanwhile goes out as one chunk and one send.
                 while (subscription.TryRead(out var batch))
                 {
-                    writer.Write(batch.Bytes);
+                    foreach (var frame in batch.Frames)
+                    {
+                        writer.Write(frame.Bytes);
+                    }
                 }
 
                 if ((await writer.FlushAsync(token)).IsCompleted)
