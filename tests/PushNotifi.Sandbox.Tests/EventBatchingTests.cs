@@ -67,6 +67,31 @@ public class EventBatchingTests
     }
 
     [Fact]
+    public async Task A_stream_that_opens_after_the_others_left_starts_after_what_was_waiting_for_them()
+    {
+        using var events = new SandboxEvents(new SandboxSecrets(Fake.Options()), flushInterval: Never, keepAliveInterval: Never);
+        using (var gone = events.Subscribe(lastEventId: null))
+        {
+            events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+            await NextAsync(gone);
+            events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+        }
+
+        events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+        using var next = events.Subscribe(lastEventId: null);
+        for (var i = 0; i < SandboxLimits.EventQueueLength; i++)
+        {
+            events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+        }
+
+        var batch = await NextAsync(next);
+
+        Assert.Equal(3, next.LastId);
+        Assert.StartsWith("id: 4\n", Text(batch), StringComparison.Ordinal);
+        Assert.Equal(SandboxLimits.EventQueueLength, batch.Count);
+    }
+
+    [Fact]
     public async Task Many_streams_each_get_every_event_once_and_in_order_while_batches_are_handed_out_a_few_streams_at_a_time()
     {
         using var events = new SandboxEvents(new SandboxSecrets(Fake.Options()), flushInterval: TimeSpan.FromMilliseconds(1), keepAliveInterval: Never);

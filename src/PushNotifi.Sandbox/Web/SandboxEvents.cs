@@ -89,6 +89,8 @@ internal sealed class SandboxEvents : IDisposable
             _recent.Enqueue(frame);
             if (_subscribers.Count == 0)
             {
+                // No one to send to, now or later: a stream that opens next starts after this event.
+                _pending.Clear();
                 _sentId = _lastId;
             }
             else
