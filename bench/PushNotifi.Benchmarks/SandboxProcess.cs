@@ -91,6 +91,13 @@ internal sealed class SandboxProcess : IAsyncDisposable
     /// <summary>The highest resident memory so far (<c>VmHWM</c>), in MB.</summary>
     public double PeakRssMegabytes() => ReadStatus("VmHWM:");
 
+    /// <summary>CPU time the sandbox has used so far, user and system, on all cores.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -39,7 +39,7 @@ internal sealed class SandboxState : IDisposable
         }
 
         Events = new SandboxEvents(Secrets);
-        Store = new SandboxStore(notificationStore, Events, options.MaxRequests);
+        Store = new SandboxStore(notificationStore, Events, options.MaxRequests, groupCommits: _database is not null);
         Keys = new ApiKeys(keyStore, new KeyHasher(pepper), Secrets, Clock);
 
         // The configured keys are each account's first `full` key, so every existing setup keeps working.
@@ -78,9 +78,11 @@ internal sealed class SandboxState : IDisposable
         return captured;
     }
 
-    /// <summary>Writes the keys' last use and closes the data file, if any.</summary>
+    /// <summary>Stops the event batches, stores the sends still queued, writes the keys' last use and closes the data file, if any.</summary>
     public void Dispose()
     {
+        Events.Dispose();
+        Store.Dispose();
         if (_database is not null)
         {
             Keys.Flush();

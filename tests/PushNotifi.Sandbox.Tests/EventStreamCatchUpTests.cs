@@ -116,8 +116,12 @@ public class EventStreamCatchUpTests
 
         (await client.SendToGroupAsync("once")).Dispose();
 
-        Assert.True(first.Reader.TryRead(out var a) && second.Reader.TryRead(out var b) && ReferenceEquals(a.Bytes, b.Bytes));
+        EventBatch? a = null, b = null;
+        await Eventually.TrueAsync(() => (a ??= Read(first)) is not null && (b ??= Read(second)) is not null, "both streams have the send's events");
+        Assert.Same(a!.Frames, b!.Frames);
     }
+
+    private static EventBatch? Read(SandboxEvents.Subscription subscription) => subscription.TryRead(out var batch) ? batch : null;
 
     /// <summary>A real HTTP client on <c>/sandbox/events</c>, parsing the raw frames itself.</summary>
     private sealed class RawStream : IDisposable

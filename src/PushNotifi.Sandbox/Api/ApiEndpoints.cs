@@ -13,8 +13,8 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup(ApiTrafficMiddleware.ApiPrefix);
 
-        api.MapPost("/message", (HttpContext context) => SendMessage(context, state, logger));
-        api.MapPost("/webhooks/incoming/{token}", (HttpContext context, string token) => ReceiveWebhook(context, token, state, logger));
+        api.MapPost("/message", Task<IResult> (HttpContext context) => SendMessageAsync(context, state, logger));
+        api.MapPost("/webhooks/incoming/{token}", (HttpContext context, string token) => ReceiveWebhookAsync(context, token, state, logger));
         // Everything but sending needs a `full` key.
         api.MapGet("/applications", (HttpContext context) => WhenAuthorized(context, state, logger, (_, _) => ListApplications(state)));
         api.MapGet("/applications/{key}", (HttpContext context, string key) => WhenAuthorized(context, state, logger, (_, _) => GetApplication(state, key)));
@@ -26,7 +26,7 @@ internal static class ApiEndpoints
         api.Map("/{**rest}", IResult () => Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint."));
     }
 
-    private static IResult SendMessage(HttpContext context, SandboxState state, ILogger logger)
+    private static async Task<IResult> SendMessageAsync(HttpContext context, SandboxState state, ILogger logger)
     {
         if (ApiAuth.Authorize(context, state, logger, ApiKeyScopes.Send, out var account, out var accountIndex) is { } unauthorized)
         {
@@ -56,7 +56,7 @@ internal static class ApiEndpoints
 
         var apiKey = context.Request.Headers[ApiHeaders.ApiKey].ToString();
         var alert = request.Priority == SandboxLimits.EmergencyPriority;
-        var (notification, duplicate) = state.Store.Deliver(id => new CapturedNotification
+        var (notification, duplicate) = await state.Store.DeliverAsync(id => new CapturedNotification
         {
             Id = id,
             ReceivedAt = state.Clock.GetUtcNow(),
@@ -84,7 +84,7 @@ internal static class ApiEndpoints
         return Accepted(logger, notification, duplicate, "api", request.Type, request.SendToKey);
     }
 
-    private static IResult ReceiveWebhook(HttpContext context, string token, SandboxState state, ILogger logger)
+    private static async Task<IResult> ReceiveWebhookAsync(HttpContext context, string token, SandboxState state, ILogger logger)
     {
         if (ApiAuth.AuthorizeWebhook(context, state, logger, token) is { } unauthorized)
         {
@@ -99,7 +99,7 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var (notification, duplicate) = state.Store.Deliver(id => new CapturedNotification
+        var (notification, duplicate) = await state.Store.DeliverAsync(id => new CapturedNotification
         {
             Id = id,
             ReceivedAt = state.Clock.GetUtcNow(),

@@ -32,6 +32,12 @@ internal interface INotificationStore
     /// </summary>
     CapturedNotification Add(CapturedNotification notification, string? apiKey);
 
+    /// <summary>
+    /// Runs <paramref name="deliveries"/> (calls of <see cref="Add"/> and the reads between them) as one transaction,
+    /// committed once when it returns and rolled back when it throws. In memory there is nothing to commit.
+    /// </summary>
+    void Batch(Action deliveries);
+
     /// <summary>Replaces the notification with the same id (an ack) and returns it as stored.</summary>
     CapturedNotification Update(CapturedNotification notification);
 

@@ -42,6 +42,8 @@ internal sealed class InMemoryNotificationStore(int maxNotifications) : INotific
     public CapturedNotification? FindByAlertId(string alertId) =>
         _numberByAlertId.TryGetValue(alertId, out var number) ? _byNumber[number] : null;
 
+    public void Batch(Action deliveries) => deliveries();
+
     public CapturedNotification Add(CapturedNotification notification, string? apiKey)
     {
         var number = ++_delivered;

@@ -4,15 +4,30 @@ namespace PushNotifi.Sandbox;
 /// Thread-safe record of what the sandbox received: requests (always in memory, the last
 /// <paramref name="maxRequests"/> of them) and delivered notifications with their alerts and acks (in the
 /// <see cref="INotificationStore"/>, which keeps its own cap). Tells <see cref="SandboxEvents"/> of every delivery, ack
-/// and clear.
+/// and clear. With <paramref name="groupCommits"/> (a data file), concurrent sends are stored in groups, one commit
+/// each (see <see cref="DeliveryQueue"/>).
 /// </summary>
-internal sealed class SandboxStore(INotificationStore notifications, SandboxEvents events, int maxRequests)
+internal sealed class SandboxStore(INotificationStore notifications, SandboxEvents events, int maxRequests, bool groupCommits = false) : IDisposable
 {
     private readonly Lock _gate = new();
+
+    // The traffic log has a lock of its own: requests are logged while a group of sends is being stored and committed.
+    private readonly Lock _requestsGate = new();
 
     // A ring: the oldest request leaves when a new one would pass the cap.
     private readonly Queue<SandboxRequest> _requests = new();
     private long _nextRequest;
+    private readonly Lock _queueGate = new();
+    private DeliveryQueue? _queue;
+
+    /// <summary>The group commit's queue, once a send made it (for tests).</summary>
+    internal DeliveryQueue? Queue => Volatile.Read(ref _queue);
+
+    /// <summary>The lock deliveries are stored under (for tests, to hold a group back).</summary>
+    internal Lock Gate => _gate;
+
+    /// <summary>Where notifications are kept (for tests).</summary>
+    internal INotificationStore NotificationStore => notifications;
 
     public IReadOnlyList<CapturedNotification> Notifications
     {
@@ -29,7 +44,7 @@ internal sealed class SandboxStore(INotificationStore notifications, SandboxEven
     {
         get
         {
-            lock (_gate)
+            lock (_requestsGate)
             {
                 return [.. _requests];
             }
@@ -48,7 +63,7 @@ internal sealed class SandboxStore(INotificationStore notifications, SandboxEven
     /// <summary>Up to <paramref name="limit"/> of the newest requests with a sequence below <paramref name="before"/> (any when null), oldest first.</summary>
     public IReadOnlyList<SandboxRequest> RequestsPage(long? before, int limit)
     {
-        lock (_gate)
+        lock (_requestsGate)
         {
             // The ring is in arrival order, which is sequence order: the page is its last matching entries.
             var matching = before is { } b ? _requests.Where(r => r.Sequence < b) : _requests;
@@ -60,7 +75,7 @@ internal sealed class SandboxStore(INotificationStore notifications, SandboxEven
 
     public void AddRequest(SandboxRequest request)
     {
-        lock (_gate)
+        lock (_requestsGate)
         {
             if (_requests.Count >= maxRequests)
             {
@@ -79,20 +94,111 @@ internal sealed class SandboxStore(INotificationStore notifications, SandboxEven
     /// </summary>
     public (CapturedNotification Notification, bool Duplicate) Deliver(Func<string, CapturedNotification> create, string? apiKey = null)
     {
-        CapturedNotification notification;
+        (CapturedNotification Notification, bool Duplicate) delivered;
         lock (_gate)
         {
-            var candidate = create(notifications.NextId());
-            if (candidate.IdempotencyKey is { } key && notifications.FindByIdempotencyKey(candidate.Account, key) is { } earlier)
-            {
-                return (earlier, true);
-            }
-
-            notification = notifications.Add(candidate, apiKey);
+            delivered = DeliverLocked(create, apiKey);
         }
 
-        events.Publish(new SandboxEvent(SandboxEvent.Delivered, notification));
-        return (notification, false);
+        if (!delivered.Duplicate)
+        {
+            events.Publish(new SandboxEvent(SandboxEvent.Delivered, delivered.Notification));
+        }
+
+        return delivered;
+    }
+
+    /// <summary>
+    /// <see cref="Deliver"/>, answered once the delivery is committed; with a data file it shares its commit with the
+    /// sends that arrive meanwhile.
+    /// </summary>
+    public Task<(CapturedNotification Notification, bool Duplicate)> DeliverAsync(Func<string, CapturedNotification> create, string? apiKey = null)
+    {
+        if (!groupCommits)
+        {
+            return Task.FromResult(Deliver(create, apiKey));
+        }
+
+        return (Volatile.Read(ref _queue) ?? CreateQueue()).Enqueue(create, apiKey);
+    }
+
+    public void Dispose() => Queue?.Dispose();
+
+    // Not the store's lock: a send must reach the queue while a group holds that one.
+    private DeliveryQueue CreateQueue()
+    {
+        lock (_queueGate)
+        {
+            return _queue ??= new DeliveryQueue(DeliverGroup);
+        }
+    }
+
+    private (CapturedNotification Notification, bool Duplicate) DeliverLocked(Func<string, CapturedNotification> create, string? apiKey)
+    {
+        var candidate = create(notifications.NextId());
+        if (candidate.IdempotencyKey is { } key && notifications.FindByIdempotencyKey(candidate.Account, key) is { } earlier)
+        {
+            return (earlier, true);
+        }
+
+        return (notifications.Add(candidate, apiKey), false);
+    }
+
+    // One transaction for the group. When one delivery fails, the group rolls back: that one is answered with its error
+    // and the others are stored again without it (a retry of theirs would be a new send, as they were never answered).
+    private void DeliverGroup(IReadOnlyList<DeliveryQueue.Delivery> group)
+    {
+        var remaining = group.ToList();
+        while (remaining.Count > 0)
+        {
+            var delivered = new List<(CapturedNotification Notification, bool Duplicate)>(remaining.Count);
+            DeliveryQueue.Delivery? failing = null;
+            try
+            {
+                lock (_gate)
+                {
+                    notifications.Batch(() =>
+                    {
+                        foreach (var delivery in remaining)
+                        {
+                            failing = delivery;
+                            delivered.Add(DeliverLocked(delivery.Create, delivery.ApiKey));
+                        }
+
+                        failing = null;
+                    });
+                }
+            }
+            catch (Exception e)
+            {
+                if (failing is null)
+                {
+                    // The commit itself failed: nothing of the group is stored.
+                    foreach (var delivery in remaining)
+                    {
+                        delivery.Done.TrySetException(e);
+                    }
+
+                    return;
+                }
+
+                failing.Done.TrySetException(e);
+                remaining.Remove(failing);
+                continue;
+            }
+
+            for (var i = 0; i < remaining.Count; i++)
+            {
+                if (!delivered[i].Duplicate)
+                {
+                    events.Publish(new SandboxEvent(SandboxEvent.Delivered, delivered[i].Notification));
+                }
+
+                remaining[i].Done.TrySetResult(delivered[i]);
+            }
+
+            return;
+        }
     }
 
     /// <summary>
@@ -140,7 +246,10 @@ internal sealed class SandboxStore(INotificationStore notifications, SandboxEven
         lock (_gate)
         {
             notifications.Clear();
-            _requests.Clear();
+            lock (_requestsGate)
+            {
+                _requests.Clear();
+            }
         }
 
         events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));

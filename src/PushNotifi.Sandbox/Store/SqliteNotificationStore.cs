@@ -22,11 +22,43 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
     private long? _documents;
     private SqliteCommand? _count;
 
+    // The transaction of a group of deliveries (see Batch): Add joins it instead of committing its own.
+    private SqliteTransaction? _group;
+
+    /// <summary>Commits of deliveries so far, for tests: a group of them is one.</summary>
+    internal long Commits { get; private set; }
+
+    public void Batch(Action deliveries)
+    {
+        lock (database.Gate)
+        {
+            using var group = database.BeginTransaction();
+            _group = group;
+            try
+            {
+                deliveries();
+                group.Commit();
+                Commits++;
+            }
+            catch
+            {
+                // Rolled back when disposed: what was counted for the group is read from the file again.
+                _delivered = null;
+                _documents = null;
+                throw;
+            }
+            finally
+            {
+                _group = null;
+            }
+        }
+    }
+
     public IReadOnlyList<CapturedNotification> All()
     {
         lock (database.Gate)
         {
-            using var command = database.Command("SELECT account, document FROM notifications ORDER BY seq;");
+            using var command = Command("SELECT account, document FROM notifications ORDER BY seq;");
             return Read(command);
         }
     }
@@ -36,7 +68,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
         lock (database.Gate)
         {
             // Rows go in in id order, so seq order is id order; the number is read from the id (n_N).
-            using var command = database.Command("""
+            using var command = Command("""
                 SELECT account, document FROM (
                     SELECT seq, account, document FROM notifications
                     WHERE $before IS NULL OR CAST(substr(id, 3) AS INTEGER) < $before
@@ -65,10 +97,18 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
             return delivered;
         }
 
-        using var command = database.Command("SELECT coalesce((SELECT value FROM counters WHERE name = $name), 0);");
+        using var command = Command("SELECT coalesce((SELECT value FROM counters WHERE name = $name), 0);");
         command.Parameters.AddWithValue("$name", Delivered);
         _delivered = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         return _delivered.Value;
+    }
+
+    // Microsoft.Data.Sqlite wants the open transaction, if any, on every command.
+    private SqliteCommand Command(string sql)
+    {
+        var command = database.Command(sql);
+        command.Transaction = _group;
+        return command;
     }
 
     private SqliteCommand Prepared(string sql, params string[] parameters)
@@ -86,7 +126,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
     {
         lock (database.Gate)
         {
-            using var command = database.Command(
+            using var command = Command(
                 "SELECT account, document FROM notifications WHERE account IS $account AND idempotency_key = $key ORDER BY seq LIMIT 1;");
             command.Parameters.AddWithValue("$account", (object?)account ?? DBNull.Value);
             command.Parameters.AddWithValue("$key", IndexedKey(idempotencyKey));
@@ -98,7 +138,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
     {
         lock (database.Gate)
         {
-            using var command = database.Command("SELECT account, document FROM notifications WHERE alert_id = $alert_id;");
+            using var command = Command("SELECT account, document FROM notifications WHERE alert_id = $alert_id;");
             command.Parameters.AddWithValue("$alert_id", alertId);
             return Read(command).FirstOrDefault();
         }
@@ -130,8 +170,10 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
                 ON CONFLICT (name) DO UPDATE SET value = value + 1;
                 """, "$name");
 
-            // One transaction: the row, the cap and the id counter move together.
-            using var transaction = database.BeginTransaction();
+            // One transaction: the row, the cap and the id counter move together. In a group, the group's, committed
+            // once for all of them.
+            using var own = _group is null ? database.BeginTransaction() : null;
+            var transaction = _group ?? own!;
             // Microsoft.Data.Sqlite wants the open transaction on every command inside it.
             _insert.Transaction = _drop.Transaction = _dropOldest.Transaction = _count.Transaction = transaction;
             var documents = DocumentsSoFar(transaction);
@@ -156,7 +198,12 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
 
             _count.Parameters["$name"].Value = Delivered;
             _count.ExecuteNonQuery();
-            transaction.Commit();
+            if (own is not null)
+            {
+                own.Commit();
+                Commits++;
+            }
+
             _documents = documents;
             _delivered = DeliveredSoFar() + 1;
         }
@@ -169,7 +216,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
         var stored = ForDisk(notification, apiKey: null);
         lock (database.Gate)
         {
-            using var command = database.Command("UPDATE notifications SET document = $document WHERE id = $id;");
+            using var command = Command("UPDATE notifications SET document = $document WHERE id = $id;");
             command.Parameters.AddWithValue("$id", stored.Id);
             command.Parameters.AddWithValue("$document", Serialize(stored));
             command.ExecuteNonQuery();
@@ -182,7 +229,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
     {
         lock (database.Gate)
         {
-            using var command = database.Command("DELETE FROM notifications;");
+            using var command = Command("DELETE FROM notifications;");
             command.ExecuteNonQuery();
             _documents = 0;
         }
@@ -196,7 +243,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database, SandboxSe
             return documents;
         }
 
-        using var command = database.Command("SELECT coalesce(sum(length(document)), 0) FROM notifications;");
+        using var command = Command("SELECT coalesce(sum(length(document)), 0) FROM notifications;");
         command.Transaction = transaction;
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }

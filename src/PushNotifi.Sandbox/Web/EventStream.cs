@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -18,14 +18,6 @@ namespace PushNotifi.Sandbox;
 internal static class EventStream
 {
     public const string Path = "/sandbox/events";
-
-    // A comment line now and then finds dead connections and keeps proxies from timing out.
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-    private static readonly byte[] KeepAliveFrame = ": keep-alive\n\n"u8.ToArray();
-
-    // Under load a stream writes at most this often. Hundreds of open tabs would otherwise each wake and flush once per
-    // event, and the API's own requests would wait behind them on the thread pool. An idle page still gets an event at once.
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(25);
 
     public static void MapEventStream(this IEndpointRouteBuilder app, SandboxState state, IHostApplicationLifetime lifetime) =>
         app.MapGet(Path, (HttpContext context) => StreamAsync(context, state, lifetime.ApplicationStopping));
@@ -55,49 +47,32 @@ internal static class EventStream
                 hello.Append("id: ").Append(subscription.LastId.ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
 
-            await WriteAsync(context, Encoding.UTF8.GetBytes(hello.Append('\n').ToString()), token);
+            var writer = context.Response.BodyWriter;
+            writer.Write(Encoding.UTF8.GetBytes(hello.Append('\n').ToString()));
             foreach (var missed in subscription.Missed)
             {
-                await WriteAsync(context, missed.Bytes, token);
+                writer.Write(missed.Bytes);
             }
 
-            // A keep-alive leaves the wait running and waits on it again: one pending wait per stream, however long it idles.
-            Task<bool>? waiting = null;
-            var lastFlush = 0L;
-            while (!token.IsCancellationRequested)
+            await writer.FlushAsync(token);
+
+            // SandboxEvents paces the batches and sends the keep-alives: a stream only waits for the next one.
+            while (await subscription.WaitToReadAsync(token))
             {
-                bool more;
-                try
+                // Whatever queued meanwhile goes out as one chunk and one send.
+                while (subscription.TryRead(out var batch))
                 {
-                    waiting ??= subscription.Reader.WaitToReadAsync(token).AsTask();
-                    more = await waiting.WaitAsync(KeepAlive, token);
-                    waiting = null;
-                }
-                catch (TimeoutException)
-                {
-                    await WriteAsync(context, KeepAliveFrame, token);
-                    continue;
+                    foreach (var frame in batch.Frames)
+                    {
+                        writer.Write(frame.Bytes);
+                    }
                 }
 
-                if (!more)
+                if ((await writer.FlushAsync(token)).IsCompleted)
                 {
+                    // The connection is gone; writes go nowhere.
                     break;
                 }
-
-                // Real time, not the sandbox's clock: this paces the network, and tests' fake clocks must not stall it.
-                var sinceFlush = Stopwatch.GetElapsedTime(lastFlush);
-                if (lastFlush != 0 && sinceFlush < FlushInterval)
-                {
-                    await Task.Delay(FlushInterval - sinceFlush, token);
-                }
-
-                while (subscription.Reader.TryRead(out var frame))
-                {
-                    await context.Response.Body.WriteAsync(frame.Bytes, token);
-                }
-
-                await context.Response.Body.FlushAsync(token);
-                lastFlush = Stopwatch.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -113,10 +88,4 @@ internal static class EventStream
     /// <summary>The id a reconnecting page last saw (the browser's <c>Last-Event-ID</c> header), or null for a fresh page.</summary>
     private static long? LastEventId(HttpRequest request) =>
         long.TryParse(request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    private static async Task WriteAsync(HttpContext context, byte[] bytes, CancellationToken token)
-    {
-        await context.Response.Body.WriteAsync(bytes, token);
-        await context.Response.Body.FlushAsync(token);
-    }
 }
