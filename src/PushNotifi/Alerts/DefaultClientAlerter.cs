@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PushNotifi;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace PushNotifi;
 /// </summary>
 internal sealed class DefaultClientAlerter : IPushNotifiAlerter
 {
+    // Async wrappers ask on every call that does not complete at once, so one alerter per client, not per call.
+    private static readonly ConditionalWeakTable<IPushNotifiClient, PushNotifiAlerter> s_others = new();
+
     private DefaultClientAlerter()
     {
     }
@@ -46,5 +51,5 @@ internal sealed class DefaultClientAlerter : IPushNotifiAlerter
     /// container's store when it came from one); any other client's with the default redactor and the fallback settings.
     /// </summary>
     internal static PushNotifiAlerter For(IPushNotifiClient client) =>
-        client is PushNotifiClient builtIn ? builtIn.Alerter : new PushNotifiAlerter(client, Redactor.Default);
+        client is PushNotifiClient builtIn ? builtIn.Alerter : s_others.GetValue(client, static c => new PushNotifiAlerter(c, Redactor.Default));
 }

@@ -34,14 +34,23 @@ public sealed class PushNotifiAlertOutcome
     /// <inheritdoc />
     public override string ToString() => Reason is null ? Status.ToString() : $"{Status}: {Reason}";
 
-    internal static PushNotifiAlertOutcome Sent(PushNotifiSendResult result) => new(PushNotifiAlertStatus.Sent, result, null, null);
+    /// <summary>The API accepted the alert; also for fakes of <see cref="IPushNotifiAlerter"/>.</summary>
+    /// <param name="result">The API's answer.</param>
+    public static PushNotifiAlertOutcome Sent(PushNotifiSendResult result) => new(PushNotifiAlertStatus.Sent, result, null, null);
 
-    internal static PushNotifiAlertOutcome Suppressed { get; } = new(PushNotifiAlertStatus.Suppressed, null, null, null);
+    /// <summary>The key was already claimed within the suppression window; nothing was sent.</summary>
+    public static PushNotifiAlertOutcome Suppressed { get; } = new(PushNotifiAlertStatus.Suppressed, null, null, null);
 
-    internal static PushNotifiAlertOutcome Failed(PushNotifiFailureKind? kind, string reason) => new(PushNotifiAlertStatus.Failed, null, kind, reason);
+    /// <summary>Nothing was sent because the send failed.</summary>
+    /// <param name="kind">The failure's kind, when known.</param>
+    /// <param name="reason">Why, already redacted.</param>
+    public static PushNotifiAlertOutcome Failed(PushNotifiFailureKind? kind, string reason) => new(PushNotifiAlertStatus.Failed, null, kind, reason);
 
-    internal static PushNotifiAlertOutcome TimedOut(TimeSpan budget) =>
+    /// <summary>Given up after <paramref name="budget"/>.</summary>
+    /// <param name="budget">The alert time budget that ran out.</param>
+    public static PushNotifiAlertOutcome TimedOut(TimeSpan budget) =>
         new(PushNotifiAlertStatus.TimedOut, null, PushNotifiFailureKind.Timeout, $"no answer within the alert time budget of {budget.TotalSeconds:0.###} s");
 
-    internal static PushNotifiAlertOutcome Cancelled { get; } = new(PushNotifiAlertStatus.Cancelled, null, null, "cancelled by the caller");
+    /// <summary>Given up because the caller's token was cancelled.</summary>
+    public static PushNotifiAlertOutcome Cancelled { get; } = new(PushNotifiAlertStatus.Cancelled, null, null, "cancelled by the caller");
 }
