@@ -9,8 +9,8 @@ namespace PushNotifi;
 /// <c>AddPushNotifi</c> registers one that sends through the container's <see cref="IPushNotifiClient"/> (a decorator
 /// or a fake included) with the container's <see cref="Redactor"/>, store, logger and
 /// <see cref="PushNotifiOptions.AlertTimeBudget"/> / <see cref="PushNotifiOptions.AlertSuppressionWindow"/>. Code
-/// with no container uses <see cref="PushNotifiAlerts.Alerter"/>. An implementation must not need the caller's
-/// synchronization context: synchronous wrappers block on it.
+/// with no container uses <see cref="PushNotifiAlerts.Alerter"/>. Synchronous wrappers call an implementation of
+/// yours off their synchronization context and block until it returns, so it must keep to a time budget too.
 /// </remarks>
 public interface IPushNotifiAlerter
 {

@@ -125,8 +125,12 @@ public sealed class PushNotifiAlertContext
 
         try
         {
-            // The alerter is bounded by its budget and sends off this thread's synchronization context.
-            var pending = _alerter!.TrySendAlertAsync(alert, UnlessCallerCancellation(cancellationToken));
+            // Bounded by the alerter's budget; the send (and a user's own alerter whole) runs off this thread's
+            // synchronization context, so blocking here cannot deadlock.
+            var token = UnlessCallerCancellation(cancellationToken);
+            var pending = _alerter is PushNotifiAlerter builtIn
+                ? builtIn.TrySendAlertAsync(alert, blocking: true, token)
+                : Task.Run(() => _alerter!.TrySendAlertAsync(alert, token), CancellationToken.None);
             if (!pending.IsCompleted)
             {
                 pending.Wait(CancellationToken.None);

@@ -44,7 +44,13 @@ internal sealed class PushNotifiAlerter : IPushNotifiAlerter
     private TimeSpan TimeBudget => _timeBudget ?? PushNotifiAlerts.TimeBudget;
 
     /// <inheritdoc />
-    public Task<PushNotifiAlertOutcome> TrySendAlertAsync(PushNotifiAlert alert, CancellationToken cancellationToken = default)
+    public Task<PushNotifiAlertOutcome> TrySendAlertAsync(PushNotifiAlert alert, CancellationToken cancellationToken = default) =>
+        TrySendAlertAsync(alert, blocking: false, cancellationToken);
+
+    /// <param name="alert">The alert.</param>
+    /// <param name="blocking">The caller will block on the result (a synchronous wrapper): the send then runs off its synchronization context.</param>
+    /// <param name="cancellationToken">Gives up early.</param>
+    internal Task<PushNotifiAlertOutcome> TrySendAlertAsync(PushNotifiAlert alert, bool blocking, CancellationToken cancellationToken)
     {
         string source;
         PushNotifiMessage message;
@@ -69,10 +75,10 @@ internal sealed class PushNotifiAlerter : IPushNotifiAlerter
             return Task.FromResult(PushNotifiAlertOutcome.Failed(null, reason));
         }
 
-        return SendAsync(source, message, pending, cancellationToken);
+        return SendAsync(source, message, pending, blocking, cancellationToken);
     }
 
-    private async Task<PushNotifiAlertOutcome> SendAsync(string source, PushNotifiMessage message, Task<bool>? pending, CancellationToken cancellationToken)
+    private async Task<PushNotifiAlertOutcome> SendAsync(string source, PushNotifiMessage message, Task<bool>? pending, bool blocking, CancellationToken cancellationToken)
     {
         var budget = TimeBudget;
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -85,8 +91,10 @@ internal sealed class PushNotifiAlerter : IPushNotifiAlerter
                 return PushNotifiAlertOutcome.Suppressed;
             }
 
-            // Off the caller's synchronization context, so a synchronous wrapper blocking on this cannot deadlock.
-            send = Task.Run(() => _client.SendAsync(message, cts.Token), CancellationToken.None);
+            // A blocking caller gets the send off its synchronization context, so waiting on it cannot deadlock.
+            send = blocking
+                ? Task.Run(() => _client.SendAsync(message, cts.Token), CancellationToken.None)
+                : _client.SendAsync(message, cts.Token);
             return PushNotifiAlertOutcome.Sent(await send.WaitAsync(cts.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
