@@ -98,6 +98,13 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
 
         // Six alerts; the second refusal may find the client paused after the first and send nothing.
         Assert.InRange(sandbox.Requests.Count(r => r.Path == "/api/v1/message"), 5, 6);
+        // The console logger writes on its own thread: wait (bounded) for the alerter's lines to arrive.
+        for (var i = 0; i < 100 && !(process.Output.Contains("abandoned after its 1 s time budget", StringComparison.Ordinal)
+            && process.Output.Contains("was not sent (status 401", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Contains("abandoned after its 1 s time budget", process.Output, StringComparison.Ordinal);
         Assert.Contains("was not sent (status 401", process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(TemplateEnvironment.UserKey, process.Output);
