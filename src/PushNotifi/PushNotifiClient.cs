@@ -34,7 +34,7 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
     {
     }
 
-    internal PushNotifiClient(PushNotifiOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider, SendRateLimiter? sharedRateLimiter, IPushNotifiStateStore? stateStore = null)
+    internal PushNotifiClient(PushNotifiOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider, SendRateLimiter? sharedRateLimiter, IPushNotifiStateStore? stateStore = null, ILogger? alertLogger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -54,6 +54,11 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
             ? new SendRateLimiter(perMinute, options.RateLimitQueueTimeout, time)
             : null);
         StateStore = stateStore;
+
+        // From a container (it gave the store), alerts take its settings; made by hand, the PushNotifiAlerts fallback.
+        Alerter = stateStore is null
+            ? new PushNotifiAlerter(this, Redactor)
+            : new PushNotifiAlerter(this, Redactor, stateStore, alertLogger, options.AlertTimeBudget, options.AlertSuppressionWindow);
     }
 
     /// <summary>The redactor for this client's keys; use it for any text you log about PushNotifi.</summary>
@@ -64,8 +69,11 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
 
     internal TimeProvider TimeProvider => _transport.TimeProvider;
 
-    /// <summary>The container's store, which wrappers that use this client claim their alerts in; null outside a container.</summary>
+    /// <summary>The container's store; null outside a container.</summary>
     internal IPushNotifiStateStore? StateStore { get; }
+
+    /// <summary>The alerter of wrappers whose type holds this client rather than an <see cref="IPushNotifiAlerter"/>.</summary>
+    internal PushNotifiAlerter Alerter { get; }
 
     /// <inheritdoc />
     public async Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)

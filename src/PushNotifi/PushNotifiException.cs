@@ -52,4 +52,30 @@ public class PushNotifiException : Exception
 
     /// <summary>How long the API asked the caller to wait (<c>Retry-After</c>), when it said.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// What kind of failure this is. Unless the thrower set it, it follows from the type and the status: a
+    /// validation or configuration exception is <see cref="PushNotifiFailureKind.Validation"/>, the client-side limit
+    /// <see cref="PushNotifiFailureKind.RateLimited"/>, 401/403/429/5xx their kinds, any other status
+    /// <see cref="PushNotifiFailureKind.ApiError"/>, and no status <see cref="PushNotifiFailureKind.Network"/>.
+    /// </summary>
+    public PushNotifiFailureKind Kind
+    {
+        get => _kind ?? KindOf(this);
+        init => _kind = value;
+    }
+
+    private readonly PushNotifiFailureKind? _kind;
+
+    private static PushNotifiFailureKind KindOf(PushNotifiException exception) => exception switch
+    {
+        PushNotifiValidationException or PushNotifiConfigurationException => PushNotifiFailureKind.Validation,
+        PushNotifiRateLimitExceededException => PushNotifiFailureKind.RateLimited,
+        { StatusCode: 401 } => PushNotifiFailureKind.Unauthorized,
+        { StatusCode: 403 } => PushNotifiFailureKind.Forbidden,
+        { StatusCode: 429 } => PushNotifiFailureKind.RateLimited,
+        { StatusCode: >= 500 } => PushNotifiFailureKind.Server,
+        { StatusCode: not null } => PushNotifiFailureKind.ApiError,
+        _ => PushNotifiFailureKind.Network,
+    };
 }

@@ -47,6 +47,21 @@ public sealed class PushNotifiOptions
     /// <summary>Upper bound on one HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long the container's <see cref="IPushNotifiAlerter"/> waits for one alert before it gives up on it
+    /// (<see cref="PushNotifiAlertStatus.TimedOut"/>); 5 seconds by default. Code with no container uses
+    /// <see cref="PushNotifiAlerts.TimeBudget"/> instead.
+    /// </summary>
+    public TimeSpan AlertTimeBudget { get; set; } = PushNotifiAlerts.DefaultTimeBudget;
+
+    /// <summary>
+    /// How long the container's <see cref="IPushNotifiAlerter"/> keeps an alert's idempotency key claimed once sent,
+    /// so that repeats are not sent again within it; 5 minutes by default, <see cref="TimeSpan.Zero"/> turns it off. An
+    /// alert's own <see cref="PushNotifiAlert.SuppressionWindow"/> wins. Code with no container uses
+    /// <see cref="PushNotifiAlerts.SuppressionWindow"/> instead.
+    /// </summary>
+    public TimeSpan AlertSuppressionWindow { get; set; } = PushNotifiAlerts.DefaultSuppressionWindow;
+
     /// <summary>How a wait for an answer polls (<see cref="IPushNotifiAcks.AwaitAckAsync"/>).</summary>
     public PushNotifiAckPollingOptions AckPolling { get; set; } = new();
 
@@ -167,6 +182,18 @@ public sealed class PushNotifiOptions
         {
             return ($"{SectionName}:{nameof(MaxRetryAttempts)}",
                 $"Retry settings must not be negative, and {nameof(RetryTotalTimeout)} and {nameof(AttemptTimeout)} must be positive.");
+        }
+
+        if (AlertTimeBudget <= TimeSpan.Zero)
+        {
+            return ($"{SectionName}:{nameof(AlertTimeBudget)}",
+                $"{nameof(AlertTimeBudget)} must be positive (e.g. 00:00:05): it bounds how long an alert may delay the code that raised it.");
+        }
+
+        if (AlertSuppressionWindow < TimeSpan.Zero)
+        {
+            return ($"{SectionName}:{nameof(AlertSuppressionWindow)}",
+                $"{nameof(AlertSuppressionWindow)} must not be negative; set it to 00:00:00 to send every repeat.");
         }
 
         return AckPolling is null

@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace PushNotifi;
 
 /// <summary>
-/// Registers <see cref="IPushNotifiClient"/> and <see cref="IPushNotifiAcks"/> with dependency injection, and an
-/// <see cref="IPushNotifiStateStore"/> (in memory unless another is registered, e.g. by <c>AddPushNotifiRedis</c>)
-/// that the client's alert wrappers and the recipes share.
+/// Registers <see cref="IPushNotifiClient"/>, <see cref="IPushNotifiAcks"/> and <see cref="IPushNotifiAlerter"/> with
+/// dependency injection, and an <see cref="IPushNotifiStateStore"/> (in memory unless another is registered, e.g. by
+/// <c>AddPushNotifiRedis</c>) that the alerter, the alert wrappers and the recipes share.
 /// </summary>
 public static class PushNotifiServiceCollectionExtensions
 {
@@ -68,6 +68,20 @@ public static class PushNotifiServiceCollectionExtensions
                 : null);
         });
 
+        // The alerter sends through whatever IPushNotifiClient is registered (a decorator or a fake too), with the
+        // container's redactor and store, so those never depend on the client's concrete type.
+        services.TryAddTransient<IPushNotifiAlerter>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value;
+            return new PushNotifiAlerter(
+                sp.GetRequiredService<IPushNotifiClient>(),
+                sp.GetRequiredService<Redactor>(),
+                sp.GetRequiredService<IPushNotifiStateStore>(),
+                AlertLogger(sp),
+                options.AlertTimeBudget,
+                options.AlertSuppressionWindow);
+        });
+
         // The ack surface is the same typed client; a registered fake that lacks it gets a clear error.
         services.TryAddTransient<IPushNotifiAcks>(sp => sp.GetRequiredService<IPushNotifiClient>() as IPushNotifiAcks
             ?? throw new InvalidOperationException(
@@ -83,7 +97,10 @@ public static class PushNotifiServiceCollectionExtensions
                     sp.GetService<ILoggerFactory>()?.CreateLogger<PushNotifiClient>(),
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<SharedRateLimiter>().Limiter,
-                    sp.GetRequiredService<IPushNotifiStateStore>());
+                    sp.GetRequiredService<IPushNotifiStateStore>(),
+                    AlertLogger(sp));
             });
     }
+
+    private static ILogger? AlertLogger(IServiceProvider services) => services.GetService<ILoggerFactory>()?.CreateLogger("PushNotifi.Alerts");
 }

@@ -56,10 +56,10 @@ namespace PushNotifiRecipes;
 /// scheduler, so it logs the failure and keeps the schedule running. Do not alert from inside the work
 /// for errors it recovers from by retrying.
 /// </remarks>
-/// <param name="pushNotifi">The client the generated wrapper sends alerts with.</param>
+/// <param name="alerter">The container's alerter, which the generated wrapper sends its alert through.</param>
 /// <param name="logger">Logs failed runs.</param>
 /// <param name="timeProvider">The clock; the system clock when none is registered.</param>
-public sealed partial class NightlyJob(IPushNotifiClient pushNotifi, ILogger<NightlyJob> logger, TimeProvider? timeProvider = null) : BackgroundService
+public sealed partial class NightlyJob(IPushNotifiAlerter alerter, ILogger<NightlyJob> logger, TimeProvider? timeProvider = null) : BackgroundService
 {
     /// <summary>The job's name in alert titles and idempotency keys.</summary>
     public const string JobName = "nightly-job";

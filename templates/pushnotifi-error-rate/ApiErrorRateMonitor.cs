@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using PushNotifi;
 
 namespace PushNotifiRecipes;
@@ -11,17 +10,16 @@ namespace PushNotifiRecipes;
 /// Call <see cref="TrackErrorAsync"/> wherever a call to the API fails, instead of alerting per request:
 /// a hot path that alerts per error pages you a thousand times an hour. Windows are aligned to the clock,
 /// so every instance and a restarted process agree on the window start and the server deduplicates.
-/// The counters and the window's claim live in <paramref name="store"/>: the container's
-/// <see cref="IPushNotifiStateStore"/> (in memory by default, shared by every instance with <c>AddPushNotifiRedis</c>).
+/// The counters live in <paramref name="store"/>, the container's <see cref="IPushNotifiStateStore"/> (in memory by
+/// default, shared by every instance with <c>AddPushNotifiRedis</c>), where <paramref name="alerter"/> claims each
+/// window's alert once. The alerter never throws: tracking an error never throws into the caller's error path.
 /// </remarks>
-/// <param name="pushNotifi">Sends the alert.</param>
-/// <param name="store">Holds the counters and the claims; <see cref="InMemoryPushNotifiStateStore"/> for one process.</param>
-/// <param name="logger">Logs an alert that could not be sent; optional.</param>
+/// <param name="alerter">Sends the window's alert, redacted, once per window; <c>PushNotifiAlerts.Alerter</c> with no container.</param>
+/// <param name="store">Holds the counters; <see cref="InMemoryPushNotifiStateStore"/> for one process.</param>
 /// <param name="timeProvider">The clock; the system clock when none is given.</param>
-public sealed partial class ApiErrorRateMonitor(
-    IPushNotifiClient pushNotifi,
+public sealed class ApiErrorRateMonitor(
+    IPushNotifiAlerter alerter,
     IPushNotifiStateStore store,
-    ILogger<ApiErrorRateMonitor>? logger = null,
     TimeProvider? timeProvider = null)
 {
     /// <summary>The default window length, in minutes.</summary>
@@ -53,41 +51,26 @@ public sealed partial class ApiErrorRateMonitor(
         var counterKey = $"{api}:{errorCode}";
         var start = PushNotifiRunId.ForSchedule(windowStart, Window);
 
-        // One key per counter and window: the counter and the claim of the next window start afresh. Each lives one
-        // window length from its first use, so it is gone at the latest one window after its own window ended.
+        // One key per counter and window: the counter and the alert's claim of the next window start afresh. Each
+        // lives one window length from its first use, so it is gone at the latest one window after its own window ended.
         var windowKey = $"rate:{counterKey}:{start}";
         var count = await store.IncrementAsync(windowKey, Window, cancellationToken).ConfigureAwait(false);
-        if (count < Threshold
-            || !await store.TryClaimAsync(windowKey, Window, cancellationToken).ConfigureAwait(false))
+        if (count < Threshold)
         {
             return false;
         }
 
-        var message = PushNotifiMessage.ToDefaultGroup(
-            $"{api} error-rate threshold",
-            $"{count} {errorCode} errors in {(int)(now - windowStart).TotalSeconds}s (window of {Window.TotalMinutes:0.#} min from {start})") with
-        {
-            Priority = PushNotifiPriority.High,
-            IdempotencyKey = windowKey,
-        };
-
-        try
-        {
-            await pushNotifi.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (PushNotifiException ex)
-        {
-            // Tracking an error must not throw into the caller's error path; the failure is logged with its status.
-            if (logger is not null)
+        var outcome = await alerter.TrySendAlertAsync(
+            new PushNotifiAlert(
+                $"{api} error-rate threshold",
+                $"{count} {errorCode} errors in {(int)(now - windowStart).TotalSeconds}s (window of {Window.TotalMinutes:0.#} min from {start})")
             {
-                LogAlertFailed(logger, counterKey, ex.StatusCode);
-            }
-
-            return false;
-        }
+                Priority = PushNotifiPriority.High,
+                IdempotencyKey = windowKey,
+                SuppressionWindow = Window,
+                Source = nameof(ApiErrorRateMonitor),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return outcome.IsSent;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "PushNotifi error-rate alert for {CounterKey} could not be sent (status {StatusCode}).")]
-    private static partial void LogAlertFailed(ILogger logger, string counterKey, int? statusCode);
 }

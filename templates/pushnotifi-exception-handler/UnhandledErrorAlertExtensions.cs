@@ -4,7 +4,7 @@ namespace PushNotifiRecipes;
 public static class UnhandledErrorAlertExtensions
 {
     /// <summary>
-    /// Registers the handler and problem details. Needs <c>services.AddPushNotifi(configuration)</c> for the client.
+    /// Registers the handler and problem details. Needs <c>services.AddPushNotifi(configuration)</c> for the alerter.
     /// </summary>
     /// <param name="services">The app's services.</param>
     public static IServiceCollection AddUnhandledErrorAlert(this IServiceCollection services)

@@ -21,8 +21,7 @@ public static class PaymentWebhookEndpoint
         var services = endpoints.ServiceProvider;
         var time = services.GetService<TimeProvider>();
         var handler = new PaymentWebhookHandler(
-            services.GetRequiredService<PushNotifi.IPushNotifiClient>(),
-            services.GetRequiredService<PushNotifi.IPushNotifiStateStore>(),
+            services.GetRequiredService<PushNotifi.IPushNotifiAlerter>(),
             PaymentWebhookSignature.FromEnvironment(time),
             process,
             services.GetRequiredService<ILogger<PaymentWebhookHandler>>());

@@ -12,38 +12,34 @@ namespace PushNotifiRecipes;
 /// Responses: 401 on a bad or missing signature (after a priority 1 alert keyed from the signature header),
 /// 400 on a verified body that is not an event, 500 when processing fails (so the source retries), 200 when it
 /// succeeds. Request bodies are never logged: they often hold personal data or tokens. Alert only for failures
-/// the source's retry cannot fix by itself; events are processed again on every retry. Repeat alerts of one key are
-/// suppressed for <see cref="PushNotifiAlerts.SuppressionWindow"/> (5 minutes) through the app's
-/// <see cref="IPushNotifiStateStore"/>: per process in memory, across every instance with <c>AddPushNotifiRedis</c>.
+/// the source's retry cannot fix by itself; events are processed again on every retry. Every alert goes through the
+/// app's <see cref="IPushNotifiAlerter"/>, which never throws (a failed alert is logged, never a key, and the response
+/// stays the same) and sends one key once per suppression window (<c>PushNotifi:AlertSuppressionWindow</c>, 5 minutes)
+/// through the app's <see cref="IPushNotifiStateStore"/>: per process in memory, across every instance with
+/// <c>AddPushNotifiRedis</c>.
 /// </remarks>
 public sealed partial class PaymentWebhookHandler
 {
     /// <summary>The largest body accepted, in bytes.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    private static readonly TimeSpan AlertBudget = TimeSpan.FromSeconds(5);
-
-    private readonly IPushNotifiClient _pushNotifi;
+    private readonly IPushNotifiAlerter _alerter;
     private readonly PaymentWebhookSignature _signature;
     private readonly Func<PaymentWebhookEvent, CancellationToken, Task> _process;
-    private readonly IPushNotifiStateStore _store;
     private readonly ILogger _logger;
 
     /// <summary>Creates the handler.</summary>
-    /// <param name="pushNotifi">Sends the alerts.</param>
-    /// <param name="store">Remembers the signature alerts already sent (the wrapper uses its client's store).</param>
+    /// <param name="alerter">Sends the alerts, the generated wrapper's included.</param>
     /// <param name="signature">Verifies signatures.</param>
     /// <param name="process">Processes a verified event; throws when processing fails.</param>
     /// <param name="logger">Logs outcomes, never bodies.</param>
     public PaymentWebhookHandler(
-        IPushNotifiClient pushNotifi,
-        IPushNotifiStateStore store,
+        IPushNotifiAlerter alerter,
         PaymentWebhookSignature signature,
         Func<PaymentWebhookEvent, CancellationToken, Task> process,
         ILogger<PaymentWebhookHandler> logger)
     {
-        _pushNotifi = pushNotifi;
-        _store = store;
+        _alerter = alerter;
         _signature = signature;
         _process = process;
         _logger = logger;
@@ -77,8 +73,8 @@ public sealed partial class PaymentWebhookHandler
 
         try
         {
-            // A retry within the suppression window fails again without a second alert: the wrapper claims its key
-            // in the store before it sends.
+            // A retry within the suppression window fails again without a second alert: the wrapper's alerter
+            // claims its key in the store before it sends.
             await ProcessAsync(evt, cancellationToken).ConfigureAwait(false);
             LogProcessed(_logger, evt.Type, evt.Id);
             return Results.Ok();
@@ -108,32 +104,18 @@ public sealed partial class PaymentWebhookHandler
             ? "missing"
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signatureHeader)))[..32]);
         LogSignatureRejected(_logger, path.ToString(), signatureHeader.Length == 0);
-        var window = PushNotifiAlerts.SuppressionWindow;
 
-        // Claimed like the wrapper's alerts ("alert:" + key), so a replayed attack pages once per window.
-        if (window > TimeSpan.Zero && !await _store.TryClaimAsync("alert:" + key, window, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var message = PushNotifiMessage.ToDefaultGroup(
-            "PaymentWebhook signature mismatch",
-            $"Rejected a request to {path} with {(signatureHeader.Length == 0 ? "no" : "an invalid")} {PaymentWebhookSignature.HeaderName} header.") with
-        {
-            Priority = PushNotifiPriority.High,
-            IdempotencyKey = key,
-        };
-        try
-        {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(AlertBudget);
-            await _pushNotifi.SendAsync(message, budget.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is PushNotifiException or OperationCanceledException or HttpRequestException)
-        {
-            // The 401 still goes out; the failed alert is logged with its status, never with the key.
-            LogAlertFailed(_logger, key, (ex as PushNotifiException)?.StatusCode);
-        }
+        // The alerter claims the key first, so a replayed attack pages once per suppression window.
+        await _alerter.TrySendAlertAsync(
+            new PushNotifiAlert(
+                "PaymentWebhook signature mismatch",
+                $"Rejected a request to {path} with {(signatureHeader.Length == 0 ? "no" : "an invalid")} {PaymentWebhookSignature.HeaderName} header.")
+            {
+                Priority = PushNotifiPriority.High,
+                IdempotencyKey = key,
+                Source = nameof(PaymentWebhookHandler),
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -170,7 +152,4 @@ public sealed partial class PaymentWebhookHandler
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook event {Type} {Id} failed with {ExceptionType}; answered 500 so the source retries.")]
     private static partial void LogProcessingFailed(ILogger logger, string type, string id, string exceptionType);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "PushNotifi alert {Key} could not be sent (status {StatusCode}).")]
-    private static partial void LogAlertFailed(ILogger logger, string key, int? statusCode);
 }

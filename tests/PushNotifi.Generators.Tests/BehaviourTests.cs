@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using PushNotifi.Generators.Tests.Infrastructure;
 
@@ -240,6 +241,106 @@ public sealed class BehaviourTests : IDisposable
         Assert.EndsWith("…", sent.Title, StringComparison.Ordinal);
         Assert.Equal(PushNotifiLimits.MessageLength, sent.Message.Length);
         Assert.True(sent.IdempotencyKey!.Length <= PushNotifiLimits.IdempotencyKeyLength);
+    }
+}
+
+/// <summary>Generated wrappers whose type holds an <see cref="IPushNotifiAlerter"/>, run against fakes and the container's alerter.</summary>
+[Collection(nameof(BehaviourGroup))]
+public sealed class AlerterWrapperTests
+{
+    private const string Token = "tok-s3cr3t-value";
+
+    private readonly BehaviourFixture _f;
+
+    public AlerterWrapperTests(BehaviourFixture fixture)
+    {
+        _f = fixture;
+        _f.Sandbox.Clear();
+        _f.SetMode("throw", secret: BehaviourFixture.UserKey);
+    }
+
+    [Fact]
+    public async Task A_wrapper_holding_an_alerter_hands_it_the_alert_and_never_touches_the_default_client()
+    {
+        var alerter = new RecordingAlerter();
+        var jobs = _f.Create("AlertedJobs", alerter);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => BehaviourFixture.CallAsync(jobs, "RunAsync", "nightly", Token));
+
+        Assert.Contains(Token, ex.Message, StringComparison.Ordinal); // the original exception, unchanged
+        var alert = Assert.Single(alerter.Alerts);
+        Assert.Equal("Job nightly failed", alert.Title);
+        Assert.Equal("AlertedJobs.RunAsync", alert.Source);
+        Assert.Equal(PushNotifiPriority.High, alert.Priority);
+        Assert.DoesNotContain(Token, alert.Message + alert.IdempotencyKey, StringComparison.Ordinal);
+        Assert.StartsWith("job:nightly:", alert.IdempotencyKey, StringComparison.Ordinal);
+        Assert.Empty(_f.Sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task Through_the_containers_alerter_a_fake_client_gets_redacted_alerts_once_per_key_from_async_and_sync_wrappers()
+    {
+        var fake = new RecordingClient();
+        var services = new ServiceCollection();
+        services.AddPushNotifi(o =>
+        {
+            o.UserKey = BehaviourFixture.UserKey;
+            o.GroupKey = BehaviourFixture.GroupKey;
+            o.ApiBaseUrl = _f.Sandbox.BaseUrl;
+        });
+        services.AddSingleton<IPushNotifiClient>(fake);
+        using var provider = services.BuildServiceProvider();
+        var jobs = _f.Create("AlertedJobs", provider.GetRequiredService<IPushNotifiAlerter>());
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => BehaviourFixture.CallAsync(jobs, "RunAsync", "nightly", Token));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => BehaviourFixture.CallAsync(jobs, "Run", "etl"));
+        }
+
+        Assert.Equal(2, fake.Messages.Count);
+        Assert.All(fake.Messages, m => Assert.DoesNotContain(BehaviourFixture.UserKey, m.Message, StringComparison.Ordinal));
+        Assert.All(fake.Messages, m => Assert.Contains("…0001", m.Message, StringComparison.Ordinal));
+        Assert.Equal(["Job nightly failed", "Step etl failed"], fake.Messages.Select(m => m.Title));
+        Assert.Empty(_f.Sandbox.Requests);
+    }
+
+    private sealed class RecordingAlerter : IPushNotifiAlerter
+    {
+        public List<PushNotifiAlert> Alerts { get; } = [];
+
+        public Task<PushNotifiAlertOutcome> TrySendAlertAsync(PushNotifiAlert alert, CancellationToken cancellationToken = default)
+        {
+            lock (Alerts)
+            {
+                Alerts.Add(alert);
+            }
+
+            return Task.FromResult(PushNotifiAlertOutcome.Sent(new PushNotifiSendResult("ok", null, "n_1", false)));
+        }
+    }
+
+    private sealed class RecordingClient : IPushNotifiClient
+    {
+        public List<PushNotifiMessage> Messages { get; } = [];
+
+        public Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)
+        {
+            lock (Messages)
+            {
+                Messages.Add(message);
+            }
+
+            return Task.FromResult(new PushNotifiSendResult("ok", null, "n_1", false));
+        }
+
+        public Task<IReadOnlyList<PushNotifiApplication>> ListApplicationsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<PushNotifiApplication> GetApplicationAsync(string applicationKey, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<PushNotifiGroup>> ListGroupsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<PushNotifiSentMessage>> ListMessagesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }
 

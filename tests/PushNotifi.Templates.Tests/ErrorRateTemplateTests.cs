@@ -26,6 +26,25 @@ public sealed class ErrorRateTemplateTests(TemplateEnvironment environment)
         Assert.Matches("^([5-9]|1[0-2]) rate_limited errors", alert.Message); // the caller that claims the window may have counted past 5
     }
 
+    [Fact]
+    public async Task The_caller_timing_out_during_a_hanging_alert_does_not_throw_out_of_tracking()
+    {
+        CronTemplateTests.StartAllBuilds(environment);
+        var app = (await environment.GetAppAsync(Apps.ErrorRate)).EnsureBuilt();
+        Assert.DoesNotContain("catch", app.ReadFile("StripeErrorRateMonitor.cs"));
+        await using var sandbox = await Sandbox.StartAsync();
+        sandbox.Faults.DelayNext(1, TimeSpan.FromHours(1));
+
+        // The threshold's call sends; its caller's 1-second token runs out first. Before the alerter, the
+        // OperationCanceledException escaped TrackErrorAsync and ended the app.
+        var run = await app.RunAsync(GeneratedApp.SandboxVariables(sandbox), "cancelled");
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Contains("alerts sent: 0", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("alert for StripeErrorRateMonitor was cancelled by the caller", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TemplateEnvironment.UserKey, run.Output);
+    }
+
     [Theory]
     [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
     public async Task With_store_redis_the_package_is_added_and_three_processes_share_one_alert_per_window(RedisBackend backend)

@@ -11,7 +11,9 @@ public sealed class ExceptionHandlerTemplateTests(TemplateEnvironment environmen
         CronTemplateTests.StartAllBuilds(environment);
         var app = (await environment.GetAppAsync(Apps.ExceptionHandler)).EnsureBuilt();
         await using var sandbox = await Sandbox.StartAsync();
-        var (process, baseAddress) = await app.StartWebAsync(GeneratedApp.SandboxVariables(sandbox));
+        var variables = GeneratedApp.SandboxVariables(sandbox);
+        variables["PushNotifi__AlertTimeBudget"] = "00:00:30"; // so the handler's own 5 s bound is what ends a hanging alert
+        var (process, baseAddress) = await app.StartWebAsync(variables);
         using var _ = process;
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -32,11 +34,18 @@ public sealed class ExceptionHandlerTemplateTests(TemplateEnvironment environmen
         Assert.Equal(2, sandbox.Notifications.Count);
         Assert.StartsWith("req:", sandbox.Notifications[1].IdempotencyKey);
 
-        // The alert is rejected (4xx, not retried): the error response is unchanged, the failure is logged.
+        // The alert hangs, its connection drops, or it is rejected (4xx, not retried): the error response is
+        // unchanged, and the alerter logs the failure.
+        sandbox.Faults.DelayNext(1, TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.InternalServerError, await GetAsync(http, "/orders/boom", "req-hang"));
+        sandbox.Faults.DropNext(1);
+        Assert.Equal(HttpStatusCode.InternalServerError, await GetAsync(http, "/orders/boom", "req-drop"));
         sandbox.Faults.FailNext(1, 401);
         Assert.Equal(HttpStatusCode.InternalServerError, await GetAsync(http, "/orders/boom", "req-43"));
-        await WaitForAsync(() => process.Output.Contains("could not be sent", StringComparison.Ordinal));
+        await WaitForAsync(() => process.Output.Contains("was not sent (status 401", StringComparison.Ordinal));
+        Assert.Contains("UnhandledErrorAlertHandler was cancelled", process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(TemplateEnvironment.UserKey, process.Output);
+        Assert.DoesNotContain("catch", app.ReadFile("UnhandledErrorAlertHandler.cs"));
     }
 
     private static async Task<HttpStatusCode> GetAsync(HttpClient http, string path, string? requestId)

@@ -64,6 +64,51 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
         Assert.DoesNotContain(Secret, output);
     }
 
+    [Fact]
+    public async Task A_hanging_API_a_dropped_connection_and_a_refused_key_never_change_the_answers()
+    {
+        CronTemplateTests.StartAllBuilds(environment);
+        var app = (await environment.GetAppAsync(Apps.Webhook)).EnsureBuilt();
+        var handler = app.ReadFile("PaymentWebhookHandler.cs");
+        Assert.DoesNotContain("\"alert:\"", handler);
+        Assert.DoesNotContain("HttpRequestException", handler);
+        await using var sandbox = await Sandbox.StartAsync();
+        var variables = GeneratedApp.SandboxVariables(sandbox);
+        variables["WEBHOOK_SIGNING_SECRET"] = Secret;
+        variables["STRIPE_WEBHOOK_SECRET"] = StripeSecret;
+        variables["PushNotifi__AlertTimeBudget"] = "00:00:01";
+        var (process, baseAddress) = await app.StartWebAsync(variables);
+        using var _ = process;
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        // Each alert fails its own way; the signature check and the processing answer as if it had been sent.
+        sandbox.Faults.DelayNext(2, TimeSpan.FromHours(1));
+        var hanging = Event("evt_fail_hang", "order.fail");
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, "/webhooks/payment", hanging, "X-Signature", Sign(Secret, hanging)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, "/webhooks/payment", hanging, "X-Signature", Sign("wrong-secret-1", hanging)));
+        sandbox.Faults.DropNext(2);
+        var dropped = Event("evt_fail_drop", "order.fail");
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, "/webhooks/payment", dropped, "X-Signature", Sign(Secret, dropped)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, "/webhooks/payment", dropped, "X-Signature", Sign("wrong-secret-2", dropped)));
+        sandbox.Faults.FailNext(2, 401);
+        var refused = Event("evt_fail_refused", "order.fail");
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, "/webhooks/payment", refused, "X-Signature", Sign(Secret, refused)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, "/webhooks/payment", refused, "X-Signature", Sign("wrong-secret-3", refused)));
+
+        // Six alerts; the second refusal may find the client paused after the first and send nothing.
+        Assert.InRange(sandbox.Requests.Count(r => r.Path == "/api/v1/message"), 5, 6);
+        // The console logger writes on its own thread: wait (bounded) for the alerter's lines to arrive.
+        for (var i = 0; i < 100 && !(process.Output.Contains("abandoned after its 1 s time budget", StringComparison.Ordinal)
+            && process.Output.Contains("was not sent (status 401", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("abandoned after its 1 s time budget", process.Output, StringComparison.Ordinal);
+        Assert.Contains("was not sent (status 401", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TemplateEnvironment.UserKey, process.Output);
+    }
+
     [Theory]
     [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
     public async Task With_store_redis_two_instances_alert_once_for_a_retried_failure_and_a_replayed_signature(RedisBackend backend)

@@ -5,13 +5,18 @@ namespace PushNotifi.Cli.Commands;
 /// <summary>Turns a failed call into exit code and lines for stderr. Every text passes the redactor first.</summary>
 internal static class ApiFailure
 {
-    /// <summary>The exit code for a failed client call.</summary>
-    public static int ExitCode(PushNotifiException exception) => exception switch
+    /// <summary>The exit code for a failed client call: the one table from failure kind to exit code (docs/cli.md).</summary>
+    public static int ExitCode(PushNotifiException exception) => exception.Kind switch
     {
-        PushNotifiConfigurationException or PushNotifiValidationException => ExitCodes.Usage,
-        PushNotifiRateLimitExceededException => ExitCodes.ApiError,
-        { StatusCode: not null } => ExitCodes.ApiError,
-        _ => ExitCodes.Network,
+        PushNotifiFailureKind.Validation => ExitCodes.Usage,
+        PushNotifiFailureKind.Unauthorized => ExitCodes.ApiError,
+        PushNotifiFailureKind.Forbidden => ExitCodes.ApiError,
+        PushNotifiFailureKind.RateLimited => ExitCodes.ApiError,
+        PushNotifiFailureKind.Server => ExitCodes.ApiError,
+        PushNotifiFailureKind.ApiError => ExitCodes.ApiError,
+        PushNotifiFailureKind.Network => ExitCodes.Network,
+        PushNotifiFailureKind.Timeout => ExitCodes.Network,
+        _ => ExitCodes.ApiError,
     };
 
     /// <summary>Writes a failed client call to <paramref name="error"/> (network, HTTP status or other) and returns its exit code.</summary>

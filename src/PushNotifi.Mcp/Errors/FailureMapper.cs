@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Polly.Timeout;
 
 namespace PushNotifi.Mcp.Errors;
 
@@ -15,49 +14,47 @@ internal static class FailureMapper
     internal static ToolFailure Map(PushNotifiException exception, Redactor redactor, int capacityPerMinute, TimeSpan callBudget)
     {
         var message = redactor.Redact(exception.Message);
-        switch (exception)
+
+        // The one table from failure kind to error code (docs/mcp.md, Errors).
+        return exception.Kind switch
         {
-            case PushNotifiValidationException invalid:
-                return ToolFailure.InvalidArgument(invalid.Field, message);
+            PushNotifiFailureKind.Validation => ToolFailure.InvalidArgument(FieldOf(exception), message),
 
-            case PushNotifiRateLimitExceededException limited:
-                return new ToolFailure(ToolErrorCode.RateLimited, message, new JsonObject
-                {
-                    ["retry_after_ms"] = Milliseconds(limited.RetryAfter ?? TimeSpan.FromMinutes(1.0 / capacityPerMinute)),
-                    ["capacity_per_minute"] = capacityPerMinute,
-                });
-
-            case { StatusCode: { } status }:
-                var details = new JsonObject { ["status"] = status, ["body"] = Body(exception.Body, redactor) };
-                if (status == 429 && exception.RetryAfter is { } wait)
-                {
-                    details["retry_after_ms"] = Milliseconds(wait);
-                }
-
-                return new ToolFailure(ToolErrorCode.ApiError, message, details);
-
-            default:
-                return WholeCallTimedOut(exception, callBudget)
-                    ? new ToolFailure(ToolErrorCode.Timeout, message, new JsonObject { ["timeout_ms"] = Milliseconds(callBudget) })
-                    : new ToolFailure(ToolErrorCode.NetworkError, message);
-        }
+            // The server's own bucket had no token: nothing was sent. A 429 from the API is API_ERROR, as upstream.
+            PushNotifiFailureKind.RateLimited when exception.StatusCode is null => new ToolFailure(ToolErrorCode.RateLimited, message, new JsonObject
+            {
+                ["retry_after_ms"] = Milliseconds(exception.RetryAfter ?? TimeSpan.FromMinutes(1.0 / capacityPerMinute)),
+                ["capacity_per_minute"] = capacityPerMinute,
+            }),
+            PushNotifiFailureKind.RateLimited => ApiError(exception, message, redactor),
+            PushNotifiFailureKind.Unauthorized => ApiError(exception, message, redactor),
+            PushNotifiFailureKind.Forbidden => ApiError(exception, message, redactor),
+            PushNotifiFailureKind.Server => ApiError(exception, message, redactor),
+            PushNotifiFailureKind.ApiError => ApiError(exception, message, redactor),
+            PushNotifiFailureKind.Timeout => new ToolFailure(ToolErrorCode.Timeout, message, new JsonObject { ["timeout_ms"] = Milliseconds(callBudget) }),
+            _ => new ToolFailure(ToolErrorCode.NetworkError, message),
+        };
     }
+
+    private static ToolFailure ApiError(PushNotifiException exception, string message, Redactor redactor)
+    {
+        var details = new JsonObject { ["status"] = exception.StatusCode, ["body"] = Body(exception.Body, redactor) };
+        if (exception.StatusCode == 429 && exception.RetryAfter is { } wait)
+        {
+            details["retry_after_ms"] = Milliseconds(wait);
+        }
+
+        return new ToolFailure(ToolErrorCode.ApiError, message, details);
+    }
+
+    private static string FieldOf(PushNotifiException exception) => exception switch
+    {
+        PushNotifiValidationException invalid => invalid.Field,
+        PushNotifiConfigurationException configuration => configuration.VariableName,
+        _ => string.Empty,
+    };
 
     private static long Milliseconds(TimeSpan span) => (long)Math.Ceiling(span.TotalMilliseconds);
-
-    /// <summary>The outer Polly timeout carries the call's whole budget; a single request's is shorter and counts as a network error.</summary>
-    private static bool WholeCallTimedOut(Exception exception, TimeSpan callBudget)
-    {
-        for (var cause = exception.InnerException; cause is not null; cause = cause.InnerException)
-        {
-            if (cause is TimeoutRejectedException rejected && rejected.Timeout >= callBudget)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static JsonNode? Body(object? body, Redactor redactor) => body switch
     {

@@ -1,13 +1,13 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 
 namespace PushNotifi;
 
 /// <summary>
-/// One alert being rendered and sent by generated code. Rendering helpers never write a [Redact] value; every
-/// text is passed through the client's <see cref="Redactor"/> and cut to <see cref="PushNotifiLimits"/> before
-/// sending. Sending never throws: a failed or slow alert is logged and the original exception still propagates.
+/// One alert being rendered by generated code and handed to an <see cref="IPushNotifiAlerter"/>. Rendering helpers
+/// never write a [Redact] value; the alerter redacts every text and cuts it to <see cref="PushNotifiLimits"/>.
+/// Sending never throws: a failed or slow alert is logged and the original exception still propagates.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PushNotifiAlertContext
@@ -15,18 +15,17 @@ public sealed class PushNotifiAlertContext
     /// <summary>What a [Redact] value renders as in a title or message.</summary>
     public const string RedactionMark = "[redacted]";
 
-    // Claims of alerts live beside the recipes' keys in a shared store; the prefix keeps them apart.
-    private const string ClaimPrefix = "alert:";
-
     private readonly Exception? _exception;
     private readonly long _started;
     private readonly bool _suppressed;
-    private readonly IPushNotifiClient? _client;
-    private readonly Exception? _clientError;
+    private readonly IPushNotifiAlerter? _alerter;
+    private readonly string? _noAlerter;
     private readonly Redactor _redactor;
+    private readonly ILogger? _logger;
     private List<string>? _concealed;
 
-    internal PushNotifiAlertContext(IPushNotifiClient? client, Exception? exception, long started, string method, bool suppressed)
+    // A null alerter (or PushNotifiAlerts.Alerter) means the default client's.
+    internal PushNotifiAlertContext(IPushNotifiAlerter? alerter, Exception? exception, long started, string method, bool suppressed)
     {
         _exception = exception;
         _started = started;
@@ -34,17 +33,18 @@ public sealed class PushNotifiAlertContext
         Method = method;
         Title = method;
         Message = method;
-        try
+        if (alerter is null or DefaultClientAlerter)
         {
-            _client = client ?? PushNotifiAlerts.DefaultClient;
-        }
-        catch (Exception error)
-        {
-            // E.g. PUSHNOTIFI_USER_KEY missing: reported when sending, after the texts are known.
-            _clientError = error;
+            // Resolved now, since [Redact] fingerprints need the client's redactor; a missing configuration (e.g. no
+            // PUSHNOTIFI_USER_KEY) is reported when sending, after the texts are known.
+            alerter = DefaultClientAlerter.TryResolve(out var resolved, out var reason) ? resolved : null;
+            _noAlerter = reason;
         }
 
-        _redactor = (_client as PushNotifiClient)?.Redactor ?? Redactor.Default;
+        _alerter = alerter;
+        var builtIn = alerter as PushNotifiAlerter;
+        _redactor = builtIn?.Redactor ?? Redactor.Default;
+        _logger = builtIn is null ? PushNotifiAlerts.Logger : builtIn.Logger;
     }
 
     /// <summary>The title, before redaction and truncation.</summary>
@@ -109,145 +109,59 @@ public sealed class PushNotifiAlertContext
         Title = Method + (_exception is null ? " succeeded" : " failed");
         Message = _exception is null ? "Completed." : ExceptionType + ": " + ExceptionMessage;
         IdempotencyKey = Method + ":" + (_exception is null ? "ok" : ExceptionType);
-        AlertLog.RenderFailed(PushNotifiAlerts.Logger, Method, error.GetType().FullName ?? "?");
+        AlertLog.RenderFailed(_logger, Method, error.GetType().FullName ?? "?");
     }
 
     /// <summary>
-    /// Sends the alert, waiting at most <see cref="PushNotifiAlerts.TimeBudget"/>; never throws. Nothing is sent when
-    /// the idempotency key is already claimed within its <see cref="SuppressionWindow"/>.
+    /// Sends the alert through the alerter, which waits at most its time budget and sends nothing when the
+    /// idempotency key is already claimed within the <see cref="SuppressionWindow"/>; never throws.
     /// </summary>
     public void Send(CancellationToken cancellationToken)
     {
-        if (Prepare() is not { } message)
+        if (Prepare() is not { } alert)
         {
             return;
         }
 
-        var pending = Claim(message, out var granted);
-        if (!granted)
-        {
-            return; // suppressed: in memory, a storm of failures costs a dictionary lookup each
-        }
-
-        cancellationToken = UnlessCallerCancellation(cancellationToken);
-        var budget = PushNotifiAlerts.TimeBudget;
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(budget);
-        var client = _client!;
-
-        // Off the caller's synchronization context, so blocking here cannot deadlock. A claim still in flight (a
-        // remote store) is awaited there too, within the same budget.
-        var send = pending is null
-            ? Task.Run(() => (Task)client.SendAsync(message, cts.Token), CancellationToken.None)
-            : Task.Run(
-                async () =>
-                {
-                    if (await pending.ConfigureAwait(false))
-                    {
-                        await client.SendAsync(message, cts.Token).ConfigureAwait(false);
-                    }
-                },
-                CancellationToken.None);
         try
         {
-            if (!send.Wait((int)Math.Min(int.MaxValue, budget.TotalMilliseconds), cancellationToken))
+            // Bounded by the alerter's budget; the send (and a user's own alerter whole) runs off this thread's
+            // synchronization context, so blocking here cannot deadlock.
+            var token = UnlessCallerCancellation(cancellationToken);
+            var pending = _alerter is PushNotifiAlerter builtIn
+                ? builtIn.TrySendAlertAsync(alert, blocking: true, token)
+                : Task.Run(() => _alerter!.TrySendAlertAsync(alert, token), CancellationToken.None);
+            if (!pending.IsCompleted)
             {
-                AlertLog.TimedOut(PushNotifiAlerts.Logger, Method, budget.TotalSeconds);
+                pending.Wait(CancellationToken.None);
             }
+
+            _ = pending.Exception;
         }
         catch (Exception error)
         {
-            Report(error is AggregateException { InnerException: { } inner } ? inner : error, budget);
-        }
-        finally
-        {
-            ForgetWhenDone(send, cts);
+            Report(error);
         }
     }
 
     /// <summary>
-    /// Sends the alert, waiting at most <see cref="PushNotifiAlerts.TimeBudget"/>; never throws. Nothing is sent when
-    /// the idempotency key is already claimed within its <see cref="SuppressionWindow"/>.
+    /// Sends the alert through the alerter, which waits at most its time budget and sends nothing when the
+    /// idempotency key is already claimed within the <see cref="SuppressionWindow"/>; never throws.
     /// </summary>
     public async Task SendAsync(CancellationToken cancellationToken)
     {
-        if (Prepare() is not { } message)
+        if (Prepare() is not { } alert)
         {
             return;
         }
 
-        var pending = Claim(message, out var granted);
-        if (!granted)
-        {
-            return; // suppressed: in memory, a storm of failures costs a dictionary lookup each
-        }
-
-        cancellationToken = UnlessCallerCancellation(cancellationToken);
-        var budget = PushNotifiAlerts.TimeBudget;
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(budget);
-        Task<PushNotifiSendResult>? send = null;
         try
         {
-            if (pending is not null && !await pending.WaitAsync(budget, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-
-            send = _client!.SendAsync(message, cts.Token);
-            await send.WaitAsync(budget, cancellationToken).ConfigureAwait(false);
+            await _alerter!.TrySendAlertAsync(alert, UnlessCallerCancellation(cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception error)
         {
-            Report(error, budget);
-        }
-        finally
-        {
-            ForgetWhenDone(send, cts);
-        }
-    }
-
-    // The store is asked only here, on the failure path. A store that throws grants the claim: a duplicate alert
-    // beats a lost one, and the API's idempotency key still deduplicates it.
-    // Returns null with the answer when the store gave it at once (in memory), else the claim in flight.
-    private Task<bool>? Claim(PushNotifiMessage message, out bool granted)
-    {
-        granted = true;
-        var window = SuppressionWindow ?? PushNotifiAlerts.SuppressionWindow;
-        if (message.IdempotencyKey is null || window <= TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        var store = (_client as PushNotifiClient)?.StateStore ?? PushNotifiAlerts.Store;
-        ValueTask<bool> claim;
-        try
-        {
-            claim = store.TryClaimAsync(ClaimPrefix + message.IdempotencyKey, window, CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-
-        if (claim.IsCompletedSuccessfully)
-        {
-            granted = claim.Result;
-            return null;
-        }
-
-        return GrantedAsync(claim);
-    }
-
-    private static async Task<bool> GrantedAsync(ValueTask<bool> claim)
-    {
-        try
-        {
-            return await claim.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            return true;
+            Report(error);
         }
     }
 
@@ -258,32 +172,29 @@ public sealed class PushNotifiAlertContext
     private CancellationToken UnlessCallerCancellation(CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested && _exception is OperationCanceledException ? CancellationToken.None : cancellationToken;
 
-    private PushNotifiMessage? Prepare()
+    private PushNotifiAlert? Prepare()
     {
         if (_suppressed)
         {
             return null;
         }
 
-        if (_client is null)
+        if (_alerter is null)
         {
-            AlertLog.NoClient(PushNotifiAlerts.Logger, Method, _redactor.Redact(_clientError?.Message ?? "no client"));
+            AlertLog.NoClient(_logger, Method, _noAlerter ?? "no client");
             return null;
         }
 
-        var key = IdempotencyKey is null ? null : AlertText.ShortenKey(Clean(IdempotencyKey), _redactor);
-        var message = AlertText.Truncate(Clean(Message), PushNotifiLimits.MessageLength);
-        return new PushNotifiMessage
+        return new PushNotifiAlert(Conceal(Title), Conceal(Message))
         {
-            Type = PushNotifiRecipientType.Group,
-            Title = AlertText.Truncate(Clean(Title), PushNotifiLimits.TitleLength),
-            Message = message.Length == 0 ? Method : message,
             Priority = Priority,
-            IdempotencyKey = key,
+            IdempotencyKey = IdempotencyKey is null ? null : Conceal(IdempotencyKey),
+            SuppressionWindow = SuppressionWindow,
+            Source = Method,
         };
     }
 
-    private string Clean(string text)
+    private string Conceal(string text)
     {
         if (_concealed is not null)
         {
@@ -293,47 +204,10 @@ public sealed class PushNotifiAlertContext
             }
         }
 
-        return _redactor.Redact(text);
+        return text;
     }
 
-    private void Report(Exception error, TimeSpan budget)
-    {
-        switch (error)
-        {
-            case TimeoutException:
-                AlertLog.TimedOut(PushNotifiAlerts.Logger, Method, budget.TotalSeconds);
-                break;
-            case OperationCanceledException:
-                AlertLog.Cancelled(PushNotifiAlerts.Logger, Method);
-                break;
-            case PushNotifiException api:
-                AlertLog.SendFailed(PushNotifiAlerts.Logger, Method, api.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "none", api.ErrorCode ?? api.GetType().Name, _redactor.Redact(api.Message));
-                break;
-            default:
-                AlertLog.SendFailed(PushNotifiAlerts.Logger, Method, "none", error.GetType().Name, _redactor.Redact(error.Message));
-                break;
-        }
-    }
-
-    private static void ForgetWhenDone(Task? send, CancellationTokenSource cts)
-    {
-        if (send is null || send.IsCompleted)
-        {
-            _ = send?.Exception;
-            cts.Dispose();
-            return;
-        }
-
-        // The send outlived the budget: observe its outcome and free the token source when it ends.
-        send.ContinueWith(
-            static (task, state) =>
-            {
-                _ = task.Exception;
-                ((CancellationTokenSource)state!).Dispose();
-            },
-            cts,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
+    // Only a user's own IPushNotifiAlerter can get here: it broke the never-throw contract.
+    private void Report(Exception error) =>
+        AlertLog.SendFailed(_logger, Method, "none", error.GetType().Name, _redactor.Redact(error.Message));
 }

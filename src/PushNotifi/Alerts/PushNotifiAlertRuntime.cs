@@ -46,14 +46,32 @@ public static class PushNotifiAlertRuntime
         return alertOnCallerCancellation || exception is not OperationCanceledException || !callerToken.IsCancellationRequested;
     }
 
+    /// <summary>The alerter of a wrapper whose type holds a client rather than an <see cref="IPushNotifiAlerter"/>; null for the default client's.</summary>
+    public static IPushNotifiAlerter? AlerterFor(IPushNotifiClient? client) => client is null ? null : DefaultClientAlerter.For(client);
+
     /// <summary>Starts a failure alert for <paramref name="exception"/>; marks it so that no other wrapper alerts for it.</summary>
-    public static PushNotifiAlertContext Failure(IPushNotifiClient? client, Exception exception, long started, string method)
+    /// <param name="alerter">The wrapper's alerter; null for the default client's (<see cref="PushNotifiAlerts.Alerter"/>).</param>
+    /// <param name="exception">What the implementation threw.</param>
+    /// <param name="started">From <see cref="Start"/>.</param>
+    /// <param name="method">The wrapped method, as <c>Type.Method</c>.</param>
+    public static PushNotifiAlertContext FailureAlert(IPushNotifiAlerter? alerter, Exception exception, long started, string method)
     {
         var first = s_alerted.TryAdd(exception, s_marker);
-        return new PushNotifiAlertContext(client, exception, started, method, suppressed: !first);
+        return new PushNotifiAlertContext(alerter, exception, started, method, suppressed: !first);
     }
 
     /// <summary>Starts a success alert.</summary>
+    /// <param name="alerter">The wrapper's alerter; null for the default client's (<see cref="PushNotifiAlerts.Alerter"/>).</param>
+    /// <param name="started">From <see cref="Start"/>.</param>
+    /// <param name="method">The wrapped method, as <c>Type.Method</c>.</param>
+    public static PushNotifiAlertContext SuccessAlert(IPushNotifiAlerter? alerter, long started, string method) =>
+        new(alerter, exception: null, started, method, suppressed: false);
+
+    /// <summary>Starts a failure alert sent through <paramref name="client"/>'s alerter; see <see cref="FailureAlert"/>.</summary>
+    public static PushNotifiAlertContext Failure(IPushNotifiClient? client, Exception exception, long started, string method) =>
+        FailureAlert(AlerterFor(client), exception, started, method);
+
+    /// <summary>Starts a success alert sent through <paramref name="client"/>'s alerter; see <see cref="SuccessAlert"/>.</summary>
     public static PushNotifiAlertContext Success(IPushNotifiClient? client, long started, string method) =>
-        new(client, exception: null, started, method, suppressed: false);
+        SuccessAlert(AlerterFor(client), started, method);
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace PushNotifi;
 
 /// <summary>
-/// Process-wide settings of the <c>[PushNotifiAlert]</c> wrappers: the default client, the alert time budget,
-/// the suppression window and its store, and where alert failures are logged.
+/// The fallback for code with no container (static methods, console tools): the default client, the alert time
+/// budget, the suppression window and its store, and where alert failures are logged. With <c>AddPushNotifi</c>,
+/// inject <see cref="IPushNotifiAlerter"/> instead: it takes all of these from the container and
+/// <see cref="PushNotifiOptions"/>, and none of these statics applies to it.
 /// </summary>
 public static class PushNotifiAlerts
 {
@@ -94,6 +96,12 @@ public static class PushNotifiAlerts
             }
         }
     }
+
+    /// <summary>
+    /// The guarded alert send over <see cref="DefaultClient"/> and these settings, for code with no container. A
+    /// missing configuration is an outcome (<see cref="PushNotifiAlertStatus.Failed"/>), never an exception.
+    /// </summary>
+    public static IPushNotifiAlerter Alerter => DefaultClientAlerter.Instance;
 
     /// <summary>Forgets the default client, so the next alert builds it again from the environment.</summary>
     public static void ResetDefaultClient()

@@ -114,7 +114,9 @@ internal sealed class ApiTransport
         }
         catch (TimeoutRejectedException ex)
         {
-            throw Fail(operation, $"PushNotifi {operation} timed out after {ex.Timeout} without an answer.", ex);
+            // The outer timeout carries the whole call's budget; one attempt's shorter timeout is a network failure.
+            var kind = ex.Timeout >= Resilience.TotalTimeout ? PushNotifiFailureKind.Timeout : PushNotifiFailureKind.Network;
+            throw Fail(operation, $"PushNotifi {operation} timed out after {ex.Timeout} without an answer.", ex, kind: kind);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
         {
@@ -146,11 +148,15 @@ internal sealed class ApiTransport
     }
 
     /// <summary>A failure that is ours to report (an answer that breaks the contract), logged and redacted like the rest.</summary>
-    internal PushNotifiException Fail(string operation, string message, Exception? cause = null, int? status = null, string? body = null)
+    internal PushNotifiException Fail(string operation, string message, Exception? cause = null, int? status = null, string? body = null, PushNotifiFailureKind? kind = null)
     {
         var text = Redactor.Redact(message);
         Log.Failed(_logger, operation, text);
-        return new PushNotifiException(text, status, body is null ? null : Redactor.Redact(body), cause is null ? null : RedactedInnerException.Sanitize(cause, Redactor));
+        var redactedBody = body is null ? null : Redactor.Redact(body);
+        var inner = cause is null ? null : RedactedInnerException.Sanitize(cause, Redactor);
+        return kind is { } known
+            ? new PushNotifiException(text, status, redactedBody, inner) { Kind = known }
+            : new PushNotifiException(text, status, redactedBody, inner);
     }
 
     private PushNotifiException ApiError(string operation, HttpResponseMessage response, string rawText, string notFoundHint)

@@ -133,5 +133,24 @@ internal static class BehaviourSource
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
         }
+
+        // Holds the container's alerter, not a client: the wrappers send through it.
+        public partial class AlertedJobs(IPushNotifiAlerter alerter)
+        {
+            [PushNotifiAlert("Job {name} failed", IdempotencyKey = "job:{name}:{token}")]
+            public partial Task RunAsync(string name, [Redact] string token);
+
+            [PushNotifiAlert("Step {name} failed", IdempotencyKey = "step:{name}")]
+            public partial void Run(string name);
+
+            private async Task RunCoreAsync(string name, string token)
+            {
+                await Task.Yield();
+                _ = alerter;
+                throw new InvalidOperationException("job broke with " + token + " and key " + Control.Secret);
+            }
+
+            private void RunCore(string name) => throw new InvalidOperationException("step broke with key " + Control.Secret);
+        }
         """;
 }

@@ -27,7 +27,7 @@ partial class Collisions
 
         return ___pn_AwaitAsync(___pn_task, null, ___pn_started, ex, task, alert, result, __pn_task, __pn_started, cancellationToken);
 
-        static async global::System.Threading.Tasks.Task<int> ___pn_AwaitAsync(global::System.Threading.Tasks.Task<int> ___pn_task, global::PushNotifi.IPushNotifiClient? ___pn_client, long ___pn_started, string ex, int task, int alert, int result, int __pn_task, long __pn_started, global::System.Threading.CancellationToken cancellationToken)
+        static async global::System.Threading.Tasks.Task<int> ___pn_AwaitAsync(global::System.Threading.Tasks.Task<int> ___pn_task, global::PushNotifi.IPushNotifiAlerter? ___pn_alerter, long ___pn_started, string ex, int task, int alert, int result, int __pn_task, long __pn_started, global::System.Threading.CancellationToken cancellationToken)
         {
             int ___pn_result;
             try
@@ -36,7 +36,7 @@ partial class Collisions
             }
             catch (global::System.Exception ___pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(___pn_ex, false, cancellationToken))
             {
-                var ___pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(___pn_client, ___pn_ex, ___pn_started, "Collisions.WorkAsync");
+                var ___pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(___pn_alerter, ___pn_ex, ___pn_started, "Collisions.WorkAsync");
                 try
                 {
                     ___pn_alert.Title = string.Concat(___pn_alert.Text(ex), " ", ___pn_alert.Text(task), " ", ___pn_alert.Text(alert), " ", ___pn_alert.Text(result), " ", ___pn_alert.Text(__pn_task));

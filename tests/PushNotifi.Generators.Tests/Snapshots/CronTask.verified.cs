@@ -25,9 +25,9 @@ partial class NightlyJobs
             return __pn_task;
         }
 
-        return __pn_AwaitAsync(__pn_task, pushNotifi, __pn_started, jobName, runId, cancellationToken);
+        return __pn_AwaitAsync(__pn_task, global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(pushNotifi), __pn_started, jobName, runId, cancellationToken);
 
-        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiClient? __pn_client, long __pn_started, string jobName, string runId, global::System.Threading.CancellationToken cancellationToken)
+        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiAlerter? __pn_alerter, long __pn_started, string jobName, string runId, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
@@ -35,7 +35,7 @@ partial class NightlyJobs
             }
             catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, cancellationToken))
             {
-                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "NightlyJobs.RunAsync");
+                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, __pn_started, "NightlyJobs.RunAsync");
                 try
                 {
                     __pn_alert.Title = string.Concat("Cron failed: ", __pn_alert.Text(jobName));

@@ -16,7 +16,7 @@ partial class Housekeeping
         }
         catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, default))
         {
-            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(null, __pn_ex, __pn_started, "Housekeeping.Sweep");
+            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(null, __pn_ex, __pn_started, "Housekeeping.Sweep");
             try
             {
                 __pn_alert.Conceal(password);

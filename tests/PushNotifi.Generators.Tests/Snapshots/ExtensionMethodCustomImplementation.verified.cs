@@ -16,7 +16,7 @@ partial class QueueExtensions
         }
         catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, true, cancellationToken))
         {
-            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(null, __pn_ex, __pn_started, "QueueExtensions.Drain");
+            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(null, __pn_ex, __pn_started, "QueueExtensions.Drain");
             try
             {
                 __pn_alert.Title = string.Concat("Drain of ", __pn_alert.Text(queue), " failed");

@@ -24,7 +24,7 @@ partial class Startup
 
         return __pn_AwaitAsync(__pn_task, null, __pn_started, attempt);
 
-        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiClient? __pn_client, long __pn_started, int attempt)
+        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiAlerter? __pn_alerter, long __pn_started, int attempt)
         {
             try
             {
@@ -32,7 +32,7 @@ partial class Startup
             }
             catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, default))
             {
-                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "Startup.WarmUpAsync");
+                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, __pn_started, "Startup.WarmUpAsync");
                 try
                 {
                     __pn_alert.Title = string.Concat("Warmup {literal} failed after ", __pn_alert.Elapsed);

@@ -16,7 +16,7 @@ partial class Migrations
         }
         catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, default))
         {
-            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(pushNotifi, __pn_ex, 0, "Migrations.Apply");
+            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(pushNotifi), __pn_ex, 0, "Migrations.Apply");
             try
             {
                 __pn_alert.Title = string.Concat("Migration FAILED: ", __pn_alert.Text(name));
@@ -33,7 +33,7 @@ partial class Migrations
             throw;
         }
 
-        var __pn_success = global::PushNotifi.PushNotifiAlertRuntime.Success(pushNotifi, 0, "Migrations.Apply");
+        var __pn_success = global::PushNotifi.PushNotifiAlertRuntime.SuccessAlert(global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(pushNotifi), 0, "Migrations.Apply");
         try
         {
             __pn_success.Title = string.Concat("Migration applied: ", __pn_success.Text(name));

@@ -22,7 +22,7 @@ partial class Reports
 
         return __pn_AwaitAsync(__pn_task, null, __pn_started, name, cancellationToken);
 
-        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiClient? __pn_client, long __pn_started, string name, global::System.Threading.CancellationToken cancellationToken)
+        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiAlerter? __pn_alerter, long __pn_started, string name, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
@@ -30,7 +30,7 @@ partial class Reports
             }
             catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, cancellationToken))
             {
-                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "Reports.BuildAsync");
+                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, __pn_started, "Reports.BuildAsync");
                 try
                 {
                     __pn_alert.Title = string.Concat("Report ", __pn_alert.Text(name), " failed");
@@ -47,7 +47,7 @@ partial class Reports
                 throw;
             }
 
-            var __pn_success = global::PushNotifi.PushNotifiAlertRuntime.Success(__pn_client, __pn_started, "Reports.BuildAsync");
+            var __pn_success = global::PushNotifi.PushNotifiAlertRuntime.SuccessAlert(__pn_alerter, __pn_started, "Reports.BuildAsync");
             try
             {
                 __pn_success.Title = string.Concat("Succeeded: ", __pn_success.Method);

@@ -25,9 +25,9 @@ partial class LegacyJobs
             return __pn_task;
         }
 
-        return __pn_AwaitAsync(__pn_task, this.client, __pn_started, name);
+        return __pn_AwaitAsync(__pn_task, global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(this.client), __pn_started, name);
 
-        static async global::System.Threading.Tasks.Task<string> __pn_AwaitAsync(global::System.Threading.Tasks.Task<string> __pn_task, global::PushNotifi.IPushNotifiClient __pn_client, long __pn_started, string name)
+        static async global::System.Threading.Tasks.Task<string> __pn_AwaitAsync(global::System.Threading.Tasks.Task<string> __pn_task, global::PushNotifi.IPushNotifiAlerter __pn_alerter, long __pn_started, string name)
         {
             string __pn_result;
             try
@@ -36,7 +36,7 @@ partial class LegacyJobs
             }
             catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, default))
             {
-                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "LegacyJobs.RunAsync");
+                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, __pn_started, "LegacyJobs.RunAsync");
                 try
                 {
                     __pn_alert.Title = string.Concat("Legacy job ", __pn_alert.Text(name), " failed");

@@ -25,9 +25,9 @@ partial record WebhookHandler
             return __pn_task;
         }
 
-        return __pn_AwaitAsync(__pn_task, this.Client, __pn_started, evt, signingToken, cancellationToken);
+        return __pn_AwaitAsync(__pn_task, global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(this.Client), __pn_started, evt, signingToken, cancellationToken);
 
-        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiClient? __pn_client, long __pn_started, global::Demo.Hooks.WebhookEvent evt, string signingToken, global::System.Threading.CancellationToken cancellationToken)
+        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiAlerter? __pn_alerter, long __pn_started, global::Demo.Hooks.WebhookEvent evt, string signingToken, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
@@ -35,7 +35,7 @@ partial record WebhookHandler
             }
             catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, cancellationToken))
             {
-                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "WebhookHandler.HandleAsync");
+                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, __pn_started, "WebhookHandler.HandleAsync");
                 try
                 {
                     __pn_alert.Conceal(signingToken);

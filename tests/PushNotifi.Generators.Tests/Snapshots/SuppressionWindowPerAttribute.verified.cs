@@ -20,9 +20,9 @@ partial class Imports
             __pn_task = global::System.Threading.Tasks.Task.FromException(__pn_ex);
         }
 
-        return __pn_AwaitAsync(__pn_task, pushNotifi, __pn_started, feed, cancellationToken);
+        return __pn_AwaitAsync(__pn_task, global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(pushNotifi), __pn_started, feed, cancellationToken);
 
-        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiClient? __pn_client, long __pn_started, string feed, global::System.Threading.CancellationToken cancellationToken)
+        static async global::System.Threading.Tasks.Task __pn_AwaitAsync(global::System.Threading.Tasks.Task __pn_task, global::PushNotifi.IPushNotifiAlerter? __pn_alerter, long __pn_started, string feed, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
@@ -30,7 +30,7 @@ partial class Imports
             }
             catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, cancellationToken))
             {
-                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "Imports.ImportAsync");
+                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, __pn_started, "Imports.ImportAsync");
                 try
                 {
                     __pn_alert.SuppressionWindow = global::System.TimeSpan.FromSeconds(60); // first: a template that throws keeps it
@@ -48,7 +48,7 @@ partial class Imports
                 throw;
             }
 
-            var __pn_success = global::PushNotifi.PushNotifiAlertRuntime.Success(__pn_client, __pn_started, "Imports.ImportAsync");
+            var __pn_success = global::PushNotifi.PushNotifiAlertRuntime.SuccessAlert(__pn_alerter, __pn_started, "Imports.ImportAsync");
             try
             {
                 __pn_success.SuppressionWindow = global::System.TimeSpan.FromSeconds(60); // first: a template that throws keeps it

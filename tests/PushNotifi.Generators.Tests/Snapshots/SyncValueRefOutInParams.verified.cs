@@ -16,7 +16,7 @@ partial class Calculator
         }
         catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, default))
         {
-            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(null, __pn_ex, __pn_started, "Calculator.Sum");
+            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(null, __pn_ex, __pn_started, "Calculator.Sum");
             try
             {
                 __pn_alert.Title = string.Concat("Sum failed at ", __pn_alert.Text(start));

@@ -16,7 +16,7 @@ partial class Maintenance
         }
         catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, default))
         {
-            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(null, __pn_ex, __pn_started, "Maintenance.Apply");
+            var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(null, __pn_ex, __pn_started, "Maintenance.Apply");
             try
             {
                 __pn_alert.Title = string.Concat("Cleanup failed for ", __pn_alert.Text(folder));

@@ -24,9 +24,9 @@ partial class InvoiceSender
             return __pn_task;
         }
 
-        return __pn_AwaitAsync(__pn_task, this._client, invoiceId, cancellationToken);
+        return __pn_AwaitAsync(__pn_task, global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(this._client), invoiceId, cancellationToken);
 
-        static async global::System.Threading.Tasks.Task<int> __pn_AwaitAsync(global::System.Threading.Tasks.Task<int> __pn_task, global::PushNotifi.IPushNotifiClient? __pn_client, long invoiceId, global::System.Threading.CancellationToken cancellationToken)
+        static async global::System.Threading.Tasks.Task<int> __pn_AwaitAsync(global::System.Threading.Tasks.Task<int> __pn_task, global::PushNotifi.IPushNotifiAlerter? __pn_alerter, long invoiceId, global::System.Threading.CancellationToken cancellationToken)
         {
             int __pn_result;
             try
@@ -35,7 +35,7 @@ partial class InvoiceSender
             }
             catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, cancellationToken))
             {
-                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, 0, "InvoiceSender.SendAsync");
+                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, 0, "InvoiceSender.SendAsync");
                 try
                 {
                     __pn_alert.Title = string.Concat("Invoice ", __pn_alert.Text(invoiceId), " failed");

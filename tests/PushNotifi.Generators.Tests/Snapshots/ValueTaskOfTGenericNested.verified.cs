@@ -31,7 +31,7 @@ partial class Outer<TOuter>
 
             return __pn_AwaitAsync(__pn_task, null, __pn_started, key);
 
-            static async global::System.Threading.Tasks.ValueTask<TValue?> __pn_AwaitAsync(global::System.Threading.Tasks.ValueTask<TValue?> __pn_task, global::PushNotifi.IPushNotifiClient? __pn_client, long __pn_started, TKey key)
+            static async global::System.Threading.Tasks.ValueTask<TValue?> __pn_AwaitAsync(global::System.Threading.Tasks.ValueTask<TValue?> __pn_task, global::PushNotifi.IPushNotifiAlerter? __pn_alerter, long __pn_started, TKey key)
             {
                 TValue? __pn_result;
                 try
@@ -40,7 +40,7 @@ partial class Outer<TOuter>
                 }
                 catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, default))
                 {
-                    var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "Outer.Inner.LoadAsync");
+                    var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, __pn_started, "Outer.Inner.LoadAsync");
                     try
                     {
                         __pn_alert.Title = string.Concat("Load ", __pn_alert.Text(key), " failed");

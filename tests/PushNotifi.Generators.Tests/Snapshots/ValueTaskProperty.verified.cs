@@ -25,9 +25,9 @@ partial class Syncer
             return __pn_task;
         }
 
-        return __pn_AwaitAsync(__pn_task, this.Client, __pn_started, source);
+        return __pn_AwaitAsync(__pn_task, global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(this.Client), __pn_started, source);
 
-        static async global::System.Threading.Tasks.ValueTask __pn_AwaitAsync(global::System.Threading.Tasks.ValueTask __pn_task, global::PushNotifi.IPushNotifiClient? __pn_client, long __pn_started, string source)
+        static async global::System.Threading.Tasks.ValueTask __pn_AwaitAsync(global::System.Threading.Tasks.ValueTask __pn_task, global::PushNotifi.IPushNotifiAlerter? __pn_alerter, long __pn_started, string source)
         {
             try
             {
@@ -35,7 +35,7 @@ partial class Syncer
             }
             catch (global::System.Exception __pn_ex) when (global::PushNotifi.PushNotifiAlertRuntime.ShouldAlert(__pn_ex, false, default))
             {
-                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.Failure(__pn_client, __pn_ex, __pn_started, "Syncer.SyncAsync");
+                var __pn_alert = global::PushNotifi.PushNotifiAlertRuntime.FailureAlert(__pn_alerter, __pn_ex, __pn_started, "Syncer.SyncAsync");
                 try
                 {
                     __pn_alert.Title = string.Concat("Sync of ", __pn_alert.Text(source), " failed");

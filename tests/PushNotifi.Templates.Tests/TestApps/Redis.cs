@@ -38,7 +38,7 @@ if (args is ["error-rate"])
 {
     var time = new FixedTime(new DateTimeOffset(2026, 5, 10, 3, 4, 0, TimeSpan.Zero));
     var monitor = new StripeErrorRateMonitor(
-        app.Services.GetRequiredService<IPushNotifiClient>(),
+        app.Services.GetRequiredService<IPushNotifiAlerter>(),
         app.Services.GetRequiredService<IPushNotifiStateStore>(),
         timeProvider: time);
     var alerts = 0;

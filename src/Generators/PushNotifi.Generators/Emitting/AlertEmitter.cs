@@ -189,9 +189,9 @@ internal static class AlertEmitter
         var usesFingerprint = UsesArgumentsFingerprint(model.Failure) || (model.Success is not null && UsesArgumentsFingerprint(model.Success));
         var started = model.UsesElapsed ? p + "started" : "0";
         var cancellationToken = model.CancellationTokenName ?? "default";
-        var clientInBody = isAsync ? p + "client" : model.ClientExpression ?? "null";
-        var failure = Block(model.Failure, model, p, p + "alert", "Failure", clientInBody, started, slots, nodes);
-        var success = model.Success is null ? null : Block(model.Success, model, p, p + "success", "Success", clientInBody, started, slots, nodes);
+        var alerterInBody = isAsync ? p + "alerter" : model.AlerterExpression ?? "null";
+        var failure = Block(model.Failure, model, p, p + "alert", "FailureAlert", alerterInBody, started, slots, nodes);
+        var success = model.Success is null ? null : Block(model.Success, model, p, p + "success", "SuccessAlert", alerterInBody, started, slots, nodes);
         var root = nodes.Rent()
             .Set("nullable_enabled", model.NullableEnabled)
             .Set("depth", (model.Namespace is null || model.FileScopedNamespace ? 0 : 1) + model.ContainingTypes.Count)
@@ -210,7 +210,7 @@ internal static class AlertEmitter
             .Set("p", slots.Slot(p))
             .Set("call_target", slots.Slot(model.IsStatic ? model.ContainingTypeReference : "this"))
             .Set("implementation_name", slots.Slot(model.ImplementationName))
-            .Set("client_expression", slots.Slot(model.ClientExpression ?? "null"))
+            .Set("alerter_expression", slots.Slot(model.AlerterExpression ?? "null"))
             .Set("from_exception", slots.Slot(FromException(model, p)))
             .Set("cancellation_token", slots.Slot(cancellationToken))
             .Set("alert_on_cancellation", model.AlertOnCallerCancellation ? "true" : "false")
@@ -282,13 +282,13 @@ internal static class AlertEmitter
         return parameters;
     }
 
-    private static TemplateNode Block(AlertTextModel text, AlertMethodModel model, string p, string alert, string factory, string client, string started, SlotValues slots, TemplateNodePool nodes) =>
+    private static TemplateNode Block(AlertTextModel text, AlertMethodModel model, string p, string alert, string factory, string alerter, string started, SlotValues slots, TemplateNodePool nodes) =>
         nodes.Rent()
             .Set("p", slots.Slot(p))
             .Set("alert", slots.Slot(alert))
             .Set("factory", factory)
-            .Set("client", slots.Slot(client))
-            .Set("is_failure", factory == "Failure")
+            .Set("alerter", slots.Slot(alerter))
+            .Set("is_failure", factory == "FailureAlert")
             .Set("started", slots.Slot(started))
             .Set("method_name", slots.Slot(Literal(model.MethodDisplayName)))
             .Set("concealed", slots.SlotAll(model.Parameters.Where(x => x.IsRedacted && x.CanFingerprint).Select(x => x.Name)))

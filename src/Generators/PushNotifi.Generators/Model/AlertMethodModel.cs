@@ -31,7 +31,7 @@ internal sealed record AlertMethodModel(
     string ImplementationName,
     bool IsStatic,
     string ContainingTypeReference,
-    string? ClientExpression,
+    string? AlerterExpression,
     string MethodDisplayName,
     string? CancellationTokenName,
     AlertTextModel Failure,

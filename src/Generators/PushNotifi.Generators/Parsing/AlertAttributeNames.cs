@@ -9,6 +9,7 @@ internal static class AlertAttributeNames
     public const string MetadataName = "PushNotifi.PushNotifiAlertAttribute";
     public const string RedactMetadataName = "PushNotifi.RedactAttribute";
     public const string ClientMetadataName = "PushNotifi.IPushNotifiClient";
+    public const string AlerterMetadataName = "PushNotifi.IPushNotifiAlerter";
     public const string WebhookMetadataName = "PushNotifi.IPushNotifiWebhook";
     public const string AlertContextMetadataName = "PushNotifi.PushNotifiAlertContext";
 

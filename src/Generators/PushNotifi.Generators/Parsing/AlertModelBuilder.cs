@@ -63,7 +63,7 @@ internal static class AlertModelBuilder
             Naming.Escape(implementation.Name) + (implementation.TypeParameters.Length == 0 ? string.Empty : typeParameters),
             implementation.IsStatic,
             containingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            parsed.ClientExpression,
+            parsed.AlerterExpression,
             Naming.MethodDisplayName(method),
             cancellationTokenName,
             parsed.Failure,

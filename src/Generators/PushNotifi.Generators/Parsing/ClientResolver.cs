@@ -7,8 +7,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace PushNotifi.Generators.Parsing;
 
 /// <summary>
-/// Picks the expression the wrapper sends through: one field or property assignable to <c>IPushNotifiClient</c>
-/// (own, or non-private inherited), else one such primary-constructor parameter, else none (the default client).
+/// Picks the <c>IPushNotifiAlerter</c> expression the wrapper sends through: one field or property assignable to
+/// <c>IPushNotifiAlerter</c> (own, or non-private inherited), else one such primary-constructor parameter; failing
+/// those, the same search for <c>IPushNotifiClient</c>, whose alerter the runtime supplies; else none (the default
+/// client's alerter).
 /// </summary>
 internal static class ClientResolver
 {
@@ -32,7 +34,7 @@ internal static class ClientResolver
 
     public static Resolution Resolve(IMethodSymbol method, WellKnownTypes types, CancellationToken cancellationToken)
     {
-        if (method.IsStatic || types.Client is not { } client)
+        if (method.IsStatic || types.Client is null)
         {
             return default;
         }
@@ -43,8 +45,25 @@ internal static class ClientResolver
             return cached.Resolution;
         }
 
-        var computed = new Cached(Resolve(type, types, client, cancellationToken));
+        var computed = new Cached(Resolve(type, types, cancellationToken));
         return s_byType.GetValue(type, _ => computed).Resolution;
+    }
+
+    private static Resolution Resolve(INamedTypeSymbol type, WellKnownTypes types, CancellationToken cancellationToken)
+    {
+        if (types.Alerter is { } alerter)
+        {
+            var viaAlerter = Resolve(type, types, alerter, cancellationToken);
+            if (viaAlerter.Expression is not null || viaAlerter.Ambiguous is not null)
+            {
+                return viaAlerter;
+            }
+        }
+
+        var viaClient = Resolve(type, types, types.Client!, cancellationToken);
+        return viaClient.Expression is null
+            ? viaClient
+            : new Resolution("global::PushNotifi.PushNotifiAlertRuntime.AlerterFor(" + viaClient.Expression + ")", null);
     }
 
     private static Resolution Resolve(INamedTypeSymbol type, WellKnownTypes types, INamedTypeSymbol client, CancellationToken cancellationToken)

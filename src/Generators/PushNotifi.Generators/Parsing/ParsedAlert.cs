@@ -10,7 +10,7 @@ internal sealed class ParsedAlert
         ImmutableEquatableArray<ContainingTypeModel> containingTypes,
         ReturnKind returnKind,
         IMethodSymbol implementation,
-        string? clientExpression,
+        string? alerterExpression,
         AlertTextModel failure,
         AlertTextModel? success,
         bool alertOnCallerCancellation)
@@ -18,7 +18,7 @@ internal sealed class ParsedAlert
         ContainingTypes = containingTypes;
         ReturnKind = returnKind;
         Implementation = implementation;
-        ClientExpression = clientExpression;
+        AlerterExpression = alerterExpression;
         Failure = failure;
         Success = success;
         AlertOnCallerCancellation = alertOnCallerCancellation;
@@ -30,7 +30,7 @@ internal sealed class ParsedAlert
 
     public IMethodSymbol Implementation { get; }
 
-    public string? ClientExpression { get; }
+    public string? AlerterExpression { get; }
 
     public AlertTextModel Failure { get; }
 

@@ -18,6 +18,7 @@ internal sealed class WellKnownTypes
         AlertAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.MetadataName);
         RedactAttribute = compilation.GetTypeByMetadataName(AlertAttributeNames.RedactMetadataName);
         Client = compilation.GetTypeByMetadataName(AlertAttributeNames.ClientMetadataName);
+        Alerter = compilation.GetTypeByMetadataName(AlertAttributeNames.AlerterMetadataName);
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
@@ -35,6 +36,8 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? RedactAttribute { get; }
 
     public INamedTypeSymbol? Client { get; }
+
+    public INamedTypeSymbol? Alerter { get; }
 
     /// <summary>What counts as sending an alert (PNA010); resolved on first use, since only the analyzer asks.</summary>
     public AlertingCalls Alerting => AlertingCalls.For(Compilation);
