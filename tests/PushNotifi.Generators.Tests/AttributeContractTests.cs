@@ -10,7 +10,7 @@ public class AttributeContractTests
     public void Every_argument_name_the_parser_reads_is_a_settable_property_of_the_attribute()
     {
         var names = typeof(AlertAttributeNames).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && !f.Name.EndsWith("MetadataName", StringComparison.Ordinal) && f.Name is not nameof(AlertAttributeNames.Title) and not nameof(AlertAttributeNames.ClientSendName) and not nameof(AlertAttributeNames.AlertContextSyncSendName))
+            .Where(f => f.IsLiteral && !f.Name.EndsWith("MetadataName", StringComparison.Ordinal) && f.Name is not nameof(AlertAttributeNames.Title) and not nameof(AlertAttributeNames.ClientSendName) and not nameof(AlertAttributeNames.AlertContextSyncSendName) and not nameof(AlertAttributeNames.AlerterSendName))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
         Assert.NotEmpty(names);
@@ -40,6 +40,8 @@ public class AttributeContractTests
         Assert.NotNull(typeof(IPushNotifiClient).GetMethod(AlertAttributeNames.ClientSendName));
         Assert.Equal(AlertAttributeNames.WebhookMetadataName, typeof(IPushNotifiWebhook).FullName);
         Assert.NotNull(typeof(IPushNotifiWebhook).GetMethod(AlertAttributeNames.ClientSendName));
+        Assert.Equal(AlertAttributeNames.AlerterMetadataName, typeof(IPushNotifiAlerter).FullName);
+        Assert.NotNull(typeof(IPushNotifiAlerter).GetMethod(AlertAttributeNames.AlerterSendName));
         Assert.Equal(AlertAttributeNames.AlertContextMetadataName, typeof(PushNotifiAlertContext).FullName);
         Assert.NotNull(typeof(PushNotifiAlertContext).GetMethod(AlertAttributeNames.ClientSendName));
         Assert.NotNull(typeof(PushNotifiAlertContext).GetMethod(AlertAttributeNames.AlertContextSyncSendName));

@@ -188,12 +188,14 @@ public class DiagnosticTests
     [InlineData("the static default client", "await PushNotifiAlerts.DefaultClient.SendAsync(PushNotifiMessage.ToDefaultGroup(\"t\", \"m\"))")]
     [InlineData("a local of the concrete client class", "PushNotifiClient concrete = services.Concrete; await concrete.SendAsync(PushNotifiMessage.ToDefaultGroup(\"t\", \"m\"))")]
     [InlineData("the webhook", "await services.Webhook.SendAsync(\"t\", \"m\")")]
+    [InlineData("the alerter", "await services.Alerter.TrySendAlertAsync(new PushNotifiAlert(\"t\", \"m\"))")]
     [InlineData("the runtime's alert context", "await PushNotifiAlertRuntime.Success(services.Client, 0, \"m\").SendAsync(CancellationToken.None)")]
     [InlineData("the runtime's synchronous send in a lambda", "await Task.Run(() => PushNotifiAlertRuntime.Success(null, 0, \"m\").Send(CancellationToken.None))")]
     public Task PNA010_implementation_that_sends_through_any_receiver(string receiver, string call) =>
         Expect("PNA010", DiagnosticSeverity.Warning, U + $$"""
-            public sealed class Services(IPushNotifiClient client, PushNotifiClient concrete, IPushNotifiWebhook webhook)
+            public sealed class Services(IPushNotifiClient client, PushNotifiClient concrete, IPushNotifiWebhook webhook, IPushNotifiAlerter alerter)
             {
+                public IPushNotifiAlerter Alerter => alerter;
                 public IPushNotifiClient Client => client;
                 public PushNotifiClient Concrete => concrete;
                 public IPushNotifiWebhook Webhook => webhook;

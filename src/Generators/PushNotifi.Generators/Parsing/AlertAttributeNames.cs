@@ -19,6 +19,9 @@ internal static class AlertAttributeNames
     /// <summary>The alert context's synchronous send, used by wrappers of synchronous methods.</summary>
     public const string AlertContextSyncSendName = "Send";
 
+    /// <summary>The alerter's guarded send.</summary>
+    public const string AlerterSendName = "TrySendAlertAsync";
+
     /// <summary>The constructor parameter that holds the failure title.</summary>
     public const string Title = "title";
     public const string Message = nameof(Message);

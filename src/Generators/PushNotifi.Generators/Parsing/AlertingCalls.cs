@@ -18,6 +18,8 @@ internal sealed class AlertingCalls
     private readonly IMethodSymbol? _clientSend;
     private readonly INamedTypeSymbol? _webhook;
     private readonly IMethodSymbol? _webhookSend;
+    private readonly INamedTypeSymbol? _alerter;
+    private readonly IMethodSymbol? _alerterSend;
     private readonly ImmutableArray<IMethodSymbol> _alertContextSends;
 
     private AlertingCalls(Compilation compilation)
@@ -26,6 +28,8 @@ internal sealed class AlertingCalls
         _clientSend = _client?.GetMembers(AlertAttributeNames.ClientSendName).OfType<IMethodSymbol>().FirstOrDefault();
         _webhook = compilation.GetTypeByMetadataName(AlertAttributeNames.WebhookMetadataName);
         _webhookSend = _webhook?.GetMembers(AlertAttributeNames.ClientSendName).OfType<IMethodSymbol>().FirstOrDefault();
+        _alerter = compilation.GetTypeByMetadataName(AlertAttributeNames.AlerterMetadataName);
+        _alerterSend = _alerter?.GetMembers(AlertAttributeNames.AlerterSendName).OfType<IMethodSymbol>().FirstOrDefault();
         var context = compilation.GetTypeByMetadataName(AlertAttributeNames.AlertContextMetadataName);
         _alertContextSends = context is null
             ? ImmutableArray<IMethodSymbol>.Empty
@@ -37,13 +41,14 @@ internal sealed class AlertingCalls
 
     /// <summary>
     /// Whether calling <paramref name="called"/> sends an alert, whatever the receiver (a field, another object's
-    /// property, a local, a static): <c>IPushNotifiClient.SendAsync</c> or <c>IPushNotifiWebhook.SendAsync</c> (or a
-    /// class's implementation of either), or the runtime's <c>PushNotifiAlertContext.SendAsync</c> and <c>Send</c>.
+    /// property, a local, a static): <c>IPushNotifiClient.SendAsync</c>, <c>IPushNotifiWebhook.SendAsync</c> or
+    /// <c>IPushNotifiAlerter.TrySendAlertAsync</c> (or a class's implementation of one), or the runtime's
+    /// <c>PushNotifiAlertContext.SendAsync</c> and <c>Send</c>.
     /// </summary>
     public bool IsAlertingCall(IMethodSymbol called)
     {
         // Names first: almost every call is answered here, without a symbol comparison.
-        if (called.Name is not (AlertAttributeNames.ClientSendName or AlertAttributeNames.AlertContextSyncSendName))
+        if (called.Name is not (AlertAttributeNames.ClientSendName or AlertAttributeNames.AlertContextSyncSendName or AlertAttributeNames.AlerterSendName))
         {
             return false;
         }
@@ -51,6 +56,7 @@ internal sealed class AlertingCalls
         var definition = called.OriginalDefinition;
         return IsSendOf(_client, _clientSend, definition)
             || IsSendOf(_webhook, _webhookSend, definition)
+            || IsSendOf(_alerter, _alerterSend, definition)
             || _alertContextSends.Contains(definition, SymbolEqualityComparer.Default);
     }
 
