@@ -89,6 +89,12 @@ internal static class AskCommand
         {
             return await ApiFailure.ReportAsync(context.Error, redactor, exception, "Ask", options.ApiBaseUrl, TestCommand.LikelyCause).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while the question was in flight: it may already be on the phone, and its answer would go unread.
+            await context.Error.WriteLineAsync("Stopped waiting; the question may already be on the phone, and an answer given now is not acted on.").ConfigureAwait(false);
+            throw;
+        }
 
         var labels = PushNotifiResponseTemplates.Labels(request.Template);
         var offered = labels.Count == 0 ? "a typed reply" : string.Join(" or ", labels);
