@@ -32,6 +32,7 @@ internal sealed partial class WireJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(InspectionAckAnswer))]
 [JsonSerializable(typeof(CapturedNotification))]
 [JsonSerializable(typeof(RequestView))]
+[JsonSerializable(typeof(RequestRow))]
 [JsonSerializable(typeof(IReadOnlyList<CapturedNotification>))]
 [JsonSerializable(typeof(IReadOnlyList<RequestView>))]
 [JsonSerializable(typeof(IReadOnlyList<KeyListing>))]

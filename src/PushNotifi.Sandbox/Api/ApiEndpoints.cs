@@ -81,7 +81,7 @@ internal static class ApiEndpoints
             ResponseTemplate = request.ResponseTemplate,
         }, apiKey);
 
-        return Accepted(logger, notification, duplicate, "api", request.Type, request.SendToKey);
+        return Accepted(context, logger, notification, duplicate, "api", request.Type, request.SendToKey);
     }
 
     private static async Task<IResult> ReceiveWebhookAsync(HttpContext context, string token, SandboxState state, ILogger logger)
@@ -113,7 +113,7 @@ internal static class ApiEndpoints
             Account = 0,
         });
 
-        return Accepted(logger, notification, duplicate, "webhook", "group", state.Secrets.GroupKey);
+        return Accepted(context, logger, notification, duplicate, "webhook", "group", state.Secrets.GroupKey);
     }
 
     private static JsonHttpResult<ApplicationsResponse> ListApplications(SandboxState state) =>
@@ -179,8 +179,14 @@ internal static class ApiEndpoints
     private static IResult WhenAuthorized(HttpContext context, SandboxState state, ILogger logger, Func<string, int, IResult> handle) =>
         ApiAuth.Authorize(context, state, logger, ApiKeyScopes.Full, out var account, out var index) is { } denied ? denied : handle(account, index);
 
-    private static JsonHttpResult<MessageAccepted> Accepted(ILogger logger, CapturedNotification notification, bool duplicate, string source, string type, string? sendToKey)
+    private static JsonHttpResult<MessageAccepted> Accepted(HttpContext context, ILogger logger, CapturedNotification notification, bool duplicate, string source, string type, string? sendToKey)
     {
+        if (!duplicate)
+        {
+            // Shown with this request's row, in one event (ApiTrafficMiddleware).
+            context.Features.Set(new DeliveredNotification(notification));
+        }
+
         SandboxLog.Delivered(logger, duplicate ? "Duplicate of" : "Delivered", notification.Id, source, type, SandboxSecrets.LastFour(sendToKey));
         var message = duplicate ? "Duplicate idempotency_key: already delivered." : "Notification accepted.";
         return TypedResults.Json(new MessageAccepted(message, notification.Id, duplicate, notification.AlertId), WireJsonContext.Default.MessageAccepted);

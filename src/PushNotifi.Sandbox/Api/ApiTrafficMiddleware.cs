@@ -59,10 +59,23 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         // Recorded only after a delay timer exists, so a test that sees the record can advance a fake clock.
         state.Store.AddRequest(record);
 
+        // Announced once: as the answer starts (so a caller holding it, e.g. about to ack the alert it sent, finds the
+        // notification already on the inbox's streams), or at the end when no answer starts (a dropped one).
+        var announced = 0;
+        void Announce()
+        {
+            if (Interlocked.Exchange(ref announced, 1) == 0)
+            {
+                var delivered = context.Features.Get<DeliveredNotification>()?.Notification;
+                state.Events.Publish(new SandboxEvent(delivered is null ? SandboxEvent.Handled : SandboxEvent.Delivered, delivered, record));
+            }
+        }
+
         // Set before the first byte leaves, so a client holding the answer always sees the status here.
         context.Response.OnStarting(() =>
         {
             record.StatusCode = context.Response.StatusCode;
+            Announce();
             return Task.CompletedTask;
         });
 
@@ -114,7 +127,7 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
             record.StatusCode = context.Response.StatusCode;
             var note = fault is null ? string.Empty : $" (fault: {fault.KindName})";
             SandboxLog.Handled(logger, record.Method, state.Secrets.Redact(record.Path), record.StatusCode, note);
-            state.Events.Publish(new SandboxEvent(SandboxEvent.Handled, null, record));
+            Announce();
         }
     }
 

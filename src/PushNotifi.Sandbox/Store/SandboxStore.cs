@@ -3,8 +3,8 @@ namespace PushNotifi.Sandbox;
 /// <summary>
 /// Thread-safe record of what the sandbox received: requests (always in memory, the last
 /// <paramref name="maxRequests"/> of them) and delivered notifications with their alerts and acks (in the
-/// <see cref="INotificationStore"/>, which keeps its own cap). Tells <see cref="SandboxEvents"/> of every delivery, ack
-/// and clear. With <paramref name="groupCommits"/> (a data file), concurrent sends are stored in groups, one commit
+/// <see cref="INotificationStore"/>, which keeps its own cap). Tells <see cref="SandboxEvents"/> of every ack and
+/// clear; a delivery is announced with the request that made it (<see cref="DeliveredNotification"/>). With <paramref name="groupCommits"/> (a data file), concurrent sends are stored in groups, one commit
 /// each (see <see cref="DeliveryQueue"/>).
 /// </summary>
 internal sealed class SandboxStore(INotificationStore notifications, SandboxEvents events, int maxRequests, bool groupCommits = false) : IDisposable
@@ -100,11 +100,6 @@ internal sealed class SandboxStore(INotificationStore notifications, SandboxEven
             delivered = DeliverLocked(create, apiKey);
         }
 
-        if (!delivered.Duplicate)
-        {
-            events.Publish(new SandboxEvent(SandboxEvent.Delivered, delivered.Notification));
-        }
-
         return delivered;
     }
 
@@ -189,11 +184,6 @@ internal sealed class SandboxStore(INotificationStore notifications, SandboxEven
 
             for (var i = 0; i < remaining.Count; i++)
             {
-                if (!delivered[i].Duplicate)
-                {
-                    events.Publish(new SandboxEvent(SandboxEvent.Delivered, delivered[i].Notification));
-                }
-
                 remaining[i].Done.TrySetResult(delivered[i]);
             }
 

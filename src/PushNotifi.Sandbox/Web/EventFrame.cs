@@ -14,16 +14,13 @@ internal sealed record EventFrame(long Id, byte[] Bytes)
 
     /// <summary>
     /// The redacted JSON the page needs. No bodies, attachments or headers: they can be megabytes, the page shows none
-    /// of them, and <c>/sandbox/notifications</c> and <c>/sandbox/requests</c> still have them.
+    /// of them, and <c>/sandbox/notifications</c> and <c>/sandbox/requests</c> still have them. A notification an API
+    /// request delivered carries that request's row as <c>request</c>.
     /// </summary>
     public static string Json(SandboxSecrets secrets, SandboxEvent sandboxEvent) => sandboxEvent switch
     {
-        { Notification: { } n } => JsonSerializer.Serialize(
-            NotificationView.Redact(secrets, n with { RawBody = string.Empty, AttachmentBase64 = null, Headers = NoHeaders }),
-            InspectionJsonContext.Compact.CapturedNotification),
-        { Request: { } r } => JsonSerializer.Serialize(
-            RequestView.Redact(secrets, r, withContent: false),
-            InspectionJsonContext.Compact.RequestView),
+        { Notification: { } n } => NotificationJson(secrets, n, sandboxEvent.Request),
+        { Request: { } r } => JsonSerializer.Serialize(RequestRow.Of(secrets, r), InspectionJsonContext.Compact.RequestRow),
         _ => "{}",
     };
 
@@ -40,6 +37,23 @@ internal sealed record EventFrame(long Id, byte[] Bytes)
         }
 
         return new EventFrame(id, Encoding.UTF8.GetBytes(frame.Append('\n').ToString()));
+    }
+
+    private static string NotificationJson(SandboxSecrets secrets, CapturedNotification n, SandboxRequest? request)
+    {
+        var view = JsonSerializer.SerializeToNode(
+            NotificationView.Redact(secrets, n with { RawBody = string.Empty, AttachmentBase64 = null, Headers = NoHeaders }),
+            InspectionJsonContext.Compact.CapturedNotification)!.AsObject();
+
+        // Always empty here: left out rather than sent to every stream.
+        view.Remove("rawBody");
+        view.Remove("headers");
+        if (request is not null)
+        {
+            view["request"] = JsonSerializer.SerializeToNode(RequestRow.Of(secrets, request), InspectionJsonContext.Compact.RequestRow);
+        }
+
+        return view.ToJsonString(InspectionJsonContext.Compact.Options);
     }
 
     private static readonly Dictionary<string, string> NoHeaders = [];

@@ -1,6 +1,9 @@
 namespace PushNotifi.Sandbox;
 
-/// <summary>Something the inbox page should show now: a delivery, an ack, a cleared store or a request.</summary>
+/// <summary>
+/// Something the inbox page should show now: a delivery, an ack, a cleared store or a request. A delivery by an API
+/// request has both: one event for the two, so a send costs the open streams one frame.
+/// </summary>
 internal sealed record SandboxEvent(string Name, CapturedNotification? Notification, SandboxRequest? Request = null)
 {
     public const string Delivered = "notification";

@@ -6,6 +6,9 @@
   const MAX_REQUESTS = 50;
   const PAGE = 50; // notifications per page: the latest on load, older ones on demand
   const MAX_CARDS = 500; // live arrivals push the oldest cards out (still one "Older" away)
+  // Least time between two reloads of the key list for its "Last used" column: a reload per request, in every open
+  // tab, would compete with the API it watches.
+  const KEYS_EVERY = 10000;
   const PRIORITY = { "-2": "lowest", "-1": "low", "0": "normal", "1": "high", "2": "emergency" };
   const inbox = document.getElementById("inbox");
   const empty = document.getElementById("empty");
@@ -15,6 +18,9 @@
   const keyRows = document.querySelector("#keys tbody");
   const older = document.getElementById("older");
   const shown = new Map(); // notification id -> JSON last rendered, to skip repeats
+  let keysLoadedAt = 0;
+  let keysDue = null; // the timer of the next throttled key reload
+  let keysStale = false; // a reload came due while the tab was hidden
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -205,6 +211,7 @@
   }
 
   async function loadKeys() {
+    keysLoadedAt = Date.now();
     const keys = await fetch("/sandbox/keys").then((r) => r.json());
     keyRows.replaceChildren(...keys.map((k) => {
       const row = el("tr");
@@ -214,6 +221,24 @@
         el("td", null, k.lastUsedAt ? time(k.lastUsedAt) : "never"), el("td", k.active ? "status-ok" : "status-bad", k.active ? "active" : "revoked"));
       return row;
     }));
+  }
+
+  function reloadKeys() {
+    if (document.hidden) { keysStale = true; return; }
+    keysStale = false;
+    loadKeys().catch(() => {});
+  }
+
+  // A create, rotate or revoke shows at once; a key's last use with the next reload, at most every KEYS_EVERY.
+  function keysAfter(r) {
+    if (r.path.startsWith("/api/v1/api-keys") && r.method !== "GET") { reloadKeys(); return; }
+    if (!r.apiKeyLastFour || keysDue !== null) return;
+    keysDue = setTimeout(() => { keysDue = null; reloadKeys(); }, Math.max(0, keysLoadedAt + KEYS_EVERY - Date.now()));
+  }
+
+  function noteRequest(r) {
+    addRequest(r);
+    keysAfter(r);
   }
 
   // The latest page only, never the whole history; cards that arrived live after it was read stay.
@@ -256,13 +281,18 @@
     });
     events.addEventListener("error", () => setConnection("reconnecting", "reconnecting…"));
     events.addEventListener("reload", () => snapshot());
-    events.addEventListener("notification", (e) => upsert(JSON.parse(e.data)));
+    // A delivery by an API request carries that request's row: one event a send, to every open tab.
+    events.addEventListener("notification", (e) => {
+      const n = JSON.parse(e.data);
+      if (n.request) { noteRequest(n.request); delete n.request; }
+      upsert(n);
+    });
     events.addEventListener("ack", (e) => upsert(JSON.parse(e.data), "existing"));
     events.addEventListener("cleared", () => clearAll());
-    // Any API request may change the keys (a last use, a create, rotate or revoke): one reload per request covers all.
-    events.addEventListener("request", (e) => { addRequest(JSON.parse(e.data)); loadKeys().catch(() => {}); });
+    events.addEventListener("request", (e) => noteRequest(JSON.parse(e.data)));
   }
 
+  document.addEventListener("visibilitychange", () => { if (!document.hidden && keysStale) reloadKeys(); });
   older.addEventListener("click", () => { loadOlder().catch(() => {}); });
   document.getElementById("clear").addEventListener("click", () => {
     fetch("/sandbox/notifications", { method: "DELETE" });

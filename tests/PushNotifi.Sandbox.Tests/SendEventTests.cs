@@ -1,0 +1,123 @@
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+
+namespace PushNotifi.Sandbox.Tests;
+
+/// <summary>
+/// A send is one event on the inbox's streams: its <c>notification</c> carries the row of the request that delivered
+/// it, since every open stream gets every event. Requests that deliver nothing are still <c>request</c> events.
+/// </summary>
+public class SendEventTests
+{
+    [Fact]
+    public async Task A_send_is_one_notification_event_carrying_its_request_row()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var client = Fake.Client(sandbox);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var stream = await OpenAsync(sandbox, bound.Token);
+
+        (await client.SendToGroupAsync("one event")).Dispose();
+        var events = await UntilMarkerAsync(client, stream, bound.Token);
+
+        var (name, data) = Assert.Single(events);
+        Assert.Equal("notification", name);
+        Assert.Equal(("one event", "n_1"), (data.GetProperty("message").GetString(), data.GetProperty("id").GetString()));
+        var row = data.GetProperty("request");
+        Assert.Equal((1L, "POST", "/api/v1/message", 200, "…" + Fake.UserKey[^4..]), (
+            row.GetProperty("sequence").GetInt64(), row.GetProperty("method").GetString(), row.GetProperty("path").GetString(),
+            row.GetProperty("statusCode").GetInt32(), row.GetProperty("apiKeyLastFour").GetString()));
+        Assert.Equal(sandbox.Requests[0].ReceivedAt, row.GetProperty("receivedAt").GetDateTimeOffset());
+        Assert.False(row.TryGetProperty("body", out _));
+        Assert.False(row.TryGetProperty("headers", out _));
+    }
+
+    [Fact]
+    public async Task A_dropped_send_still_shows_its_notification_with_its_request_row()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var client = Fake.Client(sandbox);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var stream = await OpenAsync(sandbox, bound.Token);
+        sandbox.Faults.DropNext(1);
+
+        // The answer never leaves, so the event goes out once the request is over.
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendToGroupAsync("dropped"));
+        var events = await UntilMarkerAsync(client, stream, bound.Token);
+
+        var (name, data) = Assert.Single(events);
+        Assert.Equal("notification", name);
+        Assert.Equal(("dropped", "drop"), (data.GetProperty("message").GetString(), data.GetProperty("request").GetProperty("fault").GetString()));
+    }
+
+    [Fact]
+    public async Task A_duplicate_send_delivers_nothing_and_is_only_a_request_event()
+    {
+        await using var sandbox = await Fake.StartAsync();
+        using var client = Fake.Client(sandbox);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        (await client.SendToGroupAsync("first", idempotencyKey: "once")).Dispose();
+        using var stream = await OpenAsync(sandbox, bound.Token);
+
+        (await client.SendToGroupAsync("retry", idempotencyKey: "once")).Dispose();
+        var events = await UntilMarkerAsync(client, stream, bound.Token);
+
+        var (name, data) = Assert.Single(events);
+        Assert.Equal(("request", 200), (name, data.GetProperty("statusCode").GetInt32()));
+    }
+
+    private static async Task<Events> OpenAsync(SandboxServer sandbox, CancellationToken ct)
+    {
+        var client = Fake.Client(sandbox, apiKey: null);
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        var response = await client.GetAsync("/sandbox/events", HttpCompletionOption.ResponseHeadersRead, ct);
+        response.EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(() => sandbox.State.Events.SubscriberCount > 0, "the stream is subscribed");
+        return new Events(client, response, SseParser.Create(await response.Content.ReadAsStreamAsync(ct)).EnumerateAsync(ct).GetAsyncEnumerator(ct));
+    }
+
+    // Sends a request that delivers nothing (404) and returns the events before its own: all the test's requests made.
+    private static async Task<List<(string Name, JsonElement Data)>> UntilMarkerAsync(HttpClient client, Events stream, CancellationToken ct)
+    {
+        (await client.GetAsync("/api/v1/marker", ct)).Dispose();
+        var events = new List<(string, JsonElement)>();
+        while (await stream.MoveNextAsync())
+        {
+            if (stream.Current.Data.Length == 0)
+            {
+                continue;
+            }
+
+            var data = JsonDocument.Parse(stream.Current.Data).RootElement.Clone();
+            if (stream.Current.EventType == "request" && data.GetProperty("path").GetString() == "/api/v1/marker")
+            {
+                return events;
+            }
+
+            events.Add((stream.Current.EventType, data));
+        }
+
+        throw new InvalidOperationException("The stream ended before the marker's request event.");
+    }
+
+    /// <summary>The parsed stream, owning its client and response.</summary>
+    private sealed class Events(HttpClient client, HttpResponseMessage response, IAsyncEnumerator<SseItem<string>> inner)
+        : IAsyncEnumerator<SseItem<string>>, IDisposable
+    {
+        public SseItem<string> Current => inner.Current;
+
+        public ValueTask<bool> MoveNextAsync() => inner.MoveNextAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await inner.DisposeAsync();
+            Dispose();
+        }
+
+        public void Dispose()
+        {
+            response.Dispose();
+            client.Dispose();
+        }
+    }
+}
