@@ -11,7 +11,7 @@ namespace PushNotifi.Sandbox;
 /// <summary>
 /// <c>GET /sandbox/events</c>: server-sent events for the inbox page — <c>notification</c>, <c>ack</c>,
 /// <c>cleared</c> and <c>request</c>, each with an <c>id:</c> and the redacted JSON view the inspection API shows
-/// (without bodies). A page that reconnects with <c>Last-Event-ID</c> first gets what it missed, or <c>reload</c> when
+/// (without bodies or headers; a send's <c>notification</c> carries its request's row, see <see cref="EventFrame"/>). A page that reconnects with <c>Last-Event-ID</c> first gets what it missed, or <c>reload</c> when
 /// that is no longer buffered. A stream that stops reading is closed once its queue is full.
 /// Streams end when the browser goes away or the sandbox stops, so shutdown never waits on them.
 /// </summary>
