@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Web;
 
 /// <summary>Something the inbox page should show now: a delivery, an ack, a cleared store or a request.</summary>
 internal sealed record SandboxEvent(string Name, CapturedNotification? Notification, SandboxRequest? Request = null)
