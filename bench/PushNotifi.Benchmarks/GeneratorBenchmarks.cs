@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PushNotifi.Generators;
+using PushNotifi.Generators.Diagnostics;
 
 namespace PushNotifi.Benchmarks;
 

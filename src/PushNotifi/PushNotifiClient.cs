@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PushNotifi.Alerts;
+using PushNotifi.Internal;
 
 namespace PushNotifi;
 

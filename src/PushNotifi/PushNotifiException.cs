@@ -1,3 +1,5 @@
+using PushNotifi.Internal;
+
 namespace PushNotifi;
 
 /// <summary>

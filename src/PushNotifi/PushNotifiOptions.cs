@@ -1,4 +1,5 @@
 using System.Globalization;
+using PushNotifi.Internal;
 
 namespace PushNotifi;
 

@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
-using PushNotifi.Generators.Parsing;
+using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.CodeFixes;
 

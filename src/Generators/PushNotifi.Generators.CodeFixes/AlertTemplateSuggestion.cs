@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using PushNotifi.Generators.Parsing;
+using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.CodeFixes;
 

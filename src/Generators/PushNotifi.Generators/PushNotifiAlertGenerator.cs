@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using PushNotifi.Generators.Diagnostics;
 using PushNotifi.Generators.Emitting;
 using PushNotifi.Generators.Parsing;
 using PushNotifi.Generators.Pipeline;

@@ -9,16 +9,12 @@ namespace PushNotifi.Mcp.Tools;
 /// <c>pushnotifi_await_ack</c>: waits for the answer with the runtime's adaptive polling, reports MCP progress, and
 /// stops as soon as the client cancels. A timeout is a result, <c>acked: false</c>, never an approval.
 /// </summary>
-internal sealed class AwaitAckTool(ToolContext context) : PushNotifiTool
+internal sealed class AwaitAckTool(ToolContext context) : PushNotifiTool(ToolName, "Wait for the person's answer", ToolDescription, readOnly: true)
 {
     internal const string ToolName = "pushnotifi_await_ack";
     internal const int MaxTimeoutSeconds = 3600;
 
-    internal override string Name => ToolName;
-
-    internal override string Title => "Wait for the person's answer";
-
-    internal override string Description =>
+    private const string ToolDescription =
         "Waits for the answer to a pushnotifi_request_ack question. Returns acked: true with response (the button "
         + "tapped, e.g. Approve, or the reply typed) and comment (a note they added). Go ahead only on an affirmative "
         + "answer: Approve, Yes, Proceed, Confirm or Acknowledge. acked: false with reason timeout means nobody "
@@ -35,8 +31,6 @@ internal sealed class AwaitAckTool(ToolContext context) : PushNotifiTool
             Default = 900,
         },
     ];
-
-    protected override bool ReadOnly => true;
 
     internal override JsonObject OutputSchema => ObjectSchema(
         new JsonObject

@@ -4,27 +4,31 @@ using PushNotifi.Mcp.Arguments;
 
 namespace PushNotifi.Mcp.Tools;
 
-/// <summary>One of the six tools: its name, words for the agent, argument specs, output schema, and what it does.</summary>
-internal abstract class PushNotifiTool
+/// <summary>
+/// One of the six tools: its name, words for the agent and whether it only reads (given once, to the constructor),
+/// its argument specs, output schema, and what it does.
+/// </summary>
+/// <param name="name">The tool's name in tools/list and tools/call.</param>
+/// <param name="title">A short human title.</param>
+/// <param name="description">What it does and when to use it, for the agent.</param>
+/// <param name="readOnly">Whether the tool only reads; a send or a page is not.</param>
+internal abstract class PushNotifiTool(string name, string title, string description, bool readOnly = false)
 {
     private Tool? _definition;
 
-    internal abstract string Name { get; }
+    internal string Name { get; } = name;
 
-    internal abstract string Title { get; }
+    internal string Title { get; } = title;
 
-    internal abstract string Description { get; }
+    internal string Description { get; } = description;
 
     internal abstract IReadOnlyList<ArgumentSpec> Arguments { get; }
 
     /// <summary>The JSON Schema of the structured result.</summary>
     internal abstract JsonObject OutputSchema { get; }
 
-    /// <summary>Whether the tool only reads; a send or a page is not.</summary>
-    protected virtual bool ReadOnly => false;
-
     // Null rather than false when it writes, so the hint is left out of tools/list as before.
-    internal ToolAnnotations Annotations => new() { Title = Title, ReadOnlyHint = ReadOnly ? true : null, OpenWorldHint = true };
+    internal ToolAnnotations Annotations => new() { Title = Title, ReadOnlyHint = readOnly ? true : null, OpenWorldHint = true };
 
     /// <summary>The <c>tools/list</c> entry, built once.</summary>
     internal Tool Definition => _definition ??= new Tool
@@ -48,6 +52,20 @@ internal abstract class PushNotifiTool
         ["required"] = Names(required),
         ["additionalProperties"] = false,
     };
+
+    /// <summary>The result of a send: the API's answer and the idempotency key the send carried.</summary>
+    protected static JsonObject SendResultSchema(string messageDescription, string keyDescription) => ObjectSchema(
+        new JsonObject
+        {
+            ["message"] = Typed("string", messageDescription),
+            ["idempotency_key"] = Typed("string", keyDescription),
+        },
+        "message",
+        "idempotency_key");
+
+    /// <summary>The structured result that <see cref="SendResultSchema"/> describes.</summary>
+    protected static JsonObject SendResult(string? message, string idempotencyKey) =>
+        new() { ["message"] = message, ["idempotency_key"] = idempotencyKey };
 
     /// <summary>An array schema whose items are objects with <paramref name="itemProperties"/>.</summary>
     protected static JsonObject ArrayOf(JsonObject itemProperties, params string[] required) => new()

@@ -6,15 +6,11 @@ using PushNotifi.Mcp.Errors;
 namespace PushNotifi.Mcp.Tools;
 
 /// <summary><c>pushnotifi_request_ack</c>: pages a person with a question at priority 2; safe to retry within a minute.</summary>
-internal sealed class RequestAckTool(ToolContext context) : PushNotifiTool
+internal sealed class RequestAckTool(ToolContext context) : PushNotifiTool(ToolName, "Ask a person before acting", ToolDescription)
 {
     internal const string ToolName = "pushnotifi_request_ack";
 
-    internal override string Name => ToolName;
-
-    internal override string Title => "Ask a person before acting";
-
-    internal override string Description =>
+    private const string ToolDescription =
         "Asks a person on their phone and returns a correlation_id; then call pushnotifi_await_ack with it to get the "
         + "answer. Ask instead of guessing whenever the next step is destructive, irreversible, costly, visible to "
         + "others or outside what you were asked to do: deploys, deletions, migrations, force-pushes, payments, "

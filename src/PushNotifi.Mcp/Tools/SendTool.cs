@@ -5,15 +5,11 @@ using PushNotifi.Mcp.Idempotency;
 namespace PushNotifi.Mcp.Tools;
 
 /// <summary><c>pushnotifi_send</c>: one notification, keyed so that a retried call is delivered once.</summary>
-internal sealed class SendTool(ToolContext context) : PushNotifiTool
+internal sealed class SendTool(ToolContext context) : PushNotifiTool(ToolName, "Send a push notification", ToolDescription)
 {
     internal const string ToolName = "pushnotifi_send";
 
-    internal override string Name => ToolName;
-
-    internal override string Title => "Send a push notification";
-
-    internal override string Description =>
+    private const string ToolDescription =
         "Sends a push notification to the team's phones. Use it for something a person should know now: a long job "
         + "finished, a build or deploy failed, a result is ready. It does not wait for any answer; when you need a "
         + "person's decision before acting, use pushnotifi_request_ack instead. A retried call with the same arguments "
@@ -41,14 +37,9 @@ internal sealed class SendTool(ToolContext context) : PushNotifiTool
         ArgumentSpec.Text("idempotency_key", "Makes retries safe: sends with the same key are delivered once. Derived from the arguments when absent.", 128),
     ];
 
-    internal override JsonObject OutputSchema => ObjectSchema(
-        new JsonObject
-        {
-            ["message"] = Typed("string", "The API's answer, e.g. that the notification was accepted."),
-            ["idempotency_key"] = Typed("string", "The key the send carried: yours, or the one derived from the arguments."),
-        },
-        "message",
-        "idempotency_key");
+    internal override JsonObject OutputSchema => SendResultSchema(
+        "The API's answer, e.g. that the notification was accepted.",
+        "The key the send carried: yours, or the one derived from the arguments.");
 
     internal override async Task<JsonObject> InvokeAsync(ToolArguments arguments, ToolCall call, CancellationToken cancellationToken)
     {
@@ -76,6 +67,6 @@ internal sealed class SendTool(ToolContext context) : PushNotifiTool
             },
             cancellationToken).ConfigureAwait(false);
 
-        return new JsonObject { ["message"] = result.Message, ["idempotency_key"] = context.Redactor.Redact(key) };
+        return SendResult(result.Message, context.Redactor.Redact(key));
     }
 }

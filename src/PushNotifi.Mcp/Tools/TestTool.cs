@@ -5,30 +5,19 @@ using PushNotifi.Mcp.Arguments;
 namespace PushNotifi.Mcp.Tools;
 
 /// <summary><c>pushnotifi_test</c>: the upstream's fixed test notification to the default group.</summary>
-internal sealed class TestTool(ToolContext context) : PushNotifiTool
+internal sealed class TestTool(ToolContext context) : PushNotifiTool(ToolName, "Send a test notification", ToolDescription)
 {
     internal const string ToolName = "pushnotifi_test";
     internal const string TestTitle = "Test from PushNotifi MCP";
     internal const string TestMessage = "PushNotifi MCP server is reachable.";
 
-    internal override string Name => ToolName;
-
-    internal override string Title => "Send a test notification";
-
-    internal override string Description =>
+    private const string ToolDescription =
         "Sends a fixed test notification to the team's default group, to check that the key, the group and the phones "
         + "work. Use it when setting up or when sends seem to go nowhere; not to tell anyone anything.";
 
     internal override IReadOnlyList<ArgumentSpec> Arguments { get; } = [];
 
-    internal override JsonObject OutputSchema => ObjectSchema(
-        new JsonObject
-        {
-            ["message"] = Typed("string", "The API's answer."),
-            ["idempotency_key"] = Typed("string", "mcp-test: and the send's Unix time in seconds."),
-        },
-        "message",
-        "idempotency_key");
+    internal override JsonObject OutputSchema => SendResultSchema("The API's answer.", "mcp-test: and the send's Unix time in seconds.");
 
     internal override async Task<JsonObject> InvokeAsync(ToolArguments arguments, ToolCall call, CancellationToken cancellationToken)
     {
@@ -46,6 +35,6 @@ internal sealed class TestTool(ToolContext context) : PushNotifiTool
             },
             cancellationToken).ConfigureAwait(false);
 
-        return new JsonObject { ["message"] = result.Message, ["idempotency_key"] = key };
+        return SendResult(result.Message, key);
     }
 }

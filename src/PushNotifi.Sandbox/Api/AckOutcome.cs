@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>What <see cref="AlertAcks.Ack"/> did: the alert after it (200) or the error answer (400, 404).</summary>
 internal sealed record AckOutcome(int StatusCode, CapturedNotification? Notification, bool AlreadyAcked, ApiError? Error)

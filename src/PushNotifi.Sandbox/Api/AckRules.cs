@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>
 /// Checks an ack's <c>response</c> and <c>comment</c> against the template stored with the alert, so

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using PushNotifi.Sandbox.Hosting;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>
 /// The one ack path: the API's <c>POST /api/v1/alerts/{alert_id}/ack</c>, the inbox page's

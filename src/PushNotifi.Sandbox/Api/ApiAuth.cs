@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PushNotifi.Sandbox.Hosting;
+using PushNotifi.Sandbox.Keys;
+using PushNotifi.Sandbox.Logging;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>
 /// Checks <c>X-API-Key</c> for an endpoint: the failed-auth lockout first, then the key (hashed, constant time),

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using PushNotifi.Sandbox.Hosting;
+using PushNotifi.Sandbox.Logging;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>The <c>/api/v1</c> endpoints of the wire contract.</summary>
 internal static class ApiEndpoints

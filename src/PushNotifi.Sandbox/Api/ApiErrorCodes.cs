@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>The <c>error</c> codes the sandbox answers that clients act on.</summary>
 internal static class ApiErrorCodes

@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>Header names of the wire contract.</summary>
 internal static class ApiHeaders

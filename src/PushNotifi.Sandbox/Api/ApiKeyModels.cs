@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using PushNotifi.Sandbox.Keys;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 // Bodies of the /api/v1/api-keys management endpoints (snake_case through WireJsonContext).
 

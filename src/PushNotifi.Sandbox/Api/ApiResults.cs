@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>Error answers of the wire contract.</summary>
 internal static class ApiResults

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PushNotifi.Sandbox.Hosting;
+using PushNotifi.Sandbox.Logging;
+using PushNotifi.Sandbox.Web;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>
 /// Runs in front of every <c>/api/v1</c> request: reads and records it, then applies the next

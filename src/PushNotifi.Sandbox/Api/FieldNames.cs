@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>Finds the known field a mistyped one most likely meant (<c>scopes</c> → <c>scope</c>, <c>Kind</c> → <c>kind</c>).</summary>
 internal static class FieldNames

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>
 /// A request body read as one JSON object of known fields, for every endpoint that takes JSON. It refuses an unknown

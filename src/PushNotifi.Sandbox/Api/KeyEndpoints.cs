@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using PushNotifi.Sandbox.Hosting;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>
 /// <c>/api/v1/api-keys</c>: the account API-key lifecycle, for <c>full</c> keys only. The full key appears in

@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>A send request that passed validation (fields as on the wire).</summary>
 internal sealed record MessageRequest

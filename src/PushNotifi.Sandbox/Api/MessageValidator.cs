@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>
 /// Parses and checks request bodies the way the real API does, naming the first wrong field.

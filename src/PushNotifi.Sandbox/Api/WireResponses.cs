@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 // Response bodies of the /api/v1 wire contract (snake_case through WireJsonContext).
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Inspection;
 
 /// <summary>
 /// Keeps other sites from driving the inbox: every state-changing <c>/sandbox</c> request (ack, faults, clear) must

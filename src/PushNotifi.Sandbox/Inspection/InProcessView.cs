@@ -1,4 +1,6 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Logging;
+
+namespace PushNotifi.Sandbox.Inspection;
 
 /// <summary>
 /// Captures as the in-process API (<see cref="SandboxServer"/>) returns them: configured keys as received, so tests

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using PushNotifi.Sandbox.Api;
+using PushNotifi.Sandbox.Hosting;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Inspection;
 
 /// <summary>
 /// The <c>/sandbox</c> inspection API for tests and demos. Keys and the webhook token are shown only

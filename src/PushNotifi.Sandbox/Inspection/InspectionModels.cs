@@ -1,4 +1,8 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Api;
+using PushNotifi.Sandbox.Keys;
+using PushNotifi.Sandbox.Logging;
+
+namespace PushNotifi.Sandbox.Inspection;
 
 // Bodies of the /sandbox inspection API (camelCase through InspectionJsonContext).
 

@@ -1,4 +1,6 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Logging;
+
+namespace PushNotifi.Sandbox.Inspection;
 
 /// <summary>
 /// A capture as the inspection API, the event stream, the page and the data file show it: every configured key, every

@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Keys;
 
 /// <summary>
 /// One account API key as the store keeps it: the HMAC of the key, never the key or any prefix of it.

@@ -1,6 +1,8 @@
 using System.Globalization;
+using PushNotifi.Sandbox.Logging;
+using PushNotifi.Sandbox.Store;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Keys;
 
 /// <summary>
 /// The account API-key lifecycle: create (the full key returned once), list, rotate, revoke, authenticate.

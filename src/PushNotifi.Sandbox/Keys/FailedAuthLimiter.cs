@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Keys;
 
 /// <summary>
 /// Failed authentications per client address in a sliding minute. At <see cref="SandboxLimits.FailedAuthPerMinute"/>

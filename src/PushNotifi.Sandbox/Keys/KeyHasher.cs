@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Keys;
 
 /// <summary>
 /// Hashes keys with HMAC-SHA256 under a pepper that never reaches the store, compares in constant time, and

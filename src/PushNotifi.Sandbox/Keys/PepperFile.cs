@@ -1,4 +1,6 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Store;
+
+namespace PushNotifi.Sandbox.Keys;
 
 /// <summary>
 /// The pepper of a data file lives beside it, in <c>&lt;file&gt;.pepper</c> (32 random bytes, owner-only on Unix), never

@@ -1,3 +1,5 @@
+using PushNotifi.Sandbox.Keys;
+
 namespace PushNotifi.Sandbox;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>
 /// Group commit for a data file: sends wait here, and one writer hands every send that arrived while it stored the

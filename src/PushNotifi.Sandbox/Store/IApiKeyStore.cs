@@ -1,4 +1,6 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Keys;
+
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>
 /// Where account API keys live: in memory by default, or in SQLite with <c>--data</c>. Holds hashes only.

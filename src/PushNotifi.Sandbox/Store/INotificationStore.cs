@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>
 /// Where delivered notifications (with their alerts and acks) and the delivered idempotency keys live: in memory by

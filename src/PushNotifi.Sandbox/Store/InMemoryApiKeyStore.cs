@@ -1,4 +1,6 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Keys;
+
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>The default key store: gone when the sandbox stops.</summary>
 internal sealed class InMemoryApiKeyStore : IApiKeyStore

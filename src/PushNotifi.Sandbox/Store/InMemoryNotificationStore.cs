@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>
 /// The default notification store: captures exactly as received, at most <paramref name="maxNotifications"/> of them

@@ -1,4 +1,6 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Web;
+
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>
 /// Thread-safe record of what the sandbox received: requests (always in memory, the last

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using PushNotifi.Sandbox.Keys;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>
 /// Account API keys in the data file: the account's opaque number, the HMAC and the last 4 characters, never the key

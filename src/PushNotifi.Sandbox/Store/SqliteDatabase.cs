@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>
 /// The sandbox's data file (<see cref="SandboxOptions.DataFile"/>): one SQLite connection, shared by the key and

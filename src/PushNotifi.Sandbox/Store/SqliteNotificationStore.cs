@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using PushNotifi.Sandbox.Inspection;
+using PushNotifi.Sandbox.Keys;
+using PushNotifi.Sandbox.Logging;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Store;
 
 /// <summary>
 /// Delivered notifications, alerts and acks in the data file, so an ack can still be read after a restart. Every key

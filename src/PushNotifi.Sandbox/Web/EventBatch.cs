@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Web;
 
 /// <summary>
 /// The frames of one flush, handed as one list to every stream, which copies them into its response and sends them

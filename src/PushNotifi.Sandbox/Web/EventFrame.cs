@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using PushNotifi.Sandbox.Inspection;
+using PushNotifi.Sandbox.Logging;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Web;
 
 /// <summary>
 /// One event as the bytes of its server-sent-events frame (<c>id:</c>, <c>event:</c>, <c>data:</c>), made once and

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Web;
 
 /// <summary>
 /// No sandbox response may be shown inside another page's frame (clickjacking over Approve): every answer says

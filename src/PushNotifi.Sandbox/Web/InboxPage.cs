@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Web;
 
 /// <summary>
 /// The inbox at <c>/</c>: a static page, its stylesheet and script (embedded resources, no build

@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Web;
 
 /// <summary>
 /// Something the inbox page should show now: a delivery, an ack, a cleared store or a request. A delivery by an API

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using PushNotifi.Sandbox.Logging;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Web;
 
 /// <summary>
 /// Fans sandbox events out to every open <c>/sandbox/events</c> stream. Each event is serialized once, numbered, and

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace PushNotifi;
+namespace PushNotifi.Alerts;
 
 /// <summary>Logs why an alert was not delivered: status and reason, never a key. Falls back to standard error.</summary>
 internal static partial class AlertLog

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PushNotifi;
+namespace PushNotifi.Alerts;
 
 /// <summary>Fits alert texts to <see cref="PushNotifiLimits"/> instead of failing validation.</summary>
 internal static class AlertText

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace PushNotifi;
+namespace PushNotifi.Alerts;
 
 /// <summary>
 /// <see cref="PushNotifiAlerts.Alerter"/>: the fallback for code with no container. Each alert goes through

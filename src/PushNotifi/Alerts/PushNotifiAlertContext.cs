@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PushNotifi.Alerts;
 
 namespace PushNotifi;
 

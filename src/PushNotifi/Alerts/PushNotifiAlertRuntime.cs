@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using PushNotifi.Alerts;
 
 namespace PushNotifi;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace PushNotifi;
+namespace PushNotifi.Alerts;
 
 /// <summary>
 /// The guarded send behind <see cref="IPushNotifiAlerter"/>: redact, cut, claim once, send within the budget, and

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PushNotifi.Alerts;
 
 namespace PushNotifi;
 

@@ -1,4 +1,4 @@
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>The answer to a send: <c>{"message","id","duplicate","alert_id"}</c>; <c>alert_id</c> only for priority 2.</summary>
 internal sealed record SendResponse(string? Message, string? Id, bool Duplicate, string? AlertId);

@@ -7,7 +7,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>
 /// The one HTTP path to the API: builds each attempt, runs it through a Polly pipeline, and turns every

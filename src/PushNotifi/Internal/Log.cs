@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>Every log line the client writes. Arguments are last-four forms, fingerprints and redacted text, never keys or bodies.</summary>
 internal static partial class Log

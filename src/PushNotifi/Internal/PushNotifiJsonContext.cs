@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>All JSON goes through this generated context, so the library works with reflection-based serialization off (AOT, file-based apps).</summary>
 [JsonSourceGenerationOptions(

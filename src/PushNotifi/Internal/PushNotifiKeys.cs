@@ -1,4 +1,4 @@
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>The shape of user and group keys: 32 ASCII letters or digits, prefixed <c>u</c> or <c>g</c>.</summary>
 internal static class PushNotifiKeys

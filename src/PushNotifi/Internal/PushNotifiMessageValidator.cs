@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>Checks a message before any network call and resolves its defaults from the options.</summary>
 internal static class PushNotifiMessageValidator

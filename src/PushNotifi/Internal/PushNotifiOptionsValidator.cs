@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>Validates <see cref="PushNotifiOptions"/> at host start, naming the variable to fix.</summary>
 internal sealed class PushNotifiOptionsValidator : IValidateOptions<PushNotifiOptions>

@@ -5,7 +5,7 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>
 /// The two Polly pipelines the client runs calls through. Both bound the total time and each attempt;

@@ -1,4 +1,4 @@
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>Stands in for a cause whose text held a secret: same type name, redacted message, redacted causes.</summary>
 internal sealed class RedactedInnerException : Exception

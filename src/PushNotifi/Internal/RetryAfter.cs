@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>Reads <c>Retry-After</c> in both of its forms: delta seconds and an HTTP date.</summary>
 internal static class RetryAfter

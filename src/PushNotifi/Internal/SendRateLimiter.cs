@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>
 /// The client-side limit on sends: a token bucket of <c>perMinute</c> permits, one back every

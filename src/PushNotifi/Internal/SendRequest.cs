@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>The body of <c>POST /api/v1/message</c>, after validation and redaction.</summary>
 internal sealed record SendRequest

@@ -1,4 +1,4 @@
-namespace PushNotifi;
+namespace PushNotifi.Internal;
 
 /// <summary>The container-wide rate limiter (possibly none), disposed with the container.</summary>
 internal sealed class SharedRateLimiter(SendRateLimiter? limiter) : IDisposable

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PushNotifi;
+namespace PushNotifi.State;
 
 /// <summary>
 /// Keys with an expiry time, at most about <c>capacity</c> of them. Expired keys are replaced in place; when the

@@ -1,3 +1,5 @@
+using PushNotifi.State;
+
 namespace PushNotifi;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 

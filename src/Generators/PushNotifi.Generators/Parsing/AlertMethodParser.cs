@@ -2,7 +2,9 @@ using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PushNotifi.Generators.Diagnostics;
 using PushNotifi.Generators.Model;
+using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PushNotifi.Generators.Model;
+using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 

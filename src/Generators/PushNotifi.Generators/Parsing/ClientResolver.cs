@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 

@@ -47,6 +47,10 @@ internal sealed class DeclarationSnapshotComparer : IEqualityComparer<Declaratio
         return true;
     }
 
+    // The tree count is enough: the incremental pipeline only ever calls Equals (a step's new value against its own
+    // previous one), never hashes a snapshot, and there is one snapshot per run, so no table ever holds two. The count
+    // keeps the contract (equal snapshots have equal counts); hashing the trees' declarations would cost the walk
+    // that Equals saves by skipping unedited trees.
     public int GetHashCode(DeclarationSnapshot obj) => obj.Trees.Count;
 
     private static bool SameReferences(IReadOnlyList<MetadataReference> x, IReadOnlyList<MetadataReference> y)

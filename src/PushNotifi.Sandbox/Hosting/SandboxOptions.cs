@@ -1,3 +1,6 @@
+using PushNotifi.Sandbox.Keys;
+using PushNotifi.Sandbox.Store;
+
 namespace PushNotifi.Sandbox;
 
 /// <summary>

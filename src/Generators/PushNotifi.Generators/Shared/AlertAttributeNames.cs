@@ -1,4 +1,4 @@
-namespace PushNotifi.Generators.Parsing;
+namespace PushNotifi.Generators.Shared;
 
 /// <summary>
 /// The metadata and argument names of <c>PushNotifi.PushNotifiAlertAttribute</c>, written once here; a test checks

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace PushNotifi.Generators;
+namespace PushNotifi.Generators.Diagnostics;
 
 /// <summary>Warns about string literals shaped like PushNotifi keys: keys belong in PUSHNOTIFI_* variables.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

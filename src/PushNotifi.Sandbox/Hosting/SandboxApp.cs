@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PushNotifi.Sandbox.Api;
+using PushNotifi.Sandbox.Inspection;
+using PushNotifi.Sandbox.Web;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Hosting;
 
 /// <summary>The one place that builds the sandbox web app, for both in-process hosting and Program.</summary>
 internal static class SandboxApp

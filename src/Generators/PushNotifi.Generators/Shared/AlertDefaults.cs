@@ -1,4 +1,4 @@
-namespace PushNotifi.Generators.Parsing;
+namespace PushNotifi.Generators.Shared;
 
 /// <summary>
 /// What an argument left out of <c>[PushNotifiAlert]</c> means. The only copy in the generator; a test pins the

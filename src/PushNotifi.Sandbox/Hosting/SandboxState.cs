@@ -1,4 +1,10 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Api;
+using PushNotifi.Sandbox.Keys;
+using PushNotifi.Sandbox.Logging;
+using PushNotifi.Sandbox.Store;
+using PushNotifi.Sandbox.Web;
+
+namespace PushNotifi.Sandbox.Hosting;
 
 /// <summary>Everything the endpoints share for one sandbox instance.</summary>
 internal sealed class SandboxState : IDisposable

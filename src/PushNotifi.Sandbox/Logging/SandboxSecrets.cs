@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
+using PushNotifi.Sandbox.Keys;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Logging;
 
 /// <summary>
 /// The keys the sandbox knows, for constant-time checks and for hiding them in anything it shows, logs or stores

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using PushNotifi.Sandbox.Logging;
 
 namespace PushNotifi.Sandbox;
 

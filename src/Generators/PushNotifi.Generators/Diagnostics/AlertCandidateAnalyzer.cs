@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PushNotifi.Generators.Parsing;
+using PushNotifi.Generators.Shared;
 
-namespace PushNotifi.Generators;
+namespace PushNotifi.Generators.Diagnostics;
 
 /// <summary>
 /// Marks (hidden, PNA015) each method with a body that "Add [PushNotifiAlert]" could wrap, so the IDE offers the fix

@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PushNotifi.Generators.Parsing;
+using PushNotifi.Generators.Shared;
 
-namespace PushNotifi.Generators;
+namespace PushNotifi.Generators.Diagnostics;
 
 /// <summary>
 /// Reports PNA001–PNA010, PNA012–PNA014 and PNA016 about <c>[PushNotifiAlert]</c> methods at their source locations, so

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Logging;
 
 /// <summary>The sandbox's own log lines. Keys appear only as last 4; bodies never.</summary>
 internal static partial class SandboxLog

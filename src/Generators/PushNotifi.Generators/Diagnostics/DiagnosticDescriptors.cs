@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace PushNotifi.Generators;
+namespace PushNotifi.Generators.Diagnostics;
 
 /// <summary>Every diagnostic the PushNotifi analyzers report (the generator reports none). IDs are stable; never reuse one.</summary>
 internal static class DiagnosticDescriptors

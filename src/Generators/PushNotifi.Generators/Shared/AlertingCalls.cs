@@ -3,7 +3,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
-namespace PushNotifi.Generators.Parsing;
+namespace PushNotifi.Generators.Shared;
 
 /// <summary>
 /// What counts as sending an alert, for PNA010 and for where "Add [PushNotifiAlert]" is not offered. Resolved once

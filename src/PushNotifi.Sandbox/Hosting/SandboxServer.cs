@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PushNotifi.Sandbox.Api;
+using PushNotifi.Sandbox.Hosting;
+using PushNotifi.Sandbox.Inspection;
+using PushNotifi.Sandbox.Logging;
 
 namespace PushNotifi.Sandbox;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace PushNotifi.Generators.Parsing;
+namespace PushNotifi.Generators.Shared;
 
 /// <summary>How generated code names things: implementation methods, identifiers, display names and hint names.</summary>
 internal static class Naming
