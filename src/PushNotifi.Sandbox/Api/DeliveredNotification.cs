@@ -1,4 +1,4 @@
-namespace PushNotifi.Sandbox;
+namespace PushNotifi.Sandbox.Api;
 
 /// <summary>
 /// The notification an <c>/api/v1</c> request delivered (not a duplicate), set by its endpoint as a request feature:

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using PushNotifi.Sandbox.Web;
+
 namespace PushNotifi.Sandbox.Inspection;
 
 /// <summary>Source-generated JSON for the /sandbox inspection API (camelCase).</summary>

@@ -6,7 +6,7 @@ namespace PushNotifi.Sandbox.Store;
 /// Thread-safe record of what the sandbox received: requests (always in memory, the last
 /// <paramref name="maxRequests"/> of them) and delivered notifications with their alerts and acks (in the
 /// <see cref="INotificationStore"/>, which keeps its own cap). Tells <see cref="SandboxEvents"/> of every ack and
-/// clear; a delivery is announced with the request that made it (<see cref="DeliveredNotification"/>). With <paramref name="groupCommits"/> (a data file), concurrent sends are stored in groups, one commit
+/// clear; a delivery is announced with the request that made it (<see cref="PushNotifi.Sandbox.Api.DeliveredNotification"/>). With <paramref name="groupCommits"/> (a data file), concurrent sends are stored in groups, one commit
 /// each (see <see cref="DeliveryQueue"/>).
 /// </summary>
 internal sealed class SandboxStore(INotificationStore notifications, SandboxEvents events, int maxRequests, bool groupCommits = false) : IDisposable

@@ -1,4 +1,6 @@
-namespace PushNotifi.Sandbox;
+using PushNotifi.Sandbox.Logging;
+
+namespace PushNotifi.Sandbox.Web;
 
 /// <summary>
 /// An <c>/api/v1</c> request as the inbox's request log shows it, for event frames: what <c>/sandbox/requests</c>
