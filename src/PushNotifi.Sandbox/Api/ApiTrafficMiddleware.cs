@@ -63,7 +63,7 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         state.Store.AddRequest(record);
 
         // Announced once: as the answer starts (so a caller holding it, e.g. about to ack the alert it sent, finds the
-        // notification already on the inbox's streams), or at the end when no answer starts (a dropped one).
+        // notification already on the inbox's streams), or just before a dropped answer is cut off, or at the end.
         var announced = 0;
         void Announce()
         {
@@ -107,7 +107,12 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
                     await next(context);
                     break;
                 case SandboxFaultKind.Drop:
-                    await HandleThenDropAsync(context, next);
+                    // Announced before the connection drops: the caller sees the failure only after the inbox can.
+                    await HandleThenDropAsync(context, next, () =>
+                    {
+                        record.StatusCode = context.Response.StatusCode;
+                        Announce();
+                    });
                     break;
                 default:
                     await next(context);
@@ -135,7 +140,7 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
     }
 
     /// <summary>The endpoint runs for real (so the notification is delivered) but its answer never leaves.</summary>
-    private static async Task HandleThenDropAsync(HttpContext context, RequestDelegate next)
+    private static async Task HandleThenDropAsync(HttpContext context, RequestDelegate next, Action beforeDrop)
     {
         var original = context.Response.Body;
         await using var swallowed = new MemoryStream();
@@ -147,6 +152,7 @@ internal sealed class ApiTrafficMiddleware(SandboxState state, ILogger<SandboxSe
         finally
         {
             context.Response.Body = original;
+            beforeDrop();
             context.Abort();
         }
     }
