@@ -165,7 +165,7 @@ internal static partial class SecretRules
     private static partial Regex Jwt();
 
     // Any scheme (Bearer, Basic, Api-Token, …) or none; the credential is the last word.
-    [GeneratedRegex("""^authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:[A-Za-z][A-Za-z0-9._-]*[ \t]+)?[^\s"',;]+""", AnyCase)]
+    [GeneratedRegex("""^authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:[A-Za-z][A-Za-z0-9._-]*[ \t]+)?[^\s"',;]+""", ShapeAnyCase)]
     private static partial Regex AuthorizationHeader();
 
     [GeneratedRegex("""^bearer[ \t]+[^\s"',;]+""", ShapeAnyCase)]
