@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PushNotifi.Redaction;
 
 /// <summary>
-/// The secret formats the <see cref="Redactor"/> knows, as data: one entry per rule, each with its keywords and its
+/// The secret formats the <c>Redactor</c> knows, as data: one entry per rule, each with its keywords and its
 /// pattern. Adding a provider is one entry here and its lines in the test corpus. Every pattern is anchored at the
 /// place a keyword hit points to and runs over a bounded window. Token shapes (a prefix and counted character classes,
 /// no nested loops) use the backtracking engine, about 10 times faster a match than the non-backtracking one and as

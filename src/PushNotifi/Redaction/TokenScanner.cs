@@ -19,7 +19,8 @@ internal static class TokenScanner
     /// </summary>
     internal const int Shortest = 18;
 
-    private const int KeyLength = PushNotifiLimits.KeyLength;
+    /// <summary>The length of a PushNotifi user or group key (the wire contract's; a test holds the two equal).</summary>
+    internal const int KeyLength = 32;
 
     private const int TwilioKeyLength = 34;
 
@@ -69,8 +70,8 @@ internal static class TokenScanner
     /// <summary>True for the rules this scanner runs (the rest are found by their keywords).</summary>
     public static bool IsScanned(SecretRule rule) => rule.Start == RuleStart.Token && rule.MinLength >= Shortest;
 
-    /// <summary>Adds a span for each token found.</summary>
-    public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans)
+    /// <summary>Adds a span for each token found; <paramref name="keyShapes"/> false leaves PushNotifi and Twilio key shapes to the caller.</summary>
+    public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans, bool keyShapes = true)
     {
         var examinedUntil = 0;
         var probe = Shortest - 1;
@@ -105,7 +106,7 @@ internal static class TokenScanner
             {
                 var length = text[end..].IndexOfAnyExcept(s_tokenCharacters);
                 end = length < 0 ? text.Length : end + length;
-                ScanRun(text, start, end, ref spans);
+                ScanRun(text, start, end, keyShapes, ref spans);
             }
 
             examinedUntil = end;
@@ -121,7 +122,7 @@ internal static class TokenScanner
     // Lower-cases ASCII letters (and moves a few symbols, alike for text and prefixes); both characters are ASCII.
     private static int Pair(char a, char b) => (((a | 0x20) & 0x7F) << 7) | ((b | 0x20) & 0x7F);
 
-    private static void ScanRun(ReadOnlySpan<char> text, int start, int end, ref SecretSpans spans)
+    private static void ScanRun(ReadOnlySpan<char> text, int start, int end, bool keyShapes, ref SecretSpans spans)
     {
         foreach (var (infix, rule) in s_infixes)
         {
@@ -146,7 +147,10 @@ internal static class TokenScanner
 
             var next = text[part..end].IndexOfAny(s_partSeparators);
             var partEnd = next < 0 ? end : part + next;
-            CheckKeyShape(text, part, partEnd, ref spans);
+            if (keyShapes)
+            {
+                CheckKeyShape(text, part, partEnd, ref spans);
+            }
             if (next < 0)
             {
                 return;
@@ -160,7 +164,10 @@ internal static class TokenScanner
         {
             var next = text[part..end].IndexOfAny(s_partSeparators);
             var partEnd = next < 0 ? end : part + next;
-            CheckKeyShape(text, part, partEnd, ref spans);
+            if (keyShapes)
+            {
+                CheckKeyShape(text, part, partEnd, ref spans);
+            }
             part = partEnd + 1;
         }
     }

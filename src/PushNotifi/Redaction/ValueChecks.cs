@@ -143,7 +143,7 @@ internal static class ValueChecks
     /// </summary>
     public static bool IsPlaceholder(ReadOnlySpan<char> value)
     {
-        if (value.IsEmpty || value[0] == Redactor.Ellipsis[0] || s_placeholderStarts.Contains(value[0]) || value.ContainsAny(s_placeholderWords)
+        if (value.IsEmpty || value[0] == SecretRedactor.Ellipsis[0] || s_placeholderStarts.Contains(value[0]) || value.ContainsAny(s_placeholderWords)
             || value.Contains(MaskBullets, StringComparison.Ordinal))
         {
             return true;

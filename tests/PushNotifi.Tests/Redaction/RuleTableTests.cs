@@ -67,6 +67,13 @@ public class RuleTableTests
     }
 
     [Fact]
+    public void The_key_length_the_token_scanner_looks_for_is_the_wire_contracts()
+    {
+        // The redaction folder is also compiled into the sandbox, so it keeps its own copy of the length.
+        Assert.Equal(PushNotifiLimits.KeyLength, TokenScanner.KeyLength);
+    }
+
+    [Fact]
     public void Every_rule_that_runs_has_keywords()
     {
         Assert.All(SecretRules.All.Where(r => r.Pattern is not null), r => Assert.NotEmpty(r.Keywords));
