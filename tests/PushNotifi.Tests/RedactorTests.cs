@@ -114,6 +114,17 @@ public class RedactorTests
     }
 
     [Fact]
+    public void A_docker_secret_mount_keeps_a_generic_value_near_it_on_its_line_but_not_one_far_down_a_line_without_breaks()
+    {
+        const string Value = "Zq8rT2vLx9Wm4Kp7Jd3Fh6Nc";
+        var near = $"RUN --mount=type=secret,id=npmrc access_code={Value} npm ci";
+        var far = $"RUN --mount=type=secret,id=npmrc {string.Concat(Enumerable.Repeat("step; ", 400))}access_code={Value} npm ci";
+
+        Assert.Equal(near, Redactor.Default.Redact(near));
+        Assert.EndsWith($"access_code=…{Value[^4..]} npm ci", Redactor.Default.Redact(far), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Null_redacts_to_empty() => Assert.Equal(string.Empty, Redactor.Default.Redact(null));
 
     [Theory]
