@@ -115,4 +115,28 @@ internal static class BenchTexts
         ];
         return [.. Enumerable.Range(0, count).Select(i => shapes[i % shapes.Length]()).Select(s => (s.Before + s.Secret + s.After, s.Secret))];
     }
+
+    /// <summary>
+    /// A text of <paramref name="length"/> characters made only of what makes the redactor work: keywords, separators,
+    /// secret-shaped values and half-finished shapes (a key header with no body, a JWT's first part, a URL with no
+    /// password), drawn in a seeded order. Prefixes are joined at run time, so no live-format secret sits in source.
+    /// </summary>
+    public static string KeywordDense(int length)
+    {
+        string[] fragments =
+        [
+            "token=", "password ", "authorization:", "bearer ", "-----BEGIN ", "PRIVATE KEY-----", "://", "ey" + "J", "sk" + "_",
+            "sk-", "-u ", "$", "a", "9", "…", "X-API-Key: abcdefghijklmnop1234", "Authorization: Bearer qwertyuiop123456",
+            "token=tok_abcdefgh1234", "password=Hunter2IsSecret", "twitter_secret = '", "api_key: ", "gh" + "p_", "xo" + "xb-", "=", ":", " ", "\"",
+        ];
+        var random = new Random(1818);
+        var builder = new StringBuilder(length + 64);
+        while (builder.Length < length)
+        {
+            builder.Append(fragments[random.Next(fragments.Length)]);
+        }
+
+        builder.Length = length;
+        return builder.ToString();
+    }
 }

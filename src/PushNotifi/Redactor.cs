@@ -17,7 +17,7 @@ namespace PushNotifi;
 public sealed class Redactor
 {
     /// <summary>The ellipsis that stands in for a removed secret.</summary>
-    public const string Ellipsis = "…";
+    public const string Ellipsis = SecretRedactor.Ellipsis;
 
     /// <summary>The HMAC key used by <see cref="Fingerprint"/> when no user key is known: the UTF-8 bytes of this text.</summary>
     public const string ProductFingerprintKey = "PushNotifi.Fingerprint.v1";
@@ -26,9 +26,9 @@ public sealed class Redactor
     internal const int MinimumSecretLength = 6;
 
     /// <summary>Secrets shorter than this are shown as the ellipsis alone, since four characters would give away too much.</summary>
-    internal const int MinimumLengthForLastFour = 8;
+    internal const int MinimumLengthForLastFour = SecretRedactor.MinimumLengthForLastFour;
 
-    private readonly KeywordIndex _keywords;
+    private readonly SecretRedactor _pass;
     private readonly byte[] _fingerprintKey;
 
     /// <summary>Creates a redactor for the given secret values; nulls and blanks are ignored.</summary>
@@ -56,7 +56,7 @@ public sealed class Redactor
         }
 
         // The configured forms get a search of their own, walked beside the rules' keywords (see KeywordIndex).
-        _keywords = forms.Count == 0 ? KeywordIndex.Default : new KeywordIndex(SecretRules.All, forms.Select(f => (f.Key, f.Value)).ToArray());
+        _pass = forms.Count == 0 ? SecretRedactor.Default : new SecretRedactor(new KeywordIndex(SecretRules.All, forms.Select(f => (f.Key, f.Value)).ToArray()));
         _fingerprintKey = DeriveFingerprintKey(fingerprintSeed);
     }
 
@@ -75,27 +75,7 @@ public sealed class Redactor
         secret is null || secret.Length < MinimumLengthForLastFour ? Ellipsis : string.Concat(Ellipsis, secret.AsSpan(secret.Length - 4));
 
     /// <summary>Returns <paramref name="text"/> with every known secret and secret shape replaced; null gives an empty string.</summary>
-    public string Redact(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        // Every detector only records spans; the text is copied once, at the end, and only if something was found.
-        var spans = default(SecretSpans);
-        try
-        {
-            SecretScanner.Collect(text, _keywords, ref spans);
-            TokenScanner.Collect(text, ref spans);
-            AssignmentScanner.Collect(text, ref spans);
-            return spans.Apply(text);
-        }
-        finally
-        {
-            spans.Dispose();
-        }
-    }
+    public string Redact(string? text) => _pass.Redact(text);
 
     /// <summary>
     /// A stable, non-reversible token for <paramref name="value"/>: HMAC-SHA256 keyed by the user key (or

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
+using PushNotifi.Redaction;
 using PushNotifi.Sandbox.Keys;
 
 namespace PushNotifi.Sandbox.Logging;
@@ -101,10 +102,11 @@ internal sealed partial class SandboxSecrets
     }
 
     /// <summary>
-    /// Hides every configured key, every issued key and anything shaped like a key (see <see cref="KeyShape"/>)
-    /// in <paramref name="text"/>: for what the inspection API, the event stream, the logs and the data file show.
+    /// Hides every configured key, every issued key, anything shaped like a key (see <see cref="KeyShape"/>) and every
+    /// secret the runtime's redactor knows (provider tokens, passwords, <c>Authorization</c> values, private keys) in
+    /// <paramref name="text"/>: for what the inspection API, the event stream, the logs and the data file show.
     /// </summary>
-    public string Redact(string? text) => HideShapes(_all.Replace(text), except: null);
+    public string Redact(string? text) => SecretRedactor.WithoutKeyShapes.Redact(HideShapes(_all.Replace(text), except: null));
 
     /// <summary>
     /// Hides the configured and issued keys but applies no shape rule, so an attachment's base64 is never changed

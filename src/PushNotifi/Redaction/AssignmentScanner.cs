@@ -17,6 +17,7 @@ internal static class AssignmentScanner
     private const int LongestQuotes = 3;
     private const int LongestValueSkip = 5;
     private const int LongestNamePrefix = 50;
+    private const int LongestLineReach = 1024;
 
     private static readonly SearchValues<char> s_operators = SearchValues.Create("=:>,|");
     private static readonly SearchValues<char> s_gap =
@@ -174,9 +175,13 @@ internal static class AssignmentScanner
             return true;
         }
 
-        var lineStart = text[..start].LastIndexOf('\n') + 1;
-        var lineEnd = text[end..].IndexOf('\n');
-        var line = text[lineStart..(lineEnd < 0 ? text.Length : end + lineEnd)];
+        // The line, but no further than LongestLineReach either side: a text without line breaks would otherwise be
+        // read whole at every candidate, quadratic in its length.
+        var floorOfLine = Math.Max(0, start - LongestLineReach);
+        var lineStart = floorOfLine + text[floorOfLine..start].LastIndexOf('\n') + 1;
+        var after = text.Slice(end, Math.Min(LongestLineReach, text.Length - end));
+        var lineEnd = after.IndexOf('\n');
+        var line = text[lineStart..(end + (lineEnd < 0 ? after.Length : lineEnd))];
         return line.Contains("--mount=type=secret,", StringComparison.Ordinal)
             || (line.TrimStart().StartsWith("import", StringComparison.Ordinal) && line.Contains(" from ", StringComparison.Ordinal));
     }

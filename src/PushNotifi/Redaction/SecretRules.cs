@@ -3,14 +3,20 @@ using System.Text.RegularExpressions;
 namespace PushNotifi.Redaction;
 
 /// <summary>
-/// The secret formats the <see cref="Redactor"/> knows, as data: one entry per rule, each with its keywords and its
+/// The secret formats the <c>Redactor</c> knows, as data: one entry per rule, each with its keywords and its
 /// pattern. Adding a provider is one entry here and its lines in the test corpus. Every pattern is anchored at the
-/// place a keyword hit points to and non-backtracking, so each hit costs time linear in the match at most.
+/// place a keyword hit points to and runs over a bounded window. Token shapes (a prefix and counted character classes,
+/// no nested loops) use the backtracking engine, about 10 times faster a match than the non-backtracking one and as
+/// linear on them; patterns with a free-form name or value before a separator stay non-backtracking.
 /// </summary>
 internal static partial class SecretRules
 {
     private const RegexOptions Exact = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const RegexOptions AnyCase = Exact | RegexOptions.IgnoreCase;
+
+    // Token shapes: linear under backtracking (see RuleTableTests), and much cheaper a match.
+    private const RegexOptions Shape = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions ShapeAnyCase = Shape | RegexOptions.IgnoreCase;
 
     // A name around a secret word, its separator (= : := => with optional quotes) and a quoted or bare value.
     private const string Name = """[A-Za-z0-9_.-]{0,64}""";
@@ -99,16 +105,16 @@ internal static partial class SecretRules
     /// <summary>Every row: ours, then gitleaks'. Their matches are merged, so order does not matter.</summary>
     public static IReadOnlyList<SecretRule> All { get; } = [.. Own, .. GitleaksRules.All];
 
-    [GeneratedRegex("""^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b""", Exact)]
+    [GeneratedRegex("""^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b""", Shape)]
     private static partial Regex AwsAccessKeyId();
 
     [GeneratedRegex("""^[A-Za-z0-9_.-]{0,32}(?:accountkey|sharedaccesskey)\\?["']?[ \t]*[:=][ \t]*\\?["']?[A-Za-z0-9+/]{16,}={0,2}""", AnyCase)]
     private static partial Regex AzureKey();
 
-    [GeneratedRegex("""^sig=[A-Za-z0-9%+/=]{16,}""", AnyCase)]
+    [GeneratedRegex("""^sig=[A-Za-z0-9%+/=]{16,}""", ShapeAnyCase)]
     private static partial Regex AzureSasSignature();
 
-    [GeneratedRegex("""^AIza[0-9A-Za-z_-]{35}""", Exact)]
+    [GeneratedRegex("""^AIza[0-9A-Za-z_-]{35}""", Shape)]
     private static partial Regex GcpApiKey();
 
     // Header to footer, or to the end of the body when the text was cut before the footer. The body holds no "--"
@@ -116,56 +122,56 @@ internal static partial class SecretRules
     [GeneratedRegex("""^-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-[^-]){16,}(?:-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)?""", Exact)]
     private static partial Regex PrivateKeyBlock();
 
-    [GeneratedRegex("""^gh[pousr]_[A-Za-z0-9]{20,251}""", Exact)]
+    [GeneratedRegex("""^gh[pousr]_[A-Za-z0-9]{20,251}""", Shape)]
     private static partial Regex GitHubToken();
 
-    [GeneratedRegex("""^github_pat_[A-Za-z0-9_]{22,244}""", Exact)]
+    [GeneratedRegex("""^github_pat_[A-Za-z0-9_]{22,244}""", Shape)]
     private static partial Regex GitHubFineGrainedToken();
 
-    [GeneratedRegex("""^(?:gl(?:pat|dt|rt|rtr|ptt|cbt|ft|imt|agent|soat|oas|wt)-[A-Za-z0-9_.-]{20,}|GR1348941[A-Za-z0-9_-]{20,})""", Exact)]
+    [GeneratedRegex("""^(?:gl(?:pat|dt|rt|rtr|ptt|cbt|ft|imt|agent|soat|oas|wt)-[A-Za-z0-9_.-]{20,}|GR1348941[A-Za-z0-9_-]{20,})""", Shape)]
     private static partial Regex GitLabToken();
 
-    [GeneratedRegex("""^(?:xox[abprse](?:\.xox[bp])?-[0-9A-Za-z-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})""", Exact)]
+    [GeneratedRegex("""^(?:xox[abprse](?:\.xox[bp])?-[0-9A-Za-z-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})""", Shape)]
     private static partial Regex SlackToken();
 
-    [GeneratedRegex("""^hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{16,}""", AnyCase)]
+    [GeneratedRegex("""^hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{16,}""", ShapeAnyCase)]
     private static partial Regex SlackWebhook();
 
-    [GeneratedRegex("""^SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}""", Exact)]
+    [GeneratedRegex("""^SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}""", Shape)]
     private static partial Regex SendGridKey();
 
-    [GeneratedRegex("""^(?:(?:sk|rk|pk)_(?:(?:live|test)_[A-Za-z0-9]{10,}|[A-Za-z0-9]{12,})|whsec_[A-Za-z0-9]{20,})""", AnyCase)]
+    [GeneratedRegex("""^(?:(?:sk|rk|pk)_(?:(?:live|test)_[A-Za-z0-9]{10,}|[A-Za-z0-9]{12,})|whsec_[A-Za-z0-9]{20,})""", ShapeAnyCase)]
     private static partial Regex StripeKey();
 
-    [GeneratedRegex("""^sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{32,})""", Exact)]
+    [GeneratedRegex("""^sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{32,})""", Shape)]
     private static partial Regex OpenAiKey();
 
-    [GeneratedRegex("""^sk-ant-(?:api|admin|oat|sid)[0-9]{2}-[A-Za-z0-9_-]{32,}""", Exact)]
+    [GeneratedRegex("""^sk-ant-(?:api|admin|oat|sid)[0-9]{2}-[A-Za-z0-9_-]{32,}""", Shape)]
     private static partial Regex AnthropicKey();
 
-    [GeneratedRegex("""^npm_[A-Za-z0-9]{36}\b""", Exact)]
+    [GeneratedRegex("""^npm_[A-Za-z0-9]{36}\b""", Shape)]
     private static partial Regex NpmToken();
 
-    [GeneratedRegex("""^pypi-AgE[A-Za-z0-9_-]{50,}""", Exact)]
+    [GeneratedRegex("""^pypi-AgE[A-Za-z0-9_-]{50,}""", Shape)]
     private static partial Regex PyPiToken();
 
     // NuGet writes its keys in lower case; gitleaks-style shapes are matched in any case, and so is this one.
-    [GeneratedRegex("""^oy2[a-z0-9]{43}\b""", AnyCase)]
+    [GeneratedRegex("""^oy2[a-z0-9]{43}\b""", ShapeAnyCase)]
     private static partial Regex NuGetKey();
 
     // gitleaks' shape (each part base64url, the payload and signature also with / and \ as some encoders write them),
     // with a header of any length.
-    [GeneratedRegex("""^eyJ[A-Za-z0-9_-]{8,}\.ey[A-Za-z0-9/\\_-]{8,}\.(?:[A-Za-z0-9/\\_-]{10,}={0,2})?""", Exact)]
+    [GeneratedRegex("""^eyJ[A-Za-z0-9_-]{8,}\.ey[A-Za-z0-9/\\_-]{8,}\.(?:[A-Za-z0-9/\\_-]{10,}={0,2})?""", Shape)]
     private static partial Regex Jwt();
 
     // Any scheme (Bearer, Basic, Api-Token, …) or none; the credential is the last word.
-    [GeneratedRegex("""^authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:[A-Za-z][A-Za-z0-9._-]*[ \t]+)?[^\s"',;]+""", AnyCase)]
+    [GeneratedRegex("""^authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:[A-Za-z][A-Za-z0-9._-]*[ \t]+)?[^\s"',;]+""", ShapeAnyCase)]
     private static partial Regex AuthorizationHeader();
 
-    [GeneratedRegex("""^bearer[ \t]+[^\s"',;]+""", AnyCase)]
+    [GeneratedRegex("""^bearer[ \t]+[^\s"',;]+""", ShapeAnyCase)]
     private static partial Regex BearerToken();
 
-    [GeneratedRegex("""^://[^\s/?#@:"'<>]{0,256}:[^\s/?#@"'<>]{1,256}@""", Exact)]
+    [GeneratedRegex("""^://[^\s/?#@:"'<>]{0,256}:[^\s/?#@"'<>]{1,256}@""", Shape)]
     private static partial Regex UrlUserInfo();
 
     [GeneratedRegex("""^(?:-u[ \t]*|--user[ \t=]+)["']?[^\s:"']{1,128}:[^\s"']{1,256}""", Exact)]
@@ -185,7 +191,7 @@ internal static partial class SecretRules
     private static partial Regex SecretAssignment();
 
     // gitleaks' generic-api-key value: a word of 10 to 150 characters, or base64 of 12 or more.
-    [GeneratedRegex("""^(?:[\w.=-]{10,150}|[a-z0-9][a-z0-9+/]{11,}={0,3})""", AnyCase)]
+    [GeneratedRegex("""^(?:[\w.=-]{10,150}|[a-z0-9][a-z0-9+/]{11,}={0,3})""", ShapeAnyCase)]
     private static partial Regex GenericValue();
 
     // gitleaks' generic-api-key allowlist: names that hold a keyword but name no secret (credentialsId, api_version,
@@ -196,9 +202,9 @@ internal static partial class SecretRules
     private static partial Regex GenericNameAllowlist();
 
     // "kind: Secret" (any quoting) marks a Kubernetes secret; its data block is before or after it in the same document.
-    [GeneratedRegex("""^kind:[ \t]*["']?Secret["']?""", AnyCase)]
+    [GeneratedRegex("""^kind:[ \t]*["']?Secret["']?""", ShapeAnyCase)]
     private static partial Regex KubernetesSecretKind();
 
-    [GeneratedRegex("""^an_key_[A-Za-z0-9_]{12,}""", AnyCase)]
+    [GeneratedRegex("""^an_key_[A-Za-z0-9_]{12,}""", ShapeAnyCase)]
     private static partial Regex AnKey();
 }

@@ -177,7 +177,7 @@ internal static class SecretScanner
             var value = text.Slice(start + valueStart, valueEnd - valueStart);
             if (Passes(rule, value))
             {
-                spans.Add(start + valueStart, start + valueEnd, rule.HideWhole ? Redactor.Ellipsis : null);
+                spans.Add(start + valueStart, start + valueEnd, rule.HideWhole ? SecretRedactor.Ellipsis : null);
                 coveredUntil = end;
             }
 

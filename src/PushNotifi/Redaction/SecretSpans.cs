@@ -105,7 +105,7 @@ internal ref struct SecretSpans
     }
 
     private static int ReplacementLength(SecretSpan span) =>
-        span.Replacement?.Length ?? (span.End - span.Start < Redactor.MinimumLengthForLastFour ? 1 : 5);
+        span.Replacement?.Length ?? (span.End - span.Start < SecretRedactor.MinimumLengthForLastFour ? 1 : 5);
 
     private static int WriteReplacement(ReadOnlySpan<char> secret, string? replacement, Span<char> destination)
     {
@@ -115,8 +115,8 @@ internal ref struct SecretSpans
             return replacement.Length;
         }
 
-        destination[0] = Redactor.Ellipsis[0];
-        if (secret.Length < Redactor.MinimumLengthForLastFour)
+        destination[0] = SecretRedactor.Ellipsis[0];
+        if (secret.Length < SecretRedactor.MinimumLengthForLastFour)
         {
             return 1;
         }

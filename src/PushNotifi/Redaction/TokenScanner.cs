@@ -19,7 +19,8 @@ internal static class TokenScanner
     /// </summary>
     internal const int Shortest = 18;
 
-    private const int KeyLength = PushNotifiLimits.KeyLength;
+    /// <summary>The length of a PushNotifi user or group key (the wire contract's; a test holds the two equal).</summary>
+    internal const int KeyLength = 32;
 
     private const int TwilioKeyLength = 34;
 
@@ -47,6 +48,18 @@ internal static class TokenScanner
             return table;
         });
 
+    // One bit per pair of folded ASCII characters that starts a prefix: turns away nearly every part before a comparison
+    // (a stack frame's Microsoft.Data.SqlClient would otherwise try every prefix starting with m, d and s).
+    private static readonly ulong[] s_prefixPairs = s_byFirstCharacter
+        .Where(group => group is not null)
+        .SelectMany(group => group)
+        .Aggregate(new ulong[(1 << 14) / 64], (bits, entry) =>
+        {
+            var pair = Pair(entry.Prefix[0], entry.Prefix[1]);
+            bits[pair >> 6] |= 1UL << pair;
+            return bits;
+        });
+
     // Token rules whose keyword sits inside the token (an Azure AD secret's Q~, a MaxMind key's _mmk suffix): looked for
     // in each long run rather than at its parts' starts, and kept out of the keyword search, where a two-character
     // literal would take it off its vectorized path.
@@ -57,8 +70,8 @@ internal static class TokenScanner
     /// <summary>True for the rules this scanner runs (the rest are found by their keywords).</summary>
     public static bool IsScanned(SecretRule rule) => rule.Start == RuleStart.Token && rule.MinLength >= Shortest;
 
-    /// <summary>Adds a span for each token found.</summary>
-    public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans)
+    /// <summary>Adds a span for each token found; <paramref name="keyShapes"/> false leaves PushNotifi and Twilio key shapes to the caller.</summary>
+    public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans, bool keyShapes = true)
     {
         var examinedUntil = 0;
         var probe = Shortest - 1;
@@ -93,7 +106,7 @@ internal static class TokenScanner
             {
                 var length = text[end..].IndexOfAnyExcept(s_tokenCharacters);
                 end = length < 0 ? text.Length : end + length;
-                ScanRun(text, start, end, ref spans);
+                ScanRun(text, start, end, keyShapes, ref spans);
             }
 
             examinedUntil = end;
@@ -106,7 +119,10 @@ internal static class TokenScanner
 
     private static bool IsTokenCharacter(char c) => c < 128 && s_isTokenCharacter[c];
 
-    private static void ScanRun(ReadOnlySpan<char> text, int start, int end, ref SecretSpans spans)
+    // Lower-cases ASCII letters (and moves a few symbols, alike for text and prefixes); both characters are ASCII.
+    private static int Pair(char a, char b) => (((a | 0x20) & 0x7F) << 7) | ((b | 0x20) & 0x7F);
+
+    private static void ScanRun(ReadOnlySpan<char> text, int start, int end, bool keyShapes, ref SecretSpans spans)
     {
         foreach (var (infix, rule) in s_infixes)
         {
@@ -131,7 +147,10 @@ internal static class TokenScanner
 
             var next = text[part..end].IndexOfAny(s_partSeparators);
             var partEnd = next < 0 ? end : part + next;
-            CheckKeyShape(text, part, partEnd, ref spans);
+            if (keyShapes)
+            {
+                CheckKeyShape(text, part, partEnd, ref spans);
+            }
             if (next < 0)
             {
                 return;
@@ -145,15 +164,19 @@ internal static class TokenScanner
         {
             var next = text[part..end].IndexOfAny(s_partSeparators);
             var partEnd = next < 0 ? end : part + next;
-            CheckKeyShape(text, part, partEnd, ref spans);
+            if (keyShapes)
+            {
+                CheckKeyShape(text, part, partEnd, ref spans);
+            }
             part = partEnd + 1;
         }
     }
 
     private static void TryPrefixes(ReadOnlySpan<char> text, int at, ref int coveredUntil, ref SecretSpans spans)
     {
-        var first = text[at];
-        if (first >= 128 || s_byFirstCharacter[char.ToLowerInvariant(first)] is not { } candidates)
+        // A part is at least Shortest long, so text[at + 1] is in it; token characters are ASCII.
+        var pair = Pair(text[at], text[at + 1]);
+        if ((s_prefixPairs[pair >> 6] & (1UL << pair)) == 0 || s_byFirstCharacter[char.ToLowerInvariant(text[at])] is not { } candidates)
         {
             return;
         }

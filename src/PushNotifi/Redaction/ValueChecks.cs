@@ -5,10 +5,13 @@ namespace PushNotifi.Redaction;
 /// <summary>Decides whether a located value is a secret: placeholders, redacted values and plain words are not.</summary>
 internal static class ValueChecks
 {
-    // Values that stand for a secret without being one; matched case-insensitively anywhere in the value.
+    // Values that stand for a secret without being one; matched case-insensitively anywhere in the value. ASCII only:
+    // one non-ASCII word (the bullets, looked for apart) would put the search on a path several times slower.
     private static readonly SearchValues<string> s_placeholderWords = SearchValues.Create(
-        ["xxxx", "****", "••••", "example", "changeme", "change_me", "change-me", "placeholder", "your_", "your-", "yourkey", "yourtoken", "redacted"],
+        ["xxxx", "****", "example", "changeme", "change_me", "change-me", "placeholder", "your_", "your-", "yourkey", "yourtoken", "redacted"],
         StringComparison.OrdinalIgnoreCase);
+
+    private const string MaskBullets = "••••";
 
     private static readonly SearchValues<char> s_placeholderStarts = SearchValues.Create("$%<[{#");
 
@@ -57,13 +60,18 @@ internal static class ValueChecks
             }
         }
 
-        var entropy = 0.0;
-        foreach (var count in counts)
+        // Each distinct character once, by clearing its count when it is taken: a short value visits a few of the 128.
+        var entropy = -Term(other, value.Length);
+        foreach (var c in value)
         {
-            entropy -= Term(count, value.Length);
+            if (c < 128 && counts[c] > 0)
+            {
+                entropy -= Term(counts[c], value.Length);
+                counts[c] = 0;
+            }
         }
 
-        return entropy - Term(other, value.Length);
+        return entropy;
     }
 
     private static double Term(int count, int length)
@@ -135,7 +143,8 @@ internal static class ValueChecks
     /// </summary>
     public static bool IsPlaceholder(ReadOnlySpan<char> value)
     {
-        if (value.IsEmpty || value[0] == Redactor.Ellipsis[0] || s_placeholderStarts.Contains(value[0]) || value.ContainsAny(s_placeholderWords))
+        if (value.IsEmpty || value[0] == SecretRedactor.Ellipsis[0] || s_placeholderStarts.Contains(value[0]) || value.ContainsAny(s_placeholderWords)
+            || value.Contains(MaskBullets, StringComparison.Ordinal))
         {
             return true;
         }
