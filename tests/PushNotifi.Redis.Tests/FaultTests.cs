@@ -67,7 +67,7 @@ public sealed class FaultTests : IAsyncLifetime
         await using var a = NewInstance();
         Assert.True(await a.Store.TryClaimAsync("before", TimeSpan.FromMinutes(1)));
 
-        _redis.Pause();
+        await _redis.PauseAsync();
         try
         {
             var slowest = TimeSpan.Zero;
@@ -92,7 +92,7 @@ public sealed class FaultTests : IAsyncLifetime
         }
         finally
         {
-            _redis.Resume();
+            await _redis.ResumeAsync();
         }
     }
 

@@ -105,11 +105,11 @@ public class HostFilteringTests
     [Fact]
     public async Task The_standalone_program_answers_names_given_with_allowed_hosts()
     {
-        var port = StandaloneProcess.FreePort();
+        var port = FreePort.Next();
         var baseUrl = $"http://127.0.0.1:{port}";
         await using var sandbox = StandaloneProcess.Start(new Dictionary<string, string>(), "--urls", baseUrl, "--allowed-hosts", "sandbox.test;box.test");
-        await Eventually.TrueAsync(() => sandbox.Output.Contains("export PUSHNOTIFI_API_BASE_URL=", StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox starts");
-        Assert.False(sandbox.Process.HasExited, sandbox.Output);
+        await Eventually.TrueAsync(() => sandbox.Output.Contains("export PUSHNOTIFI_API_BASE_URL=", StringComparison.Ordinal) || sandbox.HasExited, "the sandbox starts");
+        Assert.False(sandbox.HasExited, sandbox.Output);
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
 
         using var named = await client.SendAsync(WithHost($"box.test:{port}"));

@@ -97,10 +97,10 @@ public class IssuedKeyHidingTests
         string issued = string.Empty;
         for (var run = 0; run < 2; run++)
         {
-            var baseUrl = $"http://127.0.0.1:{StandaloneProcess.FreePort()}";
+            var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
             await using var sandbox = StandaloneProcess.Start(keys, "--urls", baseUrl, "--data", data.Path);
-            await Eventually.TrueAsync(() => sandbox.Output.Contains("listening on " + baseUrl, StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox says it listens");
-            Assert.False(sandbox.Process.HasExited, sandbox.Output);
+            await Eventually.TrueAsync(() => sandbox.Output.Contains("listening on " + baseUrl, StringComparison.Ordinal) || sandbox.HasExited, "the sandbox says it listens");
+            Assert.False(sandbox.HasExited, sandbox.Output);
             using var admin = new HttpClient { BaseAddress = new Uri(baseUrl) };
             admin.DefaultRequestHeaders.Add("X-API-Key", Fake.UserKey);
             if (run == 0)

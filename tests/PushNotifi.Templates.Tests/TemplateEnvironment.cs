@@ -118,7 +118,7 @@ public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
 
     /// <summary>Runs <c>dotnet</c> with the shared environment, stdin closed and a timeout.</summary>
     internal Task<ChildResult> DotnetAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
-        => ChildProcess.RunAsync("dotnet", arguments, workingDirectory, DotnetEnvironment, timeout);
+        => TestProcess.RunAsync("dotnet", arguments, workingDirectory, DotnetEnvironment, timeout);
 
     /// <summary>Runs a template from the custom hive.</summary>
     internal Task<ChildResult> NewAsync(string workingDirectory, params string[] arguments)

@@ -46,8 +46,8 @@ public class StdioServerTests
     [InlineData("uCANARYbutTOOshort0042", "http://127.0.0.1:9", "PUSHNOTIFI_USER_KEY (…0042) must be 32 letters or digits")]
     public async Task A_bad_environment_exits_1_with_one_line_on_stderr_and_nothing_on_stdout(string? key, string? url, string expected)
     {
-        var result = await ChildProcess.RunAsync(
-            "dotnet",
+        var result = await TestProcess.RunAsync(
+            TestProcess.Dotnet,
             [ServerProcess.Assembly],
             ServerProcess.RepositoryRoot,
             ServerProcess.Environment(key, url),
