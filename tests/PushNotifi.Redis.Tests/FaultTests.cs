@@ -10,7 +10,7 @@ public sealed class FaultTests : IAsyncLifetime
     private Sandbox.SandboxServer _sandbox = null!;
     private readonly string _prefix = SharedRedis.NewPrefix();
 
-    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
 
     public async ValueTask DisposeAsync()
     {

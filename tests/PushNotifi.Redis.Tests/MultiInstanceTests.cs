@@ -14,7 +14,7 @@ public sealed partial class MultiInstanceTests(SharedRedis redis) : IAsyncLifeti
     private const int SendsEach = 10;
     private Sandbox.SandboxServer _sandbox = null!;
 
-    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
 
     public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 

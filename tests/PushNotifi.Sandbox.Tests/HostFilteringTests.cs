@@ -15,7 +15,7 @@ public class HostFilteringTests
     [InlineData("GET", "/api/v1/messages")]
     public async Task A_foreign_host_is_refused_with_400_on_every_path(string method, string path)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Host = "evil.example:" + new Uri(sandbox.BaseUrl).Port;
@@ -37,7 +37,7 @@ public class HostFilteringTests
     [InlineData("LOCALHOST")]
     public async Task Loopback_names_with_any_port_are_answered(string host)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/notifications");
         request.Headers.Host = host + ":" + new Uri(sandbox.BaseUrl).Port;
@@ -50,7 +50,7 @@ public class HostFilteringTests
     [Fact]
     public async Task The_ipv6_loopback_name_is_answered()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/notifications");
         request.Headers.Host = "[::1]";

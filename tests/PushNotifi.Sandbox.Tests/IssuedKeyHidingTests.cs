@@ -12,7 +12,7 @@ public class IssuedKeyHidingTests
     [Fact]
     public async Task Issued_keys_pasted_into_a_header_a_body_and_a_message_show_nowhere_but_as_last_four()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var (leaks, events) = await LeakIssuedKeysAsync(sandbox);
         var streamed = await events;
 
@@ -27,7 +27,7 @@ public class IssuedKeyHidingTests
     [Fact]
     public async Task The_in_process_api_hides_issued_keys_and_still_shows_the_configured_ones_as_received()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var (leaks, events) = await LeakIssuedKeysAsync(sandbox);
         await events;
 

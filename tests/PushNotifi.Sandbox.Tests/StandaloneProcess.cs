@@ -1,12 +1,8 @@
 namespace PushNotifi.Sandbox.Tests;
 
-/// <summary>Runs the sandbox's own Program (the built PushNotifi.Sandbox.dll) as a child process of the test kit.</summary>
+/// <summary>The sandbox's own Program as a child process: a thin alias of the kit's <see cref="TestSandbox.StartProcess"/>.</summary>
 internal static class StandaloneProcess
 {
-    /// <summary>Starts it with only the <c>PUSHNOTIFI_</c> variables in <paramref name="environment"/>, never the developer's real keys.</summary>
     public static RunningProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        TestProcess.Start(
-            TestProcess.Dotnet,
-            [Path.Combine(AppContext.BaseDirectory, "PushNotifi.Sandbox.dll"), .. args],
-            environment: environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value));
+        TestSandbox.StartProcess(environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value), args);
 }

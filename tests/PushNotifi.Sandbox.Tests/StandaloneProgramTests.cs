@@ -30,9 +30,9 @@ public class StandaloneProgramTests
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Equal(HttpStatusCode.OK, hook.StatusCode);
-        Assert.Contains("secret is …0001", captured, StringComparison.Ordinal);
+        Assert.Contains("secret is " + TestKeys.LastFour(Fake.UserKey), captured, StringComparison.Ordinal);
         var output = sandbox.Output;
-        Assert.Contains("…0001", output, StringComparison.Ordinal);
+        Assert.Contains(TestKeys.LastFour(Fake.UserKey), output, StringComparison.Ordinal);
         Assert.All(Keys.Values, key => Assert.DoesNotContain(key, output, StringComparison.Ordinal));
         Assert.DoesNotContain("secret is", output, StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public class StandaloneProgramTests
         var output = sandbox.Output;
         Assert.DoesNotContain(Fake.UserKey, output, StringComparison.Ordinal);
         Assert.DoesNotContain("export PUSHNOTIFI_USER_KEY", output, StringComparison.Ordinal);
-        Assert.Contains("PUSHNOTIFI_USER_KEY from your environment (…0001)", output, StringComparison.Ordinal);
+        Assert.Contains($"PUSHNOTIFI_USER_KEY from your environment ({TestKeys.LastFour(Fake.UserKey)})", output, StringComparison.Ordinal);
         Assert.Matches("export PUSHNOTIFI_GROUP_KEY=gSANDBOX", output);
     }
 

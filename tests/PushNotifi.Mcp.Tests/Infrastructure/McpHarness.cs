@@ -52,17 +52,13 @@ internal sealed class McpHarness : IAsyncDisposable
     /// <param name="withGroup">Whether PUSHNOTIFI_GROUP_KEY is set.</param>
     internal static async Task<McpHarness> StartAsync(
         Func<McpSettings, McpSettings>? configure = null,
-        string userKey = TestKeys.User,
+        string? userKey = null,
         string? sandboxUserKey = null,
         bool withGroup = true)
     {
+        userKey ??= TestKeys.User;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            UserKey = sandboxUserKey ?? userKey,
-            GroupKey = TestKeys.Group,
-            TimeProvider = clock,
-        });
+        var sandbox = await TestSandbox.StartAsync(o => o.UserKey = sandboxUserKey ?? userKey, clock);
         var settings = new McpSettings
         {
             UserKey = userKey,
