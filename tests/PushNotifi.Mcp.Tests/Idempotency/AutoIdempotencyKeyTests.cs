@@ -55,7 +55,8 @@ public class AutoIdempotencyKeyTests
     [Fact]
     public async Task A_send_without_a_key_carries_the_vector_key_to_the_API_and_a_retried_call_is_delivered_once()
     {
-        await using var mcp = await McpHarness.StartAsync();
+        // The vector was computed with the fixed group key.
+        await using var mcp = await McpHarness.StartAsync(groupKey: TestKeys.FixedGroup);
 
         var first = (await mcp.CallAsync("pushnotifi_send", """{"message":"m"}""")).Ok();
         var again = (await mcp.CallAsync("pushnotifi_send", """{"message":"m"}""")).Ok();
