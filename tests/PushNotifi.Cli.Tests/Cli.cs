@@ -30,7 +30,7 @@ internal static class Cli
             Error = TextWriter.Synchronized(error),
             WorkingDirectory = workingDirectory,
             GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
-            ProcessRunner = processRunner ?? new ProcessRunner(ChildEnvironment),
+            ProcessRunner = processRunner ?? new TestProcessRunner(ChildEnvironment),
             TimeProvider = timeProvider ?? TimeProvider.System,
         };
         var exitCode = await CliApplication.RunAsync(args, context, cancellationToken);

@@ -47,7 +47,7 @@ public sealed class BehaviourTests : IDisposable
         Assert.Equal(BehaviourFixture.GroupKey, sent.SendToKey);
         Assert.StartsWith("System.InvalidOperationException: database refused key ", sent.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(BehaviourFixture.UserKey, sent.RawBody, StringComparison.Ordinal);
-        Assert.Contains("…0001", sent.Message, StringComparison.Ordinal);
+        Assert.Contains(TestKeys.LastFour(BehaviourFixture.UserKey), sent.Message, StringComparison.Ordinal);
         Assert.Contains(" (after ", sent.Message, StringComparison.Ordinal);
     }
 
@@ -300,7 +300,7 @@ public sealed class AlerterWrapperTests
 
         Assert.Equal(2, fake.Messages.Count);
         Assert.All(fake.Messages, m => Assert.DoesNotContain(BehaviourFixture.UserKey, m.Message, StringComparison.Ordinal));
-        Assert.All(fake.Messages, m => Assert.Contains("…0001", m.Message, StringComparison.Ordinal));
+        Assert.All(fake.Messages, m => Assert.Contains(TestKeys.LastFour(BehaviourFixture.UserKey), m.Message, StringComparison.Ordinal));
         Assert.Equal(["Job nightly failed", "Step etl failed"], fake.Messages.Select(m => m.Title));
         Assert.Empty(_f.Sandbox.Requests);
     }

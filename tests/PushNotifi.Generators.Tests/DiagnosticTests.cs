@@ -242,10 +242,10 @@ public class DiagnosticTests
     [Fact]
     public async Task PNA011_key_shaped_literal_is_flagged_by_the_analyzer()
     {
-        var (source, span) = Markup.Parse(U + """
+        var (source, span) = Markup.Parse(U + $$"""
             public static class Keys
             {
-                public const string Fixture = "uFAKEuserKEYforTESTS000000000001";
+                public const string Fixture = "{{TestKeys.FixedUser}}";
                 public const string Real = [|"u7Hq2mZpX9rT4vW8yB3nK6cD1fG5jL0s"|];
             }
             """);

@@ -14,8 +14,7 @@ namespace PushNotifi.Generators.Tests;
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
-    private const string UserKey = "uFAKEuserKEYforTESTS000000000002";
-    private const string GroupKey = "gFAKEgroupKEYforTESTS00000000002";
+    private static readonly string UserKey = TestKeys.User;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pn-generator-package-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -115,7 +114,7 @@ public sealed class PackageTests : IDisposable
             }
             """);
 
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = UserKey, GroupKey = GroupKey });
+        await using var sandbox = await TestSandbox.StartAsync();
         var build = await RunAsync(project, "build", "-c", "Release", "-warnaserror", "-nologo");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.True(
@@ -131,36 +130,13 @@ public sealed class PackageTests : IDisposable
         Assert.Equal("Cron failed: nightly", sent.Title);
         Assert.Equal("cron:nightly:2026-05-10T03:00:00Z", sent.IdempotencyKey);
 
-        async Task<(int ExitCode, string Output)> RunAsync(string directory, params string[] args)
+        async Task<ChildResult> RunAsync(string directory, params string[] args)
         {
-            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in args)
+            var environment = new Dictionary<string, string?>(TestSandbox.Variables(sandbox))
             {
-                info.ArgumentList.Add(arg);
-            }
-
-            // The test host's MSBuild settings must not leak into the child build.
-            foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k == "ArtifactsPath").ToList())
-            {
-                info.Environment.Remove(name);
-            }
-
-            info.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "packages");
-            info.Environment["DOTNET_NOLOGO"] = "1";
-            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            info.Environment["PUSHNOTIFI_USER_KEY"] = UserKey;
-            info.Environment["PUSHNOTIFI_GROUP_KEY"] = GroupKey;
-            info.Environment["PUSHNOTIFI_API_BASE_URL"] = sandbox.BaseUrl;
-            info.Environment.Remove("PUSHNOTIFI_APPLICATION_KEY");
-            info.Environment.Remove("PUSHNOTIFI_WEBHOOK_TOKEN");
-            info.Environment.Remove("PUSHNOTIFI_RATE_LIMIT_PER_MINUTE");
-
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await stdout + await stderr);
+                ["NUGET_PACKAGES"] = Path.Combine(_root, "packages"),
+            };
+            return await TestProcess.RunAsync("dotnet", args, directory, environment, TimeSpan.FromMinutes(8), TestContext.Current.CancellationToken);
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class FaultTests : IAsyncLifetime
     private Sandbox.SandboxServer _sandbox = null!;
     private readonly string _prefix = SharedRedis.NewPrefix();
 
-    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -67,7 +67,7 @@ public sealed class FaultTests : IAsyncLifetime
         await using var a = NewInstance();
         Assert.True(await a.Store.TryClaimAsync("before", TimeSpan.FromMinutes(1)));
 
-        _redis.Pause();
+        await _redis.PauseAsync();
         try
         {
             var slowest = TimeSpan.Zero;
@@ -84,15 +84,15 @@ public sealed class FaultTests : IAsyncLifetime
                 await Task.Delay(150); // let some calls land after the retry interval, so they probe the hung server
             }
 
-            // One operation's timeout, plus scheduling slack for a 2-core machine running other test assemblies
-            // beside this one; without the timeout a hung server costs StackExchange.Redis's 5 s per call.
-            Assert.True(slowest <= s_timeout + TimeSpan.FromSeconds(1), $"slowest call took {slowest.TotalMilliseconds:0} ms");
+            // Without the operation timeout a hung server costs StackExchange.Redis's 5 s per call. The bound only tells
+            // the two apart; a tighter one (timeout + 1 s) failed at 1489 ms on a 2-core machine under a load of 13.
+            Assert.True(slowest < TimeSpan.FromSeconds(4), $"slowest call took {slowest.TotalMilliseconds:0} ms, as if no operation timeout applied");
             Assert.Equal(10, _sandbox.Notifications.Count(n => n.IdempotencyKey!.StartsWith("job:hung:", StringComparison.Ordinal)));
             Assert.Equal(1, a.Logged(3001));
         }
         finally
         {
-            _redis.Resume();
+            await _redis.ResumeAsync();
         }
     }
 

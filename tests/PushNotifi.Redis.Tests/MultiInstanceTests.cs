@@ -14,7 +14,7 @@ public sealed partial class MultiInstanceTests(SharedRedis redis) : IAsyncLifeti
     private const int SendsEach = 10;
     private Sandbox.SandboxServer _sandbox = null!;
 
-    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
 
     public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 
@@ -43,36 +43,23 @@ public sealed partial class MultiInstanceTests(SharedRedis redis) : IAsyncLifeti
 
     private async Task<string> RunInstanceAsync(RedisServer server, int instance, string prefix, long startAt)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var app = typeof(MultiInstanceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TestApp").Value!;
+        var environment = new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["PUSHNOTIFI_USER_KEY"] = TestKeys.User,
+            ["PUSHNOTIFI_GROUP_KEY"] = TestKeys.Group,
+            ["PUSHNOTIFI_API_BASE_URL"] = _sandbox.BaseUrl,
+            ["TESTAPP_REDIS"] = server.ConnectionString,
+            ["TESTAPP_PREFIX"] = prefix,
+            ["TESTAPP_INSTANCE"] = instance.ToString(CultureInfo.InvariantCulture),
+            ["TESTAPP_FAILURES"] = "20000",
+            ["TESTAPP_SENDS"] = SendsEach.ToString(CultureInfo.InvariantCulture),
+            ["TESTAPP_RATE_LIMIT"] = RateLimit.ToString(CultureInfo.InvariantCulture),
+            ["TESTAPP_START_AT"] = startAt.ToString(CultureInfo.InvariantCulture),
         };
-        start.ArgumentList.Add(typeof(MultiInstanceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TestApp").Value!);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PUSHNOTIFI_", StringComparison.Ordinal)).ToArray())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["PUSHNOTIFI_USER_KEY"] = TestKeys.User;
-        start.Environment["PUSHNOTIFI_GROUP_KEY"] = TestKeys.Group;
-        start.Environment["PUSHNOTIFI_API_BASE_URL"] = _sandbox.BaseUrl;
-        start.Environment["TESTAPP_REDIS"] = server.ConnectionString;
-        start.Environment["TESTAPP_PREFIX"] = prefix;
-        start.Environment["TESTAPP_INSTANCE"] = instance.ToString(CultureInfo.InvariantCulture);
-        start.Environment["TESTAPP_FAILURES"] = "20000";
-        start.Environment["TESTAPP_SENDS"] = SendsEach.ToString(CultureInfo.InvariantCulture);
-        start.Environment["TESTAPP_RATE_LIMIT"] = RateLimit.ToString(CultureInfo.InvariantCulture);
-        start.Environment["TESTAPP_START_AT"] = startAt.ToString(CultureInfo.InvariantCulture);
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"instance {instance} exited {process.ExitCode}: {await stderr}");
-        return await stdout;
+        var run = await TestProcess.RunAsync(TestProcess.Dotnet, [app], Environment.CurrentDirectory, environment, TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        Assert.True(run.ExitCode == 0, $"instance {instance}: {run.Describe()}");
+        return run.StandardOutput;
     }
 
     private static int Field(string output, string name) =>

@@ -10,7 +10,7 @@ public sealed partial class RedisStateStoreTests(SharedRedis redis) : IAsyncLife
     private Sandbox.SandboxServer _sandbox = null!;
     private RedisServer _server = null!;
 
-    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
 
     public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 

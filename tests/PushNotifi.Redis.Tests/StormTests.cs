@@ -9,7 +9,7 @@ public sealed class StormTests(SharedRedis redis, ITestOutputHelper output) : IA
     private const int Workers = 4;
     private Sandbox.SandboxServer _sandbox = null!;
 
-    public async ValueTask InitializeAsync() => _sandbox = await TestKeys.StartSandboxAsync();
+    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
 
     public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 

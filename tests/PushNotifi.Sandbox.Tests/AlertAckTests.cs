@@ -11,7 +11,7 @@ public class AlertAckTests
     [Fact]
     public async Task Status_of_a_fresh_alert_writes_every_field_with_nulls()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("approve_deny");
 
@@ -30,7 +30,7 @@ public class AlertAckTests
     public async Task Ack_with_a_template_label_is_recorded_with_device_comment_and_the_sandbox_clock()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var sandbox = await Fake.StartAsync(clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("approve_deny");
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -59,7 +59,7 @@ public class AlertAckTests
     [InlineData("confirm_cancel", "Cancel")]
     public async Task Each_fixed_template_accepts_its_labels(string template, string label)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync(template);
 
@@ -78,7 +78,7 @@ public class AlertAckTests
     [InlineData(null, "Approve")]
     public async Task A_label_the_template_does_not_have_is_400_naming_the_allowed_labels(string? template, string label)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync(template);
 
@@ -96,7 +96,7 @@ public class AlertAckTests
     [Fact]
     public async Task A_fixed_template_needs_a_response()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("yes_no");
 
@@ -114,7 +114,7 @@ public class AlertAckTests
     [InlineData(null, """{"device_id":"d","response":"Acknowledge"}""")]
     public async Task A_plain_acknowledgement_stores_a_null_response(string? template, string body)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync(template);
 
@@ -129,7 +129,7 @@ public class AlertAckTests
     [Fact]
     public async Task Freetext_stores_the_typed_reply_and_refuses_an_empty_one()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("freetext");
 
@@ -147,7 +147,7 @@ public class AlertAckTests
     [Fact]
     public async Task Legacy_label_and_note_in_response_is_split_into_label_and_comment()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("approve_deny");
 
@@ -161,7 +161,7 @@ public class AlertAckTests
     [Fact]
     public async Task Legacy_form_with_a_forged_label_is_still_refused()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("approve_deny");
 
@@ -173,7 +173,7 @@ public class AlertAckTests
     [Fact]
     public async Task Comment_up_to_1024_characters_is_kept_longer_is_400_naming_comment()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var tooLong = await client.SendAlertAsync("yes_no");
         var atLimit = await client.SendAlertAsync("yes_no");
@@ -201,7 +201,7 @@ public class AlertAckTests
     [InlineData("", "body")]
     public async Task Bad_ack_body_is_400_naming_the_field(string body, string field)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("yes_no");
 
@@ -215,7 +215,7 @@ public class AlertAckTests
     public async Task Second_ack_changes_nothing_and_says_so_with_the_first_answer()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var sandbox = await Fake.StartAsync(clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("approve_deny");
         (await client.AckAsync(alertId, """{"device_id":"phone-1","response":"Approve","comment":"first"}""")).Dispose();
@@ -237,7 +237,7 @@ public class AlertAckTests
     [Fact]
     public async Task Unknown_alert_is_404_naming_alert_id()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var status = await client.GetAsync("/api/v1/alerts/al_00000000000000000000000000000000/status");
@@ -255,7 +255,7 @@ public class AlertAckTests
     [Fact]
     public async Task A_notification_below_priority_two_has_no_alert_to_ack()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         (await client.SendToGroupAsync()).Dispose();
 
@@ -267,7 +267,7 @@ public class AlertAckTests
     [Fact]
     public async Task Another_accounts_key_sees_404_for_status_and_ack()
     {
-        await using var sandbox = await Fake.StartWithSecondAccountAsync();
+        await using var sandbox = await TestSandbox.StartAsync(o => o.ExtraUserKeys.Add(TestKeys.OtherAccount));
         using var owner = Fake.Client(sandbox);
         using var stranger = Fake.Client(sandbox, Fake.SecondAccountKey);
         var alertId = await owner.SendAlertAsync("yes_no");
@@ -282,7 +282,7 @@ public class AlertAckTests
     [Fact]
     public async Task Extra_account_sends_to_itself_only_and_lists_only_its_own_messages()
     {
-        await using var sandbox = await Fake.StartWithSecondAccountAsync();
+        await using var sandbox = await TestSandbox.StartAsync(o => o.ExtraUserKeys.Add(TestKeys.OtherAccount));
         using var owner = Fake.Client(sandbox);
         using var second = Fake.Client(sandbox, Fake.SecondAccountKey);
         (await owner.SendToGroupAsync("mine")).Dispose();
@@ -305,7 +305,7 @@ public class AlertAckTests
     [Fact]
     public async Task Same_idempotency_key_in_two_accounts_delivers_twice()
     {
-        await using var sandbox = await Fake.StartWithSecondAccountAsync();
+        await using var sandbox = await TestSandbox.StartAsync(o => o.ExtraUserKeys.Add(TestKeys.OtherAccount));
         using var owner = Fake.Client(sandbox);
         using var second = Fake.Client(sandbox, Fake.SecondAccountKey);
 
@@ -319,7 +319,7 @@ public class AlertAckTests
     [Fact]
     public async Task Ack_and_status_need_the_api_key()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         using var anonymous = Fake.Client(sandbox, apiKey: null);
         var alertId = await owner.SendAlertAsync();

@@ -8,7 +8,7 @@ public class AlertSendTests
     [Fact]
     public async Task Priority_two_send_answers_an_opaque_alert_id_and_stores_the_template()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.PostJsonAsync("/api/v1/message",
@@ -28,7 +28,7 @@ public class AlertSendTests
     [Fact]
     public async Task Priority_two_without_a_template_is_still_an_alert()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         var first = await client.SendAlertAsync();
@@ -45,7 +45,7 @@ public class AlertSendTests
     [InlineData(-2)]
     public async Task Other_priorities_omit_the_alert_id(int? priority)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var priorityField = priority is null ? string.Empty : $",\"priority\":{priority}";
 
@@ -66,7 +66,7 @@ public class AlertSendTests
     [InlineData("\"ack\"", 0)]
     public async Task Unknown_template_or_one_below_priority_two_is_400_naming_the_field(string template, int priority)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.PostJsonAsync("/api/v1/message",
@@ -80,7 +80,7 @@ public class AlertSendTests
     [Fact]
     public async Task Every_contract_template_is_accepted()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         foreach (var template in new[] { "ack", "yes_no", "approve_deny", "proceed_abort", "confirm_cancel", "freetext" })
@@ -94,7 +94,7 @@ public class AlertSendTests
     [Fact]
     public async Task Duplicate_send_answers_the_original_alert_id()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var body = $$"""{"send_to_key":"{{Fake.GroupKey}}","message":"m","priority":2,"alert_response_template":"yes_no","idempotency_key":"page-1"}""";
 
@@ -110,7 +110,7 @@ public class AlertSendTests
     [Fact]
     public async Task Inspection_lists_the_alert_its_labels_and_its_ack()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var alertId = await client.SendAlertAsync("yes_no");
         (await client.AckAsync(alertId, """{"device_id":"phone-1","response":"Yes","comment":"go"}""")).Dispose();

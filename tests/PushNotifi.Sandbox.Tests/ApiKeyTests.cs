@@ -9,13 +9,13 @@ public class ApiKeyTests
     [Fact]
     public async Task The_configured_key_is_the_first_full_key_and_lists_without_its_secret()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         var list = await ListAsync(client);
 
         var key = Assert.Single(list.GetProperty("api_keys").EnumerateArray());
-        Assert.Equal(("key_1", "full", "…0001", true), (key.GetProperty("id").GetString(), key.GetProperty("scope").GetString(), key.GetProperty("last_four").GetString(), key.GetProperty("active").GetBoolean()));
+        Assert.Equal(("key_1", "full", TestKeys.LastFour(Fake.UserKey), true), (key.GetProperty("id").GetString(), key.GetProperty("scope").GetString(), key.GetProperty("last_four").GetString(), key.GetProperty("active").GetBoolean()));
         Assert.Equal(JsonValueKind.String, key.GetProperty("last_used_at").ValueKind);
         Assert.DoesNotContain(Fake.UserKey, list.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Fake.UserKey[..8], list.ToString(), StringComparison.Ordinal);
@@ -25,7 +25,7 @@ public class ApiKeyTests
     [Fact]
     public async Task A_created_key_is_shown_once_works_at_once_and_is_listed_by_last_four_only()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
 
         var (id, key) = await CreateAsync(admin, "ci", "send");
@@ -45,7 +45,7 @@ public class ApiKeyTests
     [Fact]
     public async Task A_send_key_may_send_but_gets_403_naming_full_everywhere_else()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
         var (_, key) = await CreateAsync(admin, "sender", "send");
         using var sender = Fake.Client(sandbox, key);
@@ -63,7 +63,7 @@ public class ApiKeyTests
     [Fact]
     public async Task Rotation_keeps_the_scope_and_label_and_revokes_the_old_key_in_the_same_step()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
         var (id, oldKey) = await CreateAsync(admin, "nightly", "send");
 
@@ -82,7 +82,7 @@ public class ApiKeyTests
     [Fact]
     public async Task Revocation_takes_effect_at_once_and_the_revoked_key_gets_401()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
         var (id, key) = await CreateAsync(admin, "temp", "full");
         using var client = Fake.Client(sandbox, key);
@@ -100,7 +100,7 @@ public class ApiKeyTests
     [Fact]
     public async Task An_account_has_at_most_ten_active_keys_but_may_rotate_at_the_limit()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
         var ids = new List<string>();
         for (var i = 0; i < SandboxLimits.MaxActiveApiKeys - 1; i++)
@@ -123,7 +123,7 @@ public class ApiKeyTests
     public async Task Successful_use_sets_last_used_at_from_the_sandbox_clock()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 3, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await Fake.StartAsync(clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         using var admin = Fake.Client(sandbox);
         var (id, key) = await CreateAsync(admin, "ci", "send");
         Assert.Equal(JsonValueKind.Null, Key(await ListAsync(admin), id).GetProperty("last_used_at").ValueKind);
@@ -137,7 +137,7 @@ public class ApiKeyTests
     [Fact]
     public async Task Keys_of_another_account_cannot_be_seen_rotated_or_revoked()
     {
-        await using var sandbox = await Fake.StartWithSecondAccountAsync();
+        await using var sandbox = await TestSandbox.StartAsync(o => o.ExtraUserKeys.Add(TestKeys.OtherAccount));
         using var other = Fake.Client(sandbox, Fake.SecondAccountKey);
 
         var list = await ListAsync(other);
@@ -150,7 +150,7 @@ public class ApiKeyTests
     [Fact]
     public async Task The_inbox_key_list_shows_labels_and_last_four_but_never_a_key()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
         var (_, key) = await CreateAsync(admin, "deploy bot", "send");
 

@@ -8,7 +8,7 @@ public sealed class CrossOriginBrowserTests(ChromiumFixture chromium) : IClassFi
     [Fact]
     public async Task The_inbox_in_an_iframe_on_another_origin_does_not_render()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         await using var attacker = await OtherOrigin.StartAsync(
             $"""<!DOCTYPE html><title>attacker</title><iframe id="inbox" src="{sandbox.BaseUrl}/" onload="document.title='framed'"></iframe>""");
         await using var context = await chromium.Browser.NewContextAsync();
@@ -30,7 +30,7 @@ public sealed class CrossOriginBrowserTests(ChromiumFixture chromium) : IClassFi
     [Fact]
     public async Task A_form_posted_from_another_origin_cannot_ack()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         var alertId = await owner.SendAlertAsync();
         // The form a cross-site page can send without asking: text/plain, an empty body.
@@ -50,7 +50,7 @@ public sealed class CrossOriginBrowserTests(ChromiumFixture chromium) : IClassFi
     [Fact]
     public async Task A_fetch_from_another_origin_cannot_ack()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         var alertId = await owner.SendAlertAsync();
         await using var attacker = await OtherOrigin.StartAsync("<!DOCTYPE html><title>attacker</title>");

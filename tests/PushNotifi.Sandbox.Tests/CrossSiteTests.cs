@@ -12,7 +12,7 @@ public class CrossSiteTests
     [Fact]
     public async Task A_cross_site_text_plain_ack_with_an_empty_body_is_refused_and_the_alert_stays_unacked()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         using var page = Fake.Client(sandbox, apiKey: null);
         var alertId = await owner.SendAlertAsync();
@@ -35,7 +35,7 @@ public class CrossSiteTests
     [InlineData("multipart/form-data; boundary=x", "--x--")]
     public async Task An_ack_that_is_not_json_is_415_naming_content_type(string contentType, string body)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         using var page = Fake.Client(sandbox, apiKey: null);
         var alertId = await owner.SendAlertAsync("yes_no");
@@ -59,7 +59,7 @@ public class CrossSiteTests
     [InlineData("DELETE", "/sandbox/notifications", "Sec-Fetch-Site", "cross-site")]
     public async Task A_state_change_from_another_origin_is_403_naming_the_header_and_changes_nothing(string method, string path, string header, string value)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.FailNext(1, 503);
         (await client.SendToGroupAsync()).Dispose();
@@ -83,7 +83,7 @@ public class CrossSiteTests
     [Fact]
     public async Task The_inbox_origin_sending_json_may_ack_and_clear()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         using var page = Fake.Client(sandbox, apiKey: null);
         page.DefaultRequestHeaders.Add("Origin", sandbox.BaseUrl);
@@ -100,7 +100,7 @@ public class CrossSiteTests
     [Fact]
     public async Task A_plain_ack_is_an_empty_json_object()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         using var page = Fake.Client(sandbox, apiKey: null);
         var alertId = await owner.SendAlertAsync();
@@ -119,7 +119,7 @@ public class CrossSiteTests
     [InlineData("/no/such/page")]
     public async Task Every_response_forbids_framing(string path)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.GetAsync(path);

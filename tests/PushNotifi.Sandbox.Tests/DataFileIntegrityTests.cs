@@ -61,12 +61,11 @@ public class DataFileIntegrityTests
 
         await using var process = StandaloneProcess.Start(
             new Dictionary<string, string> { ["PUSHNOTIFI_USER_KEY"] = Fake.UserKey },
-            "--urls", $"http://127.0.0.1:{StandaloneProcess.FreePort()}", "--data", data.Path);
+            "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data", data.Path);
         // The bound only stops a sandbox that started anyway from hanging the test.
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.Process.WaitForExitAsync(bound.Token);
+        await process.WaitForExitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, process.Process.ExitCode);
+        Assert.Equal(2, process.ExitCode);
         Assert.Contains("pushnotifi-sandbox: The sandbox data file " + data.Path, process.Output, StringComparison.Ordinal);
         Assert.Contains("damaged", process.Output, StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ public class EventStreamCatchUpTests
     [Fact]
     public async Task Events_have_increasing_ids_and_carry_no_bodies_or_headers()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await RawStream.OpenAsync(sandbox, lastEventId: null, bound.Token);
@@ -41,7 +41,7 @@ public class EventStreamCatchUpTests
     [Fact]
     public async Task A_reconnect_with_Last_Event_ID_gets_exactly_the_events_it_missed_in_order()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         string lastSeen;
@@ -75,7 +75,7 @@ public class EventStreamCatchUpTests
     [InlineData("999999")]
     public async Task A_Last_Event_ID_older_than_the_replay_buffer_or_from_another_run_is_told_to_reload(string lastEventId)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         for (var i = 0; i < SandboxLimits.EventReplayLength + 10; i++)
         {
@@ -91,7 +91,7 @@ public class EventStreamCatchUpTests
     [Fact]
     public async Task A_stream_that_stops_reading_is_dropped_and_its_connection_closed()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var stalled = await RawStream.OpenAsync(sandbox, lastEventId: null, bound.Token);
 
@@ -110,7 +110,7 @@ public class EventStreamCatchUpTests
     [Fact]
     public async Task Every_stream_gets_the_same_serialized_frame()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var first = sandbox.State.Events.Subscribe(lastEventId: null);
         using var second = sandbox.State.Events.Subscribe(lastEventId: null);
         using var client = Fake.Client(sandbox);

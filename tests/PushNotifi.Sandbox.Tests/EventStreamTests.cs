@@ -9,7 +9,7 @@ public class EventStreamTests
     [Fact]
     public async Task Stream_pushes_deliveries_acks_requests_and_clears_with_keys_as_last_four()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await OpenAsync(sandbox, bound.Token);
@@ -23,8 +23,8 @@ public class EventStreamTests
         (await client.DeleteAsync("/sandbox/notifications")).Dispose();
         var cleared = await NextAsync(events, "cleared");
 
-        Assert.Equal((alertId, false, "key …0001"), (delivered.GetProperty("alertId").GetString(), delivered.GetProperty("acked").GetBoolean(), delivered.GetProperty("message").GetString()));
-        Assert.Equal("…0001", delivered.GetProperty("sendToKey").GetString());
+        Assert.Equal((alertId, false, "key " + TestKeys.LastFour(Fake.UserKey)), (delivered.GetProperty("alertId").GetString(), delivered.GetProperty("acked").GetBoolean(), delivered.GetProperty("message").GetString()));
+        Assert.Equal(TestKeys.LastFour(Fake.GroupKey), delivered.GetProperty("sendToKey").GetString());
         Assert.Equal((true, "phone-1", "No", "later"), (
             acked.GetProperty("acked").GetBoolean(), acked.GetProperty("ackedByDeviceId").GetString(),
             acked.GetProperty("response").GetString(), acked.GetProperty("comment").GetString()));
@@ -36,7 +36,7 @@ public class EventStreamTests
     [Fact]
     public async Task A_client_that_leaves_is_unsubscribed()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var stream = await OpenAsync(sandbox, bound.Token);
 
@@ -48,7 +48,7 @@ public class EventStreamTests
     [Fact]
     public async Task Dispose_does_not_wait_for_open_streams_and_ends_them()
     {
-        var sandbox = await Fake.StartAsync();
+        var sandbox = await TestSandbox.StartAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await OpenAsync(sandbox, bound.Token);
         using var second = await OpenAsync(sandbox, bound.Token);

@@ -6,12 +6,12 @@ namespace PushNotifi.Sandbox.Tests;
 /// <summary>20 failed authentications a minute per address, then 429 RATE_LIMITED; on an injected clock.</summary>
 public class FailedAuthLimitTests
 {
-    private const string WrongKey = "uFAKEwrongKEYforTESTS00000000077";
+    private const string WrongKey = TestKeys.WrongUser;
 
     [Fact]
     public async Task Twenty_failures_then_429_with_retry_after_60_for_every_key_from_that_address()
     {
-        await using var sandbox = await Fake.StartAsync(new FakeTimeProvider());
+        await using var sandbox = await TestSandbox.StartAsync(clock: new FakeTimeProvider());
         using var wrong = Fake.Client(sandbox, WrongKey);
         using var right = Fake.Client(sandbox);
 
@@ -34,7 +34,7 @@ public class FailedAuthLimitTests
     [Fact]
     public async Task Successful_requests_are_not_counted()
     {
-        await using var sandbox = await Fake.StartAsync(new FakeTimeProvider());
+        await using var sandbox = await TestSandbox.StartAsync(clock: new FakeTimeProvider());
         using var wrong = Fake.Client(sandbox, WrongKey);
         using var right = Fake.Client(sandbox);
 
@@ -57,7 +57,7 @@ public class FailedAuthLimitTests
     public async Task The_address_recovers_once_the_failures_leave_the_minute()
     {
         var clock = new FakeTimeProvider();
-        await using var sandbox = await Fake.StartAsync(clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         using var wrong = Fake.Client(sandbox, WrongKey);
         using var right = Fake.Client(sandbox);
         for (var i = 0; i < SandboxLimits.FailedAuthPerMinute; i++)
@@ -76,7 +76,7 @@ public class FailedAuthLimitTests
     [Fact]
     public async Task Refused_keys_are_recorded_and_logged_only_as_a_fingerprint()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var wrong = Fake.Client(sandbox, WrongKey);
 
         using var first = await wrong.SendToGroupAsync();

@@ -8,7 +8,7 @@ public class FaultTests
     [Fact]
     public async Task FailNext_answers_500_for_n_requests_then_recovers()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.FailNext(2);
 
@@ -28,7 +28,7 @@ public class FaultTests
     [Fact]
     public async Task FailNext_uses_the_given_status()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.FailNext(1, 503);
 
@@ -40,7 +40,7 @@ public class FaultTests
     [Fact]
     public async Task RateLimitNext_answers_429_with_retry_after_in_whole_seconds()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.RateLimitNext(1, TimeSpan.FromSeconds(2.5));
 
@@ -58,7 +58,7 @@ public class FaultTests
     public async Task DelayNext_holds_the_request_until_the_sandbox_clock_advances()
     {
         var clock = new FakeTimeProvider();
-        await using var sandbox = await Fake.StartAsync(clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         using var client = Fake.Client(sandbox);
         sandbox.Faults.DelayNext(1, TimeSpan.FromMinutes(5));
 
@@ -78,7 +78,7 @@ public class FaultTests
     public async Task Dispose_ends_a_request_stuck_in_an_injected_delay()
     {
         var clock = new FakeTimeProvider();
-        var sandbox = await Fake.StartAsync(clock);
+        var sandbox = await TestSandbox.StartAsync(clock: clock);
         using var client = Fake.Client(sandbox);
         sandbox.Faults.DelayNext(1, TimeSpan.FromDays(1));
         var pending = client.SendToGroupAsync();
@@ -94,7 +94,7 @@ public class FaultTests
     [Fact]
     public async Task DropNext_records_and_delivers_then_aborts_so_a_retry_is_a_duplicate()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.DropNext(1);
 
@@ -114,7 +114,7 @@ public class FaultTests
     [Fact]
     public async Task Faults_apply_in_the_order_added()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.FailNext(1, 502);
         sandbox.Faults.RateLimitNext(1, TimeSpan.FromSeconds(1));
@@ -130,7 +130,7 @@ public class FaultTests
     [Fact]
     public async Task Faults_apply_to_every_api_v1_endpoint_but_not_to_inspection_or_the_page()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.FailNext(1);
 

@@ -15,7 +15,7 @@ public class HostFilteringTests
     [InlineData("GET", "/api/v1/messages")]
     public async Task A_foreign_host_is_refused_with_400_on_every_path(string method, string path)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Host = "evil.example:" + new Uri(sandbox.BaseUrl).Port;
@@ -37,7 +37,7 @@ public class HostFilteringTests
     [InlineData("LOCALHOST")]
     public async Task Loopback_names_with_any_port_are_answered(string host)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/notifications");
         request.Headers.Host = host + ":" + new Uri(sandbox.BaseUrl).Port;
@@ -50,7 +50,7 @@ public class HostFilteringTests
     [Fact]
     public async Task The_ipv6_loopback_name_is_answered()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/notifications");
         request.Headers.Host = "[::1]";
@@ -105,11 +105,11 @@ public class HostFilteringTests
     [Fact]
     public async Task The_standalone_program_answers_names_given_with_allowed_hosts()
     {
-        var port = StandaloneProcess.FreePort();
+        var port = FreePort.Next();
         var baseUrl = $"http://127.0.0.1:{port}";
         await using var sandbox = StandaloneProcess.Start(new Dictionary<string, string>(), "--urls", baseUrl, "--allowed-hosts", "sandbox.test;box.test");
-        await Eventually.TrueAsync(() => sandbox.Output.Contains("export PUSHNOTIFI_API_BASE_URL=", StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox starts");
-        Assert.False(sandbox.Process.HasExited, sandbox.Output);
+        await Eventually.TrueAsync(() => sandbox.Output.Contains("export PUSHNOTIFI_API_BASE_URL=", StringComparison.Ordinal) || sandbox.HasExited, "the sandbox starts");
+        Assert.False(sandbox.HasExited, sandbox.Output);
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
 
         using var named = await client.SendAsync(WithHost($"box.test:{port}"));

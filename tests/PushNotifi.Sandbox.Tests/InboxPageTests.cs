@@ -7,7 +7,7 @@ public class InboxPageTests
     [Fact]
     public async Task Page_is_a_static_shell_with_its_own_script_and_no_data_or_keys()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         (await client.PostJsonAsync("/api/v1/message", $$"""{"send_to_key":"{{Fake.GroupKey}}","title":"<script>alert(1)</script>","message":"key {{Fake.UserKey}}"}""")).Dispose();
 
@@ -26,7 +26,7 @@ public class InboxPageTests
     [Fact]
     public async Task Script_and_stylesheet_are_served_and_the_script_never_writes_markup()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox, apiKey: null);
 
         using var script = await client.GetAsync("/sandbox/inbox.js");

@@ -7,7 +7,7 @@ public class InspectionAckTests
     [Fact]
     public async Task Inspection_ack_needs_no_key_and_records_device_sandbox_web()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         using var page = Fake.Client(sandbox, apiKey: null);
         var alertId = await owner.SendAlertAsync("proceed_abort");
@@ -26,7 +26,7 @@ public class InspectionAckTests
     [Fact]
     public async Task Inspection_ack_applies_the_same_template_rules_as_the_api()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         using var page = Fake.Client(sandbox, apiKey: null);
         var alertId = await owner.SendAlertAsync("approve_deny");
@@ -47,7 +47,7 @@ public class InspectionAckTests
     [Fact]
     public async Task Inspection_second_ack_says_already_acknowledged()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         var alertId = await owner.SendAlertAsync();
         (await owner.AckAsync(alertId, """{"device_id":"phone-1"}""")).Dispose();
@@ -63,7 +63,7 @@ public class InspectionAckTests
     [Fact]
     public async Task Server_Ack_uses_the_same_rules_and_defaults_to_sandbox_web()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var owner = Fake.Client(sandbox);
         var alertId = await owner.SendAlertAsync("confirm_cancel");
 

@@ -10,7 +10,7 @@ public class InspectionApiTests
     [Fact]
     public async Task Notifications_are_listed_with_keys_as_last_four_only()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         client.DefaultRequestHeaders.Add("X-Leak", "key=" + Fake.UserKey);
         (await client.PostJsonAsync("/api/v1/message",
@@ -22,10 +22,10 @@ public class InspectionApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.All(AllKeys, key => Assert.DoesNotContain(key, text, StringComparison.Ordinal));
         var n = Assert.Single(JsonDocument.Parse(text).RootElement.EnumerateArray().ToArray());
-        Assert.Equal("…0001", n.GetProperty("sendToKey").GetString());
-        Assert.Equal("user key is …0001", n.GetProperty("message").GetString());
+        Assert.Equal(TestKeys.LastFour(Fake.GroupKey), n.GetProperty("sendToKey").GetString());
+        Assert.Equal("user key is " + TestKeys.LastFour(Fake.UserKey), n.GetProperty("message").GetString());
         Assert.Equal("api", n.GetProperty("source").GetString());
-        Assert.Equal("key=…0001", n.GetProperty("headers").GetProperty("X-Leak").GetString());
+        Assert.Equal("key=" + TestKeys.LastFour(Fake.UserKey), n.GetProperty("headers").GetProperty("X-Leak").GetString());
         // In-process captures keep the raw values so client tests can detect leaks.
         Assert.Equal("key=" + Fake.UserKey, Assert.Single(sandbox.Notifications).Headers["X-Leak"]);
     }
@@ -33,7 +33,7 @@ public class InspectionApiTests
     [Fact]
     public async Task Delete_notifications_clears_captures()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         (await client.SendToGroupAsync()).Dispose();
 
@@ -49,7 +49,7 @@ public class InspectionApiTests
     [Fact]
     public async Task Requests_are_listed_with_status_fault_and_no_keys()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.FailNext(1);
         (await client.SendToGroupAsync()).Dispose();
@@ -62,15 +62,15 @@ public class InspectionApiTests
         var requests = JsonDocument.Parse(text).RootElement.EnumerateArray().ToArray();
         Assert.Equal(2, requests.Length);
         Assert.Equal((500, "error"), (requests[0].GetProperty("statusCode").GetInt32(), requests[0].GetProperty("fault").GetString()));
-        Assert.Equal("…0001", requests[0].GetProperty("apiKeyLastFour").GetString());
-        Assert.Equal("/api/v1/webhooks/incoming/…0001", requests[1].GetProperty("path").GetString());
+        Assert.Equal(TestKeys.LastFour(Fake.UserKey), requests[0].GetProperty("apiKeyLastFour").GetString());
+        Assert.Equal("/api/v1/webhooks/incoming/" + TestKeys.LastFour(Fake.WebhookToken), requests[1].GetProperty("path").GetString());
         Assert.Equal(200, requests[1].GetProperty("statusCode").GetInt32());
     }
 
     [Fact]
     public async Task Post_faults_error_with_status_and_count()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var added = await client.PostJsonAsync("/sandbox/faults", """{"kind":"error","count":2,"status":502}""");
@@ -87,7 +87,7 @@ public class InspectionApiTests
     [Fact]
     public async Task Post_faults_rate_limit_delay_and_drop()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         (await client.PostJsonAsync("/sandbox/faults", """{"kind":"rate_limit","retryAfterSeconds":7}""")).Dispose();
@@ -114,7 +114,7 @@ public class InspectionApiTests
     [InlineData("""nope""", "body")]
     public async Task Post_faults_rejects_bad_input_naming_the_field(string body, string field)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.PostJsonAsync("/sandbox/faults", body);
@@ -127,7 +127,7 @@ public class InspectionApiTests
     [Fact]
     public async Task Delete_faults_clears_pending_faults()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         sandbox.Faults.FailNext(3);
 

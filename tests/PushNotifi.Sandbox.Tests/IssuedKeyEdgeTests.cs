@@ -13,7 +13,7 @@ public class IssuedKeyEdgeTests
     [Fact]
     public async Task A_body_cut_by_the_traffic_log_never_keeps_part_of_an_issued_key()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
         var (_, key) = await ApiKeyTests.CreateAsync(admin, "ci", "send");
         var head = "{\"type\":\"user\",\"send_to_key\":\"" + Fake.UserKey + "\",\"message\":\"";

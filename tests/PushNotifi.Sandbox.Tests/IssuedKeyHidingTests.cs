@@ -12,7 +12,7 @@ public class IssuedKeyHidingTests
     [Fact]
     public async Task Issued_keys_pasted_into_a_header_a_body_and_a_message_show_nowhere_but_as_last_four()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var (leaks, events) = await LeakIssuedKeysAsync(sandbox);
         var streamed = await events;
 
@@ -27,7 +27,7 @@ public class IssuedKeyHidingTests
     [Fact]
     public async Task The_in_process_api_hides_issued_keys_and_still_shows_the_configured_ones_as_received()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var (leaks, events) = await LeakIssuedKeysAsync(sandbox);
         await events;
 
@@ -97,10 +97,10 @@ public class IssuedKeyHidingTests
         string issued = string.Empty;
         for (var run = 0; run < 2; run++)
         {
-            var baseUrl = $"http://127.0.0.1:{StandaloneProcess.FreePort()}";
+            var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
             await using var sandbox = StandaloneProcess.Start(keys, "--urls", baseUrl, "--data", data.Path);
-            await Eventually.TrueAsync(() => sandbox.Output.Contains("listening on " + baseUrl, StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox says it listens");
-            Assert.False(sandbox.Process.HasExited, sandbox.Output);
+            await Eventually.TrueAsync(() => sandbox.Output.Contains("listening on " + baseUrl, StringComparison.Ordinal) || sandbox.HasExited, "the sandbox says it listens");
+            Assert.False(sandbox.HasExited, sandbox.Output);
             using var admin = new HttpClient { BaseAddress = new Uri(baseUrl) };
             admin.DefaultRequestHeaders.Add("X-API-Key", Fake.UserKey);
             if (run == 0)

@@ -7,7 +7,7 @@ public class MessageEndpointTests
     [Fact]
     public async Task Accepted_send_is_captured_with_every_contract_field()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         client.DefaultRequestHeaders.Add("X-Trace", "t-1");
         var body = $$"""
@@ -34,13 +34,13 @@ public class MessageEndpointTests
         Assert.Equal(body, n.RawBody);
         Assert.Equal("t-1", n.Headers["X-Trace"]);
         Assert.DoesNotContain(n.Headers.Keys, k => k.Equals("X-API-Key", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal("…0001", n.ApiKeyLastFour);
+        Assert.Equal(TestKeys.LastFour(Fake.UserKey), n.ApiKeyLastFour);
     }
 
     [Fact]
     public async Task Type_defaults_to_group_and_unset_fields_stay_null()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.PostJsonAsync("/api/v1/message", $$"""{"send_to_key":"{{Fake.GroupKey}}","message":"hi"}""");
@@ -60,7 +60,7 @@ public class MessageEndpointTests
     [InlineData("")]
     public async Task Missing_or_wrong_api_key_is_401_and_nothing_is_delivered(string? apiKey)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox, apiKey);
 
         using var response = await client.SendToGroupAsync();
@@ -76,7 +76,7 @@ public class MessageEndpointTests
     [InlineData("user", Fake.OtherUserKey, "send_to_key")]
     public async Task Unknown_recipient_is_404_naming_the_field(string type, string key, string field)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.PostJsonAsync("/api/v1/message", $$"""{"type":"{{type}}","send_to_key":"{{key}}","message":"hi"}""");
@@ -107,7 +107,7 @@ public class MessageEndpointTests
     [InlineData("aSANDBOXdefaultAPPLICATIONkey000", HttpStatusCode.OK)]
     public async Task Application_key_must_be_known(string applicationKey, HttpStatusCode expected)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.PostJsonAsync("/api/v1/message",
@@ -161,7 +161,7 @@ public class MessageEndpointTests
     [MemberData(nameof(InvalidBodies))]
     public async Task Bad_body_is_400_naming_the_field(string body, string field)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.PostJsonAsync("/api/v1/message", body);
@@ -176,7 +176,7 @@ public class MessageEndpointTests
     [Fact]
     public async Task Values_at_the_limits_are_accepted()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var body = $$"""
             {"send_to_key":"{{Fake.GroupKey}}","message":"{{new string('m', 1024)}}","title":"{{new string('t', 250)}}",
@@ -192,7 +192,7 @@ public class MessageEndpointTests
     [Fact]
     public async Task Same_idempotency_key_delivers_once_and_says_duplicate()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var first = await client.SendToGroupAsync(idempotencyKey: "job-1");
@@ -213,7 +213,7 @@ public class MessageEndpointTests
     [Fact]
     public async Task Concurrent_retries_with_one_idempotency_key_deliver_once()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.SendToGroupAsync(idempotencyKey: "same")));
@@ -227,7 +227,7 @@ public class MessageEndpointTests
     [Fact]
     public async Task Without_idempotency_key_every_send_is_delivered()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         (await client.SendToGroupAsync()).Dispose();
@@ -239,7 +239,7 @@ public class MessageEndpointTests
     [Fact]
     public async Task Clear_forgets_notifications_requests_and_idempotency_keys()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         (await client.SendToGroupAsync(idempotencyKey: "k")).Dispose();
         sandbox.Faults.FailNext(5);
@@ -257,7 +257,7 @@ public class MessageEndpointTests
     [Fact]
     public async Task Unknown_api_path_is_404_json()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.GetAsync("/api/v1/nope");

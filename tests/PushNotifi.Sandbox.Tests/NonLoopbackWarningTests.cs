@@ -38,11 +38,11 @@ public class NonLoopbackWarningTests
     [Fact]
     public async Task The_standalone_program_on_all_interfaces_prints_the_warning()
     {
-        var port = StandaloneProcess.FreePort();
+        var port = FreePort.Next();
         await using var sandbox = StandaloneProcess.Start(new Dictionary<string, string>(), "--urls", $"http://0.0.0.0:{port}");
-        await Eventually.TrueAsync(() => sandbox.Output.Contains("export PUSHNOTIFI_API_BASE_URL=", StringComparison.Ordinal) || sandbox.Process.HasExited, "the sandbox starts");
+        await Eventually.TrueAsync(() => sandbox.Output.Contains("export PUSHNOTIFI_API_BASE_URL=", StringComparison.Ordinal) || sandbox.HasExited, "the sandbox starts");
 
-        Assert.False(sandbox.Process.HasExited, sandbox.Output);
+        Assert.False(sandbox.HasExited, sandbox.Output);
         Assert.Contains($"# WARNING: listening on http://0.0.0.0:{port}, which other machines can reach.", sandbox.Output, StringComparison.Ordinal);
         Assert.Contains("have no authentication", sandbox.Output, StringComparison.Ordinal);
     }

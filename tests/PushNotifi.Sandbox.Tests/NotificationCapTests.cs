@@ -40,7 +40,7 @@ public class NotificationCapTests
     [Fact]
     public async Task In_memory_sends_with_large_attachments_drop_the_oldest_before_the_count_cap()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var attachment = Convert.ToBase64String(new byte[SandboxLimits.AttachmentMaxBytes]);
 
@@ -148,7 +148,7 @@ public class NotificationCapTests
     [InlineData("before=n_0", "before")]
     public async Task A_bad_page_is_a_400_naming_the_parameter(string query, string field)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.GetAsync("/sandbox/notifications?" + query);

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
 using PushNotifi.Testing;
-using PushNotifi.Tooling;
 
 namespace PushNotifi.Sandbox.Tests;
 
@@ -120,7 +119,7 @@ public sealed class PackageTests : IDisposable
 
     // The shared runner scrubs the test host's MSBuild settings and anyone's PUSHNOTIFI_ keys from the child.
     private Task<ChildResult> DotnetAsync(string directory, params string[] args) =>
-        ChildProcess.RunAsync(
+        TestProcess.RunAsync(
             "dotnet",
             args,
             directory,

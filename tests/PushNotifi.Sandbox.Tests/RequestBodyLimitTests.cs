@@ -13,8 +13,8 @@ public class RequestBodyLimitTests
     [Fact]
     public async Task A_body_past_the_limit_with_a_wrong_key_is_a_413_in_the_json_error_shape_and_is_logged_as_413()
     {
-        await using var sandbox = await Fake.StartAsync();
-        using var client = Fake.Client(sandbox, apiKey: "uFAKEwrongKEYforTESTS00000000000");
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = Fake.Client(sandbox, apiKey: TestKeys.WrongUser);
         // As curl does for a large body: Kestrel refuses by the Content-Length before a byte of it is sent.
         client.DefaultRequestHeaders.ExpectContinue = true;
 
@@ -32,7 +32,7 @@ public class RequestBodyLimitTests
     [Fact]
     public async Task A_chunked_body_without_content_length_is_stopped_at_the_limit_too()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         var content = new StreamContent(new MemoryStream(Filled(PastTheLimit)));
         content.Headers.ContentLength = null;
@@ -51,7 +51,7 @@ public class RequestBodyLimitTests
     [Fact]
     public async Task The_largest_valid_send_fully_escaped_fits_under_the_limit()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         // A 5 MiB attachment with every '/' of its base64 escaped as "\/" (as some serializers write it), and every text
         // field at its maximum with every character escaped as \uXXXX.

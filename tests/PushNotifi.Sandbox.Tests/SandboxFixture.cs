@@ -5,37 +5,27 @@ using System.Text.Json;
 
 namespace PushNotifi.Sandbox.Tests;
 
-/// <summary>Fake keys and helpers to start a sandbox and talk to it with a plain HttpClient.</summary>
+/// <summary>
+/// Helpers to talk to a sandbox (started by <see cref="TestSandbox"/>) with a plain HttpClient; the key names are
+/// thin aliases of the kit's <see cref="TestKeys"/>.
+/// </summary>
 internal static class Fake
 {
-    public const string UserKey = "uFAKEuserKEYforTESTS000000000001";
-    public const string OtherUserKey = "uFAKEuserKEYforTESTS000000000099";
-    public const string GroupKey = "gFAKEgroupKEYforTESTS00000000001";
-    public const string OtherGroupKey = "gFAKEgroupKEYforTESTS00000000099";
-    public const string ApplicationKey = "aFAKEappKEYforTESTS0000000000001";
-    public const string WebhookToken = "whFAKEtokenFORtests0000000000001";
-    public const string SecondAccountKey = "uFAKEsecondACCOUNTforTESTS000002";
+    public static readonly string UserKey = TestKeys.User;
+    public const string OtherUserKey = TestKeys.WrongUser;
+    public static readonly string GroupKey = TestKeys.Group;
+    public const string OtherGroupKey = TestKeys.UnknownGroup;
+    public const string ApplicationKey = TestKeys.Application;
+    public static readonly string WebhookToken = TestKeys.WebhookToken;
+    public const string SecondAccountKey = TestKeys.OtherAccount;
 
-    public static SandboxOptions Options(TimeProvider? clock = null) => new()
-    {
-        UserKey = UserKey,
-        GroupKey = GroupKey,
-        ApplicationKey = ApplicationKey,
-        WebhookToken = WebhookToken,
-        TimeProvider = clock ?? TimeProvider.System,
-    };
+    public static SandboxOptions Options(TimeProvider? clock = null) => TestKeys.Sandbox(clock: clock);
 
-    public static Task<SandboxServer> StartAsync(TimeProvider? clock = null) => SandboxServer.StartAsync(Options(clock));
+    /// <summary>A client that sends <see cref="UserKey"/> as X-API-Key.</summary>
+    public static HttpClient Client(SandboxServer sandbox) => Client(sandbox, UserKey);
 
-    /// <summary>A sandbox with a second account (<see cref="SecondAccountKey"/>) beside the main one.</summary>
-    public static Task<SandboxServer> StartWithSecondAccountAsync()
-    {
-        var options = Options();
-        options.ExtraUserKeys.Add(SecondAccountKey);
-        return SandboxServer.StartAsync(options);
-    }
-
-    public static HttpClient Client(SandboxServer sandbox, string? apiKey = UserKey)
+    /// <summary>A client that sends <paramref name="apiKey"/> as X-API-Key, or no key when null.</summary>
+    public static HttpClient Client(SandboxServer sandbox, string? apiKey)
     {
         var client = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         if (apiKey is not null)

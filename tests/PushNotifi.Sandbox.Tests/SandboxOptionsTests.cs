@@ -58,7 +58,7 @@ public class SandboxOptionsTests
 
         var lines = SandboxBanner.Lines(options, [.. generated], "http://127.0.0.1:5080");
 
-        Assert.Contains("# PUSHNOTIFI_USER_KEY from your environment (…0001)", lines);
+        Assert.Contains($"# PUSHNOTIFI_USER_KEY from your environment ({TestKeys.LastFour(Fake.UserKey)})", lines);
         Assert.Contains($"export PUSHNOTIFI_GROUP_KEY={options.GroupKey}", lines);
         Assert.Contains($"export PUSHNOTIFI_WEBHOOK_TOKEN={options.WebhookToken}", lines);
         Assert.Contains("export PUSHNOTIFI_API_BASE_URL=http://127.0.0.1:5080", lines);
@@ -80,8 +80,8 @@ public class SandboxOptionsTests
     [Fact]
     public async Task StartAsync_binds_loopback_on_a_free_port_without_trailing_slash()
     {
-        await using var first = await Fake.StartAsync();
-        await using var second = await Fake.StartAsync();
+        await using var first = await TestSandbox.StartAsync();
+        await using var second = await TestSandbox.StartAsync();
 
         Assert.StartsWith("http://127.0.0.1:", first.BaseUrl, StringComparison.Ordinal);
         Assert.False(first.BaseUrl.EndsWith('/'));
@@ -92,7 +92,7 @@ public class SandboxOptionsTests
     [Fact]
     public async Task Dispose_releases_the_port()
     {
-        var sandbox = await Fake.StartAsync();
+        var sandbox = await TestSandbox.StartAsync();
         var url = sandbox.BaseUrl;
         await sandbox.DisposeAsync();
 

@@ -8,7 +8,7 @@ public class UnknownFieldTests
     [Fact]
     public async Task Key_creation_refuses_a_mistyped_scope_naming_it_and_creates_no_key()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
 
         using var response = await admin.PostJsonAsync("/api/v1/api-keys", """{"label":"ci","scopes":"full"}""");
@@ -23,7 +23,7 @@ public class UnknownFieldTests
     [Fact]
     public async Task Key_creation_still_takes_no_body_and_a_known_scope()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = Fake.Client(sandbox);
 
         using var bare = await admin.PostAsync("/api/v1/api-keys", null);
@@ -40,7 +40,7 @@ public class UnknownFieldTests
     [InlineData("""{"Kind":"drop"}""", "Kind", "kind")]
     public async Task A_fault_with_an_unknown_field_is_refused_naming_it_and_queues_nothing(string body, string field, string meant)
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox, apiKey: null);
 
         using var response = await client.PostJsonAsync("/sandbox/faults", body);
@@ -55,7 +55,7 @@ public class UnknownFieldTests
     [Fact]
     public async Task An_unknown_field_nothing_resembles_lists_the_known_ones()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
 
         using var response = await client.PostJsonAsync("/api/v1/message", $$"""{"send_to_key":"{{Fake.GroupKey}}","message":"hi","colour":"red"}""");

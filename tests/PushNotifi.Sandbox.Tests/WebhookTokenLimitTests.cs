@@ -11,7 +11,7 @@ public class WebhookTokenLimitTests
     [Fact]
     public async Task Twenty_wrong_webhook_tokens_then_429_for_the_right_token_and_every_api_key_too()
     {
-        await using var sandbox = await Fake.StartAsync(new FakeTimeProvider());
+        await using var sandbox = await TestSandbox.StartAsync(clock: new FakeTimeProvider());
         using var anonymous = Fake.Client(sandbox, apiKey: null);
         using var right = Fake.Client(sandbox);
 
@@ -37,9 +37,9 @@ public class WebhookTokenLimitTests
     [Fact]
     public async Task Wrong_webhook_tokens_and_wrong_api_keys_add_up_in_one_count()
     {
-        await using var sandbox = await Fake.StartAsync(new FakeTimeProvider());
+        await using var sandbox = await TestSandbox.StartAsync(clock: new FakeTimeProvider());
         using var anonymous = Fake.Client(sandbox, apiKey: null);
-        using var wrongKey = Fake.Client(sandbox, "uFAKEwrongKEYforTESTS00000000077");
+        using var wrongKey = Fake.Client(sandbox, TestKeys.WrongUser);
 
         for (var i = 0; i < SandboxLimits.FailedAuthPerMinute / 2; i++)
         {

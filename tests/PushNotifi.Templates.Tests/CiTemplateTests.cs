@@ -25,11 +25,11 @@ public sealed partial class CiTemplateTests(TemplateEnvironment environment)
             ["PUSHNOTIFI_API_BASE_URL"] = sandbox.BaseUrl,
         };
 
-        var sent = await ChildProcess.RunAsync("bash", [script, "Deploy failed", "repo \"x\" run 42"], dir, variables, TimeSpan.FromSeconds(30));
+        var sent = await TestProcess.RunAsync("bash", [script, "Deploy failed", "repo \"x\" run 42"], dir, variables, TimeSpan.FromSeconds(30));
         variables["PUSHNOTIFI_WEBHOOK_TOKEN"] = TemplateEnvironment.WebhookToken.Replace("CANARY", "WRONGG", StringComparison.Ordinal);
-        var rejected = await ChildProcess.RunAsync("bash", [script, "Deploy failed", "again"], dir, variables, TimeSpan.FromSeconds(30));
+        var rejected = await TestProcess.RunAsync("bash", [script, "Deploy failed", "again"], dir, variables, TimeSpan.FromSeconds(30));
         variables.Remove("PUSHNOTIFI_WEBHOOK_TOKEN");
-        var missing = await ChildProcess.RunAsync("bash", [script, "t", "m"], dir, variables, TimeSpan.FromSeconds(30));
+        var missing = await TestProcess.RunAsync("bash", [script, "t", "m"], dir, variables, TimeSpan.FromSeconds(30));
 
         Assert.True(sent.ExitCode == 0, sent.Describe());
         var notification = Assert.Single(sandbox.Notifications);
@@ -125,7 +125,7 @@ public sealed partial class CiTemplateTests(TemplateEnvironment environment)
         };
 
         // GitHub runs bash steps as `bash --noprofile --norc -eo pipefail`.
-        var step = await ChildProcess.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], dir, variables, TimeSpan.FromSeconds(30));
+        var step = await TestProcess.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], dir, variables, TimeSpan.FromSeconds(30));
 
         Assert.True(step.ExitCode == exitCode, step.Describe());
         Assert.Equal(

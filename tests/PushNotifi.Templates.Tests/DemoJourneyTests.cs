@@ -29,9 +29,9 @@ public sealed partial class DemoJourneyTests
         var demo = typeof(DemoJourneyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "DemoAssembly").Value!;
         Assert.True(File.Exists(demo), $"No {demo}; the test project's reference to PushNotifi.Demo builds it.");
 
-        // The demo makes its own temporary folder, isolated package folder and hive; ChildProcess scrubs the test
+        // The demo makes its own temporary folder, isolated package folder and hive; TestProcess scrubs the test
         // host's MSBuild, VSTest and PUSHNOTIFI_ variables and the artifacts path from what it inherits.
-        var run = await ChildProcess.RunAsync("dotnet", [demo], Path.GetDirectoryName(demo)!, timeout: TimeSpan.FromMinutes(8));
+        var run = await TestProcess.RunAsync("dotnet", [demo], Path.GetDirectoryName(demo)!, timeout: TimeSpan.FromMinutes(8));
 
         Assert.True(run.ExitCode == 0, run.Describe());
         var lines = run.StandardOutput.Split('\n').Select(l => l.TrimEnd()).ToList();

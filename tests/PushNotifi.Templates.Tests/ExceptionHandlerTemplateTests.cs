@@ -14,7 +14,7 @@ public sealed class ExceptionHandlerTemplateTests(TemplateEnvironment environmen
         var variables = GeneratedApp.SandboxVariables(sandbox);
         variables["PushNotifi__AlertTimeBudget"] = "00:00:30"; // so the handler's own 5 s bound is what ends a hanging alert
         var (process, baseAddress) = await app.StartWebAsync(variables);
-        using var _ = process;
+        await using var _ = process;
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
         Assert.Equal(HttpStatusCode.OK, await GetAsync(http, "/orders/42", "req-ok"));

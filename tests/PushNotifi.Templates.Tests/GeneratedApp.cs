@@ -37,19 +37,19 @@ internal sealed class GeneratedApp(string name, string directory, IReadOnlyList<
 
     /// <summary>Runs the built app to completion.</summary>
     public Task<ChildResult> RunAsync(IReadOnlyDictionary<string, string?> variables, params string[] arguments)
-        => ChildProcess.RunAsync("dotnet", [Assembly, .. arguments], Directory, variables, TimeSpan.FromMinutes(1));
+        => TestProcess.RunAsync(TestProcess.Dotnet, [Assembly, .. arguments], Directory, variables, TimeSpan.FromMinutes(1));
 
     /// <summary>Starts the built web app on a free loopback port and waits until it answers.</summary>
-    public async Task<(LongRunningChild.RunningChild Process, Uri BaseAddress)> StartWebAsync(IReadOnlyDictionary<string, string?> variables)
+    public async Task<(RunningProcess Process, Uri BaseAddress)> StartWebAsync(IReadOnlyDictionary<string, string?> variables)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var all = new Dictionary<string, string?>(variables)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_NOLOGO"] = "1",
         };
-        var child = LongRunningChild.Start("dotnet", [Assembly], Directory, all);
+        var child = TestProcess.Start(TestProcess.Dotnet, [Assembly], Directory, all);
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(45);
@@ -65,19 +65,12 @@ internal sealed class GeneratedApp(string name, string directory, IReadOnlyList<
                 if (child.HasExited || DateTime.UtcNow > deadline)
                 {
                     var output = child.Output;
-                    child.Dispose();
+                    await child.DisposeAsync();
                     throw new InvalidOperationException($"{Name} did not start listening on port {port}. Output:\n{output}");
                 }
 
                 await Task.Delay(200);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,24 +2,9 @@ using PushNotifi.Sandbox;
 
 namespace PushNotifi.Templates.Tests;
 
-/// <summary>Starts an in-process sandbox on a free loopback port that accepts the fake keys.</summary>
+/// <summary>The kit's in-process sandbox, with the webhook token the leak checks look for.</summary>
 internal static class Sandbox
 {
-    public static Task<SandboxServer> StartAsync() => SandboxServer.StartAsync(new SandboxOptions
-    {
-        UserKey = TemplateEnvironment.UserKey,
-        GroupKey = TemplateEnvironment.GroupKey,
-        WebhookToken = TemplateEnvironment.WebhookToken,
-    });
-
-    /// <summary>
-    /// Generated user and group keys; the webhook token stays the recognisable canary
-    /// (<see cref="TemplateEnvironment.WebhookToken"/>) that the leak checks look for.
-    /// </summary>
-    public static SandboxOptions FakeKeys()
-    {
-        var options = new SandboxOptions { WebhookToken = TemplateEnvironment.WebhookToken };
-        options.WithFakeKeys();
-        return options;
-    }
+    /// <summary>Starts it with <see cref="TestKeys"/>, except the webhook token: the canary <see cref="TemplateEnvironment.WebhookToken"/>.</summary>
+    public static Task<SandboxServer> StartAsync() => TestSandbox.StartAsync(o => o.WebhookToken = TemplateEnvironment.WebhookToken);
 }

@@ -11,14 +11,11 @@ namespace PushNotifi.Templates.Tests;
 /// </summary>
 public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
 {
-    /// <summary>The sandbox's fake user and group keys, generated once per run by <see cref="PushNotifi.Sandbox.SandboxOptions.WithFakeKeys"/>.</summary>
-    private static readonly PushNotifi.Sandbox.SandboxOptions s_fakeKeys = Sandbox.FakeKeys();
+    /// <summary>The fake user key the sandbox accepts: the kit's <see cref="TestKeys.User"/>.</summary>
+    public static readonly string UserKey = TestKeys.User;
 
-    /// <summary>The fake user key the sandbox accepts.</summary>
-    public static readonly string UserKey = s_fakeKeys.UserKey!;
-
-    /// <summary>The fake group key.</summary>
-    public static readonly string GroupKey = s_fakeKeys.GroupKey!;
+    /// <summary>The fake group key: the kit's <see cref="TestKeys.Group"/>.</summary>
+    public static readonly string GroupKey = TestKeys.Group;
 
     /// <summary>A canary: it must never appear in any output a test captures.</summary>
     public const string WebhookToken = "wCANARYwebhookTOKENforTESTS00001";
@@ -118,7 +115,7 @@ public sealed partial class TemplateEnvironment : IAsyncLifetime, IDisposable
 
     /// <summary>Runs <c>dotnet</c> with the shared environment, stdin closed and a timeout.</summary>
     internal Task<ChildResult> DotnetAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
-        => ChildProcess.RunAsync("dotnet", arguments, workingDirectory, DotnetEnvironment, timeout);
+        => TestProcess.RunAsync("dotnet", arguments, workingDirectory, DotnetEnvironment, timeout);
 
     /// <summary>Runs a template from the custom hive.</summary>
     internal Task<ChildResult> NewAsync(string workingDirectory, params string[] arguments)

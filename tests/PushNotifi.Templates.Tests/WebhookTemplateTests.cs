@@ -22,7 +22,7 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
         variables["WEBHOOK_SIGNING_SECRET"] = Secret;
         variables["STRIPE_WEBHOOK_SECRET"] = StripeSecret;
         var (process, baseAddress) = await app.StartWebAsync(variables);
-        using var _ = process;
+        await using var _ = process;
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
         var ok = Event("evt_ok_1", "order.paid");
@@ -78,7 +78,7 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
         variables["STRIPE_WEBHOOK_SECRET"] = StripeSecret;
         variables["PushNotifi__AlertTimeBudget"] = "00:00:01";
         var (process, baseAddress) = await app.StartWebAsync(variables);
-        using var _ = process;
+        await using var _ = process;
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
         // Each alert fails its own way; the signature check and the processing answer as if it had been sent.
@@ -123,9 +123,9 @@ public sealed class WebhookTemplateTests(TemplateEnvironment environment)
         variables["WEBHOOK_SIGNING_SECRET"] = Secret;
         variables["ConnectionStrings__Redis"] = redis.ConnectionString;
         var (first, firstAddress) = await app.StartWebAsync(variables);
-        using var _ = first;
+        await using var _ = first;
         var (second, secondAddress) = await app.StartWebAsync(variables);
-        using var __ = second;
+        await using var __ = second;
         using var one = new HttpClient { BaseAddress = firstAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var two = new HttpClient { BaseAddress = secondAddress, Timeout = TimeSpan.FromSeconds(30) };
 

@@ -13,7 +13,7 @@ public class AlerterTests
     [Fact]
     public async Task A_decorated_client_in_the_container_keeps_redaction_and_storm_suppression()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var counting = new CountingClient(Loopback.Client(Loopback.Options(sandbox)));
         using var services = Container(sandbox, s => s.AddSingleton<IPushNotifiClient>(counting));
         var alerter = services.GetRequiredService<IPushNotifiAlerter>();
@@ -60,7 +60,7 @@ public class AlerterTests
     [Fact]
     public async Task Refused_keys_server_errors_and_dropped_connections_are_outcomes_with_their_kind()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var services = Container(sandbox, configure: o => o.AlertSuppressionWindow = TimeSpan.Zero);
         var alerter = services.GetRequiredService<IPushNotifiAlerter>();
 
@@ -81,7 +81,7 @@ public class AlerterTests
     public async Task A_hanging_API_is_given_up_after_the_budget_and_a_cancelled_caller_is_cancelled()
     {
         var sandboxClock = new FakeTimeProvider(); // never advanced: injected delays never end
-        await using var sandbox = await Loopback.StartSandboxAsync(clock: sandboxClock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: sandboxClock);
         using var shortBudget = Container(sandbox, configure: o => o.AlertTimeBudget = TimeSpan.FromMilliseconds(200));
         using var longBudget = Container(sandbox, configure: o => o.AlertTimeBudget = TimeSpan.FromHours(1));
         sandbox.Faults.DelayNext(2, TimeSpan.FromHours(1));
@@ -100,7 +100,7 @@ public class AlerterTests
     [Fact]
     public async Task An_invalid_alert_fails_as_validation_without_a_request()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var services = Container(sandbox, configure: o => o.GroupKey = null);
 
         var outcome = await services.GetRequiredService<IPushNotifiAlerter>().TrySendAlertAsync(new PushNotifiAlert("T", "no group"));

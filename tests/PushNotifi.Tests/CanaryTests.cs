@@ -48,7 +48,7 @@ public class CanaryTests
     [Fact]
     public async Task Sent_texts_carry_the_canary_in_no_encoding_and_only_the_header_has_it()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync(userKey: Canary);
+        await using var sandbox = await TestSandbox.StartAsync(o => o.UserKey = Canary);
         var logger = new FakeLogger();
         var client = Loopback.Client(Loopback.Options(sandbox, userKey: Canary), logger);
 
@@ -78,7 +78,7 @@ public class CanaryTests
     [Fact]
     public async Task Errors_from_the_API_never_show_the_canary()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync(userKey: TestKeys.User); // so the canary is refused
+        await using var sandbox = await TestSandbox.StartAsync(o => o.UserKey = TestKeys.User); // so the canary is refused
         var logger = new FakeLogger();
         var client = Loopback.Client(Loopback.Options(sandbox, userKey: Canary), logger);
 
@@ -153,7 +153,7 @@ public class CanaryTests
     [Fact]
     public async Task The_sandbox_log_of_captures_shows_only_the_last_four()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync(userKey: Canary);
+        await using var sandbox = await TestSandbox.StartAsync(o => o.UserKey = Canary);
         var client = Loopback.Client(Loopback.Options(sandbox, userKey: Canary));
 
         await client.SendAsync(PushNotifiMessage.ToDefaultGroup("t", "m"));

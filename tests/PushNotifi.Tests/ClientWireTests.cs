@@ -8,7 +8,7 @@ public class ClientWireTests
     [Fact]
     public async Task Every_contract_field_arrives_on_the_wire_under_its_snake_case_name()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
 
         var answer = await client.SendAsync(new PushNotifiMessage
@@ -51,7 +51,7 @@ public class ClientWireTests
     [Fact]
     public async Task Unset_fields_are_not_sent_and_the_default_group_is_used()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
 
         await client.SendAsync(PushNotifiMessage.ToDefaultGroup("Backup", "Nightly backup finished"));
@@ -65,7 +65,7 @@ public class ClientWireTests
     [Fact]
     public async Task A_user_recipient_is_sent_as_type_user()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
 
         await client.SendAsync(PushNotifiMessage.ToUser(TestKeys.User, "Hi", "Just you"));
@@ -76,7 +76,7 @@ public class ClientWireTests
     [Fact]
     public async Task An_invalid_message_never_reaches_the_network()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
 
         var error = await Assert.ThrowsAsync<PushNotifiValidationException>(() =>
@@ -89,7 +89,7 @@ public class ClientWireTests
     [Fact]
     public async Task A_400_is_a_PushNotifiException_with_the_status_and_the_API_text()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         sandbox.Faults.FailNext(1, 400);
 
@@ -106,7 +106,7 @@ public class ClientWireTests
     [Fact]
     public async Task A_401_names_the_variable_and_only_the_last_four_of_the_key()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync(userKey: TestKeys.User);
+        await using var sandbox = await TestSandbox.StartAsync(o => o.UserKey = TestKeys.User);
         const string wrongKey = "uWRONGuserKEYforTESTS00000009999";
         var client = Loopback.Client(Loopback.Options(sandbox, userKey: wrongKey));
 
@@ -129,7 +129,7 @@ public class ClientWireTests
     [Fact]
     public async Task A_404_for_an_unknown_group_names_the_field()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
 
         var error = await Assert.ThrowsAsync<PushNotifiException>(() =>
@@ -148,7 +148,7 @@ public class ClientWireTests
     [Fact]
     public async Task A_429_carries_the_APIs_Retry_After()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         sandbox.Faults.RateLimitNext(1, TimeSpan.FromSeconds(42));
 
@@ -162,7 +162,7 @@ public class ClientWireTests
     [Fact]
     public async Task The_GET_endpoints_return_applications_groups_and_messages()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         await client.SendAsync(PushNotifiMessage.ToDefaultGroup("Title one", "Message one") with { IdempotencyKey = "k-1", Priority = PushNotifiPriority.Low });
 
@@ -183,7 +183,7 @@ public class ClientWireTests
     [Fact]
     public async Task An_unknown_application_is_a_404()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
 
         var error = await Assert.ThrowsAsync<PushNotifiException>(() => client.GetApplicationAsync("aUNKNOWNappKEYforTESTS0000000404"));

@@ -19,7 +19,7 @@ public class FailureKindTests
     [InlineData(403, PushNotifiFailureKind.Forbidden)]
     public async Task An_error_status_has_its_kind(int status, PushNotifiFailureKind kind)
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         sandbox.Faults.FailNext(1, status);
         var client = Loopback.Client(Loopback.Options(sandbox));
 
@@ -32,7 +32,7 @@ public class FailureKindTests
     [Fact]
     public async Task A_wrong_key_is_unauthorized_and_so_is_the_paused_call_after_it()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox, userKey: WrongKey));
 
         var refused = await Assert.ThrowsAsync<PushNotifiException>(() => client.SendAsync(PushNotifiMessage.ToDefaultGroup("T", "M")));
@@ -47,7 +47,7 @@ public class FailureKindTests
     [Fact]
     public async Task A_429_from_the_API_and_the_client_side_limit_are_both_rate_limited_and_only_the_API_has_a_status()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         sandbox.Faults.RateLimitNext(1, TimeSpan.FromSeconds(30));
         var options = Loopback.Options(sandbox);
         options.RateLimitPerMinute = 1;
@@ -64,7 +64,7 @@ public class FailureKindTests
     [Fact]
     public async Task An_invalid_message_and_missing_configuration_are_validation()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
 
         var invalid = await Assert.ThrowsAsync<PushNotifiValidationException>(() => client.SendAsync(PushNotifiMessage.ToDefaultGroup("T", string.Empty)));
@@ -92,7 +92,7 @@ public class FailureKindTests
     {
         var clientClock = new FakeTimeProvider();
         var sandboxClock = new FakeTimeProvider(); // never advanced: injected delays never end
-        await using var sandbox = await Loopback.StartSandboxAsync(clock: sandboxClock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: sandboxClock);
         sandbox.Faults.DelayNext(2, TimeSpan.FromHours(1));
 
         var whole = Loopback.Options(sandbox);

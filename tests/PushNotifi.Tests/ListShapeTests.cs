@@ -6,7 +6,7 @@ public class ListShapeTests
     [Fact]
     public async Task Bare_lists_from_the_sandbox_are_read()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         await client.SendAsync(PushNotifiMessage.ToDefaultGroup("Job", "done"));
 

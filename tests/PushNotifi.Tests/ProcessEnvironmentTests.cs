@@ -171,7 +171,7 @@ public sealed class ProcessEnvironmentTests : IDisposable
     [Fact]
     public async Task The_registered_client_sends_over_the_factory_logs_through_ILogger_and_shares_one_rate_limit()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync(userKey: TestKeys.Canary);
+        await using var sandbox = await TestSandbox.StartAsync(o => o.UserKey = TestKeys.Canary);
         var services = new ServiceCollection();
         services.AddFakeLogging();
         services.AddPushNotifi(o =>

@@ -8,7 +8,7 @@ public class RateLimitTests
     [Fact]
     public async Task With_no_queue_time_the_send_over_the_limit_fails_at_once_and_sends_nothing()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var options = Loopback.Options(sandbox);
         options.RateLimitPerMinute = 2;
         options.RateLimitQueueTimeout = TimeSpan.Zero;
@@ -29,7 +29,7 @@ public class RateLimitTests
     public async Task An_excess_send_waits_for_the_queue_timeout_on_the_injected_clock_then_fails()
     {
         var clock = new FakeTimeProvider();
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var options = Loopback.Options(sandbox);
         options.RateLimitPerMinute = 1;
         options.RateLimitQueueTimeout = TimeSpan.FromSeconds(20);
@@ -52,7 +52,7 @@ public class RateLimitTests
     public async Task Cancelling_a_waiting_send_cancels_it_without_sending()
     {
         var clock = new FakeTimeProvider();
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var options = Loopback.Options(sandbox);
         options.RateLimitPerMinute = 1;
         options.RateLimitQueueTimeout = TimeSpan.FromMinutes(5);
@@ -70,7 +70,7 @@ public class RateLimitTests
     [Fact]
     public async Task Without_a_limit_sends_are_not_held_back()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var options = Loopback.Options(sandbox);
         options.RateLimitQueueTimeout = TimeSpan.Zero;
         var client = Loopback.Client(options);

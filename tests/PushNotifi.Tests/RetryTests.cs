@@ -14,7 +14,7 @@ public class RetryTests
     [Fact]
     public async Task A_recorded_send_answered_by_a_dropped_connection_is_retried_and_delivered_once()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         sandbox.Faults.DropNext(1);
 
@@ -37,7 +37,7 @@ public class RetryTests
     [InlineData(429)]
     public async Task Transient_statuses_are_retried_when_the_send_is_idempotent(int status)
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         sandbox.Faults.FailNext(2, status);
 
@@ -50,7 +50,7 @@ public class RetryTests
     [Fact]
     public async Task Retries_stop_after_MaxRetryAttempts()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var options = Loopback.Options(sandbox);
         options.MaxRetryAttempts = 2;
         var client = Loopback.Client(options);
@@ -71,7 +71,7 @@ public class RetryTests
     [InlineData(422)]
     public async Task Other_4xx_answers_are_never_retried(int status)
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         sandbox.Faults.FailNext(1, status);
 
@@ -85,7 +85,7 @@ public class RetryTests
     [Fact]
     public async Task A_send_without_an_idempotency_key_is_not_retried_after_a_5xx()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         sandbox.Faults.FailNext(1, 500);
 
@@ -99,7 +99,7 @@ public class RetryTests
     [Fact]
     public async Task A_send_without_an_idempotency_key_is_not_retried_after_a_dropped_connection()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         sandbox.Faults.DropNext(1);
 
@@ -114,7 +114,7 @@ public class RetryTests
     [Fact]
     public async Task GETs_are_retried_as_they_change_nothing()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = Loopback.Client(Loopback.Options(sandbox));
         sandbox.Faults.FailNext(1, 500);
 
@@ -128,7 +128,7 @@ public class RetryTests
     public async Task Retry_After_in_seconds_is_honoured_on_the_injected_clock()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 3, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await Loopback.StartSandboxAsync(clock: clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         var options = Loopback.Options(sandbox);
         options.RetryBaseDelay = TimeSpan.FromSeconds(1); // what it would wait if Retry-After were ignored
         options.AttemptTimeout = TimeSpan.FromHours(1);
@@ -152,7 +152,7 @@ public class RetryTests
     public async Task Without_Retry_After_the_backoff_starts_at_the_base_delay_and_doubles()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 3, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await Loopback.StartSandboxAsync(clock: clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         var options = Loopback.Options(sandbox);
         options.RetryBaseDelay = TimeSpan.FromSeconds(5);
         options.AttemptTimeout = TimeSpan.FromHours(1);
@@ -177,7 +177,7 @@ public class RetryTests
     public async Task A_Retry_After_beyond_the_total_bound_is_not_waited_for()
     {
         var clock = new FakeTimeProvider();
-        await using var sandbox = await Loopback.StartSandboxAsync(clock: clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         var options = Loopback.Options(sandbox);
         options.RetryTotalTimeout = TimeSpan.FromSeconds(60);
         var client = Loopback.Client(options, time: clock);
@@ -195,7 +195,7 @@ public class RetryTests
     {
         var clientClock = new FakeTimeProvider();
         var sandboxClock = new FakeTimeProvider(); // never advanced: injected delays never end
-        await using var sandbox = await Loopback.StartSandboxAsync(clock: sandboxClock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: sandboxClock);
         var options = Loopback.Options(sandbox);
         options.AttemptTimeout = TimeSpan.FromSeconds(10);
         options.RetryTotalTimeout = TimeSpan.FromSeconds(25);

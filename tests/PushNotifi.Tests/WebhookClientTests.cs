@@ -16,7 +16,7 @@ public class WebhookClientTests
     [Fact]
     public async Task A_webhook_send_delivers_title_and_message_to_the_group_without_a_user_key()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = new PushNotifiWebhookClient(WebhookOptions(sandbox.BaseUrl));
 
         var result = await client.SendAsync("Deploy", "v1.2 is live");
@@ -33,7 +33,7 @@ public class WebhookClientTests
     public async Task A_wrong_token_is_a_401_that_names_the_variable_and_never_the_token()
     {
         const string wrong = "FAKEwrongWEBHOOKtokenFORtests0099";
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = new PushNotifiWebhookClient(WebhookOptions(sandbox.BaseUrl, wrong));
 
         var error = await Assert.ThrowsAsync<PushNotifiException>(() => client.SendAsync("Deploy", "v1.2 is live"));
@@ -48,7 +48,7 @@ public class WebhookClientTests
     [Fact]
     public async Task A_webhook_send_is_never_retried()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = new PushNotifiWebhookClient(WebhookOptions(sandbox.BaseUrl));
         sandbox.Faults.FailNext(1, 503);
 
@@ -69,7 +69,7 @@ public class WebhookClientTests
     [Fact]
     public async Task An_empty_message_is_refused_before_sending()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var client = new PushNotifiWebhookClient(WebhookOptions(sandbox.BaseUrl));
 
         var error = await Assert.ThrowsAsync<PushNotifiValidationException>(() => client.SendAsync("Deploy", " "));

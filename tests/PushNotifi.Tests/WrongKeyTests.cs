@@ -17,7 +17,7 @@ public class WrongKeyTests
     [Fact]
     public async Task A_wrapper_failing_a_thousand_times_with_a_wrong_key_sends_a_handful_never_trips_the_limit_and_rethrows_every_time()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var collector = new FakeLogCollector();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
         var client = new PushNotifiClient(Loopback.Options(sandbox, userKey: WrongKey), null, loggers.CreateLogger("PushNotifi"));
@@ -52,7 +52,7 @@ public class WrongKeyTests
     public async Task While_paused_a_call_says_why_until_when_and_sends_nothing_then_one_probe_goes_out_after_the_backoff()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 3, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await Loopback.StartSandboxAsync(clock: clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         var client = Loopback.Client(Loopback.Options(sandbox, userKey: WrongKey), time: clock);
         for (var i = 0; i < 2; i++)
         {
@@ -76,7 +76,7 @@ public class WrongKeyTests
     [Fact]
     public async Task Awaiting_an_answer_with_a_refused_key_fails_at_once_even_while_calls_are_paused()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         var clock = new AckClock();
         var client = Loopback.Client(Loopback.Options(sandbox, userKey: WrongKey), time: clock.Time);
         await Assert.ThrowsAsync<PushNotifiException>(() => client.SendAsync(PushNotifiMessage.ToDefaultGroup("T", "M")));
@@ -92,7 +92,7 @@ public class WrongKeyTests
     [Fact]
     public async Task A_revoked_key_is_refused_with_its_last_four_and_how_to_fix_it()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         admin.DefaultRequestHeaders.Add("X-API-Key", TestKeys.User);
         var (id, key) = await CreateKeyAsync(admin, "send");
@@ -111,7 +111,7 @@ public class WrongKeyTests
     [Fact]
     public async Task A_send_key_asking_for_an_alert_status_gets_a_403_that_names_the_scope()
     {
-        await using var sandbox = await Loopback.StartSandboxAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var admin = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         admin.DefaultRequestHeaders.Add("X-API-Key", TestKeys.User);
         var (_, key) = await CreateKeyAsync(admin, "send");
@@ -129,7 +129,7 @@ public class WrongKeyTests
     public async Task After_a_rate_limited_lockout_nothing_is_sent_until_retry_after()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 3, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await Loopback.StartSandboxAsync(clock: clock);
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
         using var wrong = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
         wrong.DefaultRequestHeaders.Add("X-API-Key", WrongKey);
         for (var i = 0; i < SandboxLimits.FailedAuthPerMinute; i++)

@@ -10,7 +10,7 @@ public sealed class InitPackageIntegrationTests : IDisposable
     public void Dispose() => repository.Dispose();
 
     private Task<CliRun> InitAsync(string folder, params string[] args) =>
-        Cli.RunAsync(folder, null, new ProcessRunner(PackageFeed.IsolatedEnvironment(repository.Path)), default, ["init", .. args]);
+        Cli.RunAsync(folder, null, new TestProcessRunner(PackageFeed.IsolatedEnvironment(repository.Path)), default, ["init", .. args]);
 
     [Fact]
     public async Task Central_package_management_gets_the_version_in_Directory_Packages_props_and_a_second_run_changes_nothing()

@@ -7,11 +7,6 @@ internal static class Canary
     public const string GroupKey = "gCANARYcanaryCANARYcanary0000042";
     public const string WebhookToken = "wCANARYcanaryWEBHOOKtoken0000042";
 
-    /// <summary>Keys the sandbox knows when it must reject the canaries (401/404); also fake.</summary>
-    public const string OtherUserKey = "uFAKEuserKEYforTESTS000000000001";
-    public const string OtherGroupKey = "gFAKEgroupKEYforTESTS00000000001";
-    public const string OtherWebhookToken = "wFAKEwebhookTOKENforTESTS0000001";
-
     public static void AssertAbsent(CliRun run)
     {
         foreach (var secret in new[] { UserKey, GroupKey, WebhookToken, Uri.EscapeDataString(WebhookToken) })

@@ -5,12 +5,9 @@ namespace PushNotifi.Cli.Tests.Verbs;
 /// <summary>A sandbox that knows other keys, so the CLI's canary keys and token are rejected.</summary>
 public sealed class RejectionTests : SandboxHost
 {
-    internal override SandboxOptions SandboxOptions => new()
+    internal override void ConfigureSandbox(SandboxOptions options)
     {
-        UserKey = Canary.OtherUserKey,
-        GroupKey = Canary.OtherGroupKey,
-        WebhookToken = Canary.OtherWebhookToken,
-    };
+    }
 
     [Fact]
     public async Task Test_with_an_unknown_user_key_prints_401_the_api_error_and_the_likely_cause()
@@ -29,7 +26,7 @@ public sealed class RejectionTests : SandboxHost
     [Fact]
     public async Task Test_with_an_unknown_group_key_prints_404_and_the_likely_cause()
     {
-        var run = await RunAsync(Environment(("PUSHNOTIFI_USER_KEY", Canary.OtherUserKey)), "test");
+        var run = await RunAsync(Environment(("PUSHNOTIFI_USER_KEY", TestKeys.User)), "test");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("HTTP 404", run.Error, StringComparison.Ordinal);

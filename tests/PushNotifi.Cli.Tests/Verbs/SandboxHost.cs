@@ -14,15 +14,15 @@ public abstract class SandboxHost : IAsyncLifetime
 
     internal string Folder => folder.Path;
 
-    /// <summary>The keys the sandbox accepts; tests of rejections override them.</summary>
-    internal virtual SandboxOptions SandboxOptions => new()
+    /// <summary>The keys the sandbox accepts: the canaries the CLI holds; tests of rejections keep the kit's own instead.</summary>
+    internal virtual void ConfigureSandbox(SandboxOptions options)
     {
-        UserKey = Canary.UserKey,
-        GroupKey = Canary.GroupKey,
-        WebhookToken = Canary.WebhookToken,
-    };
+        options.UserKey = Canary.UserKey;
+        options.GroupKey = Canary.GroupKey;
+        options.WebhookToken = Canary.WebhookToken;
+    }
 
-    public async ValueTask InitializeAsync() => Server = await SandboxServer.StartAsync(SandboxOptions);
+    public async ValueTask InitializeAsync() => Server = await TestSandbox.StartAsync(ConfigureSandbox);
 
     public async ValueTask DisposeAsync()
     {

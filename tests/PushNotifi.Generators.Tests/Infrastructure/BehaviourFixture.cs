@@ -8,8 +8,8 @@ namespace PushNotifi.Generators.Tests.Infrastructure;
 /// <summary>Compiles <see cref="BehaviourSource"/> once, loads it in a collectible context, and runs a sandbox.</summary>
 public sealed class BehaviourFixture : IAsyncLifetime
 {
-    public const string UserKey = "uFAKEuserKEYforTESTS000000000001";
-    public const string GroupKey = "gFAKEgroupKEYforTESTS00000000001";
+    public static readonly string UserKey = TestKeys.User;
+    public static readonly string GroupKey = TestKeys.Group;
 
     private AssemblyLoadContext? _context;
 
@@ -21,7 +21,7 @@ public sealed class BehaviourFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = UserKey, GroupKey = GroupKey });
+        Sandbox = await TestSandbox.StartAsync();
         Client = new PushNotifiClient(new PushNotifiOptions
         {
             UserKey = UserKey,

@@ -48,13 +48,13 @@ public class RetrySafeAskTests
     [InlineData("""{"message":"Deploy v3?","response_template":"approve_deny"}""")]
     [InlineData("""{"message":"Deploy v2?","response_template":"yes_no"}""")]
     [InlineData("""{"message":"Deploy v2?","response_template":"approve_deny","title":"Prod"}""")]
-    [InlineData("""{"message":"Deploy v2?","response_template":"approve_deny","send_to_key":"uFAKEuserKEYforTESTS000000000001"}""")]
+    [InlineData("""{"message":"Deploy v2?","response_template":"approve_deny","send_to_key":"{user}"}""")]
     public async Task A_question_that_differs_in_anything_the_person_sees_pages_again(string other)
     {
         await using var mcp = await McpHarness.StartAsync();
 
         var first = (await mcp.CallAsync("pushnotifi_request_ack", Question)).Ok();
-        var second = (await mcp.CallAsync("pushnotifi_request_ack", other)).Ok();
+        var second = (await mcp.CallAsync("pushnotifi_request_ack", other.Replace("{user}", TestKeys.User, StringComparison.Ordinal))).Ok();
 
         Assert.NotEqual((string?)first["correlation_id"], (string?)second["correlation_id"]);
         Assert.Equal(2, mcp.Sandbox.Notifications.Count);

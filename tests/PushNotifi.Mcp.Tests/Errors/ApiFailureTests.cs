@@ -37,7 +37,7 @@ public class ApiFailureTests
 
         var error = result.Error("API_ERROR");
         Assert.Equal(401, (int?)error["details"]!["status"]);
-        Assert.Contains("…0001", (string?)error["message"]);
+        Assert.Contains(TestKeys.LastFour(TestKeys.User), (string?)error["message"]);
         Assert.DoesNotContain(TestKeys.User, result.Text());
     }
 

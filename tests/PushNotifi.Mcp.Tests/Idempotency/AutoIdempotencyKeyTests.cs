@@ -12,25 +12,25 @@ public class AutoIdempotencyKeyTests
     public static TheoryData<string, string, string, string?, long?, string?, string?, string, string> Vectors => new()
     {
         {
-            "group", TestKeys.Group, "m", null, null, null, null,
-            """{"message":"m","priority":null,"send_to_key":"gFAKEgroupKEYforTESTS00000000001","title":null,"type":"group","url":null,"url_title":null}""",
+            "group", TestKeys.FixedGroup, "m", null, null, null, null,
+            $$"""{"message":"m","priority":null,"send_to_key":"{{TestKeys.FixedGroup}}","title":null,"type":"group","url":null,"url_title":null}""",
             "mcp:846391cc3d28b5a9"
         },
         {
-            "group", TestKeys.Group, "Disk full on db-1", "Ops", 1, "https://status.example.com/db-1", "Status",
-            """{"message":"Disk full on db-1","priority":1,"send_to_key":"gFAKEgroupKEYforTESTS00000000001","title":"Ops","type":"group","url":"https://status.example.com/db-1","url_title":"Status"}""",
+            "group", TestKeys.FixedGroup, "Disk full on db-1", "Ops", 1, "https://status.example.com/db-1", "Status",
+            $$"""{"message":"Disk full on db-1","priority":1,"send_to_key":"{{TestKeys.FixedGroup}}","title":"Ops","type":"group","url":"https://status.example.com/db-1","url_title":"Status"}""",
             "mcp:95fc70b67e9e2cd7"
         },
         {
             // Quotes, backslash and control characters escaped; non-ASCII and HTML characters left as they are.
-            "user", TestKeys.User, "Line one\nLine \"two\" \\ tab\tend", "Café ✓ <b>&</b>", -2, null, null,
-            """{"message":"Line one\nLine \"two\" \\ tab\tend","priority":-2,"send_to_key":"uFAKEuserKEYforTESTS000000000001","title":"Café ✓ <b>&</b>","type":"user","url":null,"url_title":null}""",
+            "user", TestKeys.FixedUser, "Line one\nLine \"two\" \\ tab\tend", "Café ✓ <b>&</b>", -2, null, null,
+            $$"""{"message":"Line one\nLine \"two\" \\ tab\tend","priority":-2,"send_to_key":"{{TestKeys.FixedUser}}","title":"Café ✓ <b>&</b>","type":"user","url":null,"url_title":null}""",
             "mcp:9ead91b1192cc0cc"
         },
         {
             // Other control characters as lowercase \u00xx; a surrogate pair (an emoji) as its UTF-8 bytes.
-            "group", TestKeys.Group, "bell\u0007 and \u001f", "🚀 launch", 0, null, null,
-            """{"message":"bell\u0007 and \u001f","priority":0,"send_to_key":"gFAKEgroupKEYforTESTS00000000001","title":"🚀 launch","type":"group","url":null,"url_title":null}""",
+            "group", TestKeys.FixedGroup, "bell\u0007 and \u001f", "🚀 launch", 0, null, null,
+            $$"""{"message":"bell\u0007 and \u001f","priority":0,"send_to_key":"{{TestKeys.FixedGroup}}","title":"🚀 launch","type":"group","url":null,"url_title":null}""",
             "mcp:7d74ea38e9fba84b"
         },
     };
@@ -47,7 +47,7 @@ public class AutoIdempotencyKeyTests
     [Fact]
     public void A_lone_surrogate_is_escaped_as_JSON_stringify_does()
     {
-        var text = AutoIdempotencyKey.Canonical("group", TestKeys.Group, "a\ud800b", null, null, null, null);
+        var text = AutoIdempotencyKey.Canonical("group", TestKeys.FixedGroup, "a\ud800b", null, null, null, null);
 
         Assert.StartsWith("""{"message":"a\ud800b",""", text);
     }
@@ -55,7 +55,8 @@ public class AutoIdempotencyKeyTests
     [Fact]
     public async Task A_send_without_a_key_carries_the_vector_key_to_the_API_and_a_retried_call_is_delivered_once()
     {
-        await using var mcp = await McpHarness.StartAsync();
+        // The vector was computed with the fixed group key.
+        await using var mcp = await McpHarness.StartAsync(groupKey: TestKeys.FixedGroup);
 
         var first = (await mcp.CallAsync("pushnotifi_send", """{"message":"m"}""")).Ok();
         var again = (await mcp.CallAsync("pushnotifi_send", """{"message":"m"}""")).Ok();

@@ -50,23 +50,28 @@ internal sealed class McpHarness : IAsyncDisposable
     /// <param name="userKey">The key the server sends as X-API-Key.</param>
     /// <param name="sandboxUserKey">The key the sandbox accepts (a different one makes every call a 401).</param>
     /// <param name="withGroup">Whether PUSHNOTIFI_GROUP_KEY is set.</param>
+    /// <param name="groupKey">The group key of both sides, when not <see cref="TestKeys.Group"/>.</param>
     internal static async Task<McpHarness> StartAsync(
         Func<McpSettings, McpSettings>? configure = null,
-        string userKey = TestKeys.User,
+        string? userKey = null,
         string? sandboxUserKey = null,
-        bool withGroup = true)
+        bool withGroup = true,
+        string? groupKey = null)
     {
+        userKey ??= TestKeys.User;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            UserKey = sandboxUserKey ?? userKey,
-            GroupKey = TestKeys.Group,
-            TimeProvider = clock,
-        });
+        groupKey ??= TestKeys.Group;
+        var sandbox = await TestSandbox.StartAsync(
+            o =>
+            {
+                o.UserKey = sandboxUserKey ?? userKey;
+                o.GroupKey = groupKey;
+            },
+            clock);
         var settings = new McpSettings
         {
             UserKey = userKey,
-            GroupKey = withGroup ? TestKeys.Group : null,
+            GroupKey = withGroup ? groupKey : null,
             ApiBaseUrl = sandbox.BaseUrl,
             RetryBaseDelay = TimeSpan.Zero,
         };

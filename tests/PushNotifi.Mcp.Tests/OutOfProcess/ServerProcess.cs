@@ -12,10 +12,10 @@ internal static class ServerProcess
     /// <summary>The local feed the build packs PushNotifi.Mcp into.</summary>
     internal static string PackageFeed { get; } = Metadata("PackageFeed");
 
-    internal static Dictionary<string, string?> Environment(string? userKey, string? baseUrl, string? groupKey = TestKeys.Group) => new()
+    internal static Dictionary<string, string?> Environment(string? userKey, string? baseUrl, string? groupKey = null) => new()
     {
         ["PUSHNOTIFI_USER_KEY"] = userKey,
-        ["PUSHNOTIFI_GROUP_KEY"] = groupKey,
+        ["PUSHNOTIFI_GROUP_KEY"] = groupKey ?? TestKeys.Group,
         ["PUSHNOTIFI_API_BASE_URL"] = baseUrl,
         ["PUSHNOTIFI_APPLICATION_KEY"] = null,
         ["PUSHNOTIFI_WEBHOOK_TOKEN"] = null,

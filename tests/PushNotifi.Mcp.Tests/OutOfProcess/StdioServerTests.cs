@@ -10,7 +10,7 @@ public class StdioServerTests
     [Fact]
     public async Task The_child_lists_its_tools_sends_to_the_sandbox_and_never_shows_the_key_on_stderr()
     {
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { UserKey = TestKeys.Canary, GroupKey = TestKeys.Group });
+        await using var sandbox = await TestSandbox.StartAsync(o => o.UserKey = TestKeys.Canary);
         var stderr = new ConcurrentQueue<string>();
         var environment = ServerProcess.Environment(TestKeys.Canary, sandbox.BaseUrl + "/");
         var transport = new StdioClientTransport(new StdioClientTransportOptions
@@ -46,12 +46,12 @@ public class StdioServerTests
     [InlineData("uCANARYbutTOOshort0042", "http://127.0.0.1:9", "PUSHNOTIFI_USER_KEY (…0042) must be 32 letters or digits")]
     public async Task A_bad_environment_exits_1_with_one_line_on_stderr_and_nothing_on_stdout(string? key, string? url, string expected)
     {
-        var result = await ChildProcess.RunAsync(
-            "dotnet",
+        var result = await TestProcess.RunAsync(
+            TestProcess.Dotnet,
             [ServerProcess.Assembly],
             ServerProcess.RepositoryRoot,
             ServerProcess.Environment(key, url),
-            TimeSpan.FromSeconds(30));
+            TimeSpan.FromMinutes(2)); // a hang guard only: a cold start on a loaded 2-core machine took over 30 s
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(string.Empty, result.StandardOutput);

@@ -8,12 +8,12 @@ public class SettingsTests
     [Theory]
     [InlineData(null, null, null, "PUSHNOTIFI_USER_KEY is not set")]
     [InlineData("  ", null, null, "PUSHNOTIFI_USER_KEY is not set")]
-    [InlineData(TestKeys.User, "ftp://api.pushnotifi.me", null, "PUSHNOTIFI_API_BASE_URL must start with http:// or https://")]
-    [InlineData(TestKeys.User, "api.pushnotifi.me", null, "PUSHNOTIFI_API_BASE_URL must start with http:// or https://")]
-    [InlineData(TestKeys.User, null, "0", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE must be a positive integer")]
-    [InlineData(TestKeys.User, null, "-5", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE must be a positive integer")]
-    [InlineData(TestKeys.User, null, "2.5", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE must be a positive integer")]
-    [InlineData(TestKeys.User, null, "lots", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE must be a positive integer")]
+    [InlineData(TestKeys.FixedUser, "ftp://api.pushnotifi.me", null, "PUSHNOTIFI_API_BASE_URL must start with http:// or https://")]
+    [InlineData(TestKeys.FixedUser, "api.pushnotifi.me", null, "PUSHNOTIFI_API_BASE_URL must start with http:// or https://")]
+    [InlineData(TestKeys.FixedUser, null, "0", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE must be a positive integer")]
+    [InlineData(TestKeys.FixedUser, null, "-5", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE must be a positive integer")]
+    [InlineData(TestKeys.FixedUser, null, "2.5", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE must be a positive integer")]
+    [InlineData(TestKeys.FixedUser, null, "lots", "PUSHNOTIFI_RATE_LIMIT_PER_MINUTE must be a positive integer")]
     public void A_missing_key_a_bad_URL_or_a_bad_rate_stops_the_start_with_one_line(string? key, string? url, string? rate, string expected)
     {
         var settings = McpSettings.Read(Environment(key, url, rate), out var problem);
@@ -50,7 +50,7 @@ public class SettingsTests
         var line = settings.StartupLine("1.2.3");
 
         Assert.Contains("…0042", line);
-        Assert.Contains("…0001", line);
+        Assert.Contains(TestKeys.LastFour(TestKeys.Group), line);
         Assert.DoesNotContain(TestKeys.Canary, line);
         Assert.DoesNotContain(TestKeys.Group, line);
     }

@@ -16,7 +16,10 @@ internal sealed class Instance : IAsyncDisposable
         services.AddLogging(b => b.AddProvider(Logs));
         services.AddPushNotifi(o =>
         {
-            TestKeys.Configure(o, sandbox);
+            o.UserKey = TestKeys.User;
+            o.GroupKey = TestKeys.Group;
+            o.ApiBaseUrl = sandbox.BaseUrl;
+            o.RetryBaseDelay = TimeSpan.Zero;
             o.RateLimitPerMinute = rateLimitPerMinute;
             o.RateLimitQueueTimeout = TimeSpan.Zero;
         });

@@ -24,7 +24,7 @@ internal sealed class AckFixture : IAsyncDisposable
     internal static async Task<AckFixture> StartAsync(Action<PushNotifiOptions>? configure = null)
     {
         var clock = new AckClock();
-        var sandbox = await Loopback.StartSandboxAsync();
+        var sandbox = await TestSandbox.StartAsync();
         var options = Loopback.Options(sandbox);
         configure?.Invoke(options);
         return new AckFixture(sandbox, clock, options);

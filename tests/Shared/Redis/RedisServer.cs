@@ -23,7 +23,7 @@ internal sealed class RedisServer : IAsyncDisposable
     // A cold .NET start of the Garnet host on a busy 2-core machine can take several seconds.
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
 
-    private Process? _process;
+    private RunningProcess? _process;
 
     private RedisServer(RedisBackend backend, int port)
     {
@@ -54,24 +54,17 @@ internal sealed class RedisServer : IAsyncDisposable
             Assert.Skip(Missing);
         }
 
-        var server = new RedisServer(backend, FreePort());
+        var server = new RedisServer(backend, FreePort.Next());
         await server.StartAgainAsync();
         return server;
     }
 
     public async Task StartAgainAsync()
     {
-        var start = Backend == RedisBackend.Garnet ? GarnetStart(Port) : RedisServerStart(Port);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.RedirectStandardInput = true; // the Garnet host stops when this closes, so it never outlives the tests
-        start.UseShellExecute = false;
-        var output = new StringBuilder();
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        // stdin stays open: the Garnet host stops when it closes, so it never outlives the tests.
+        _process = Backend == RedisBackend.Garnet
+            ? TestProcess.Start(TestProcess.Dotnet, GarnetArguments(Port), keepStandardInput: true)
+            : TestProcess.Start(RedisServerExecutable()!, RedisServerArguments(Port), keepStandardInput: true);
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < s_startTimeout)
         {
@@ -93,22 +86,20 @@ internal sealed class RedisServer : IAsyncDisposable
             await Task.Delay(25);
         }
 
-        throw new InvalidOperationException($"{Backend} did not answer PING on port {Port} within {s_startTimeout.TotalSeconds} s. Its output:\n{Snapshot(output)}");
+        throw new InvalidOperationException($"{Backend} did not answer PING on port {Port} within {s_startTimeout.TotalSeconds} s. Its output:\n{_process.Output}");
     }
 
     /// <summary>Kills the server (SIGKILL), as a crash would, and waits until it is gone.</summary>
     public async Task KillAsync()
     {
-        _process!.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        await _process!.DisposeAsync();
         _process = null;
     }
 
     /// <summary>Freezes the server: connections stay open and nothing is answered.</summary>
-    public void Pause() => Signal("STOP");
+    public Task PauseAsync() => SignalAsync("STOP");
 
-    public void Resume() => Signal("CONT");
+    public Task ResumeAsync() => SignalAsync("CONT");
 
     /// <summary>
     /// Runs one command (e.g. <c>INFO commandstats</c>, <c>PTTL key</c>) on a connection of its own and returns the
@@ -151,49 +142,33 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         if (_process is { HasExited: false })
         {
-            Resume();
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await ResumeAsync();
         }
 
-        _process?.Dispose();
-    }
-
-    private static ProcessStartInfo GarnetStart(int port)
-    {
-        var host = typeof(RedisServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GarnetHost").Value!;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
-        // --lua for our scripts and RedisRateLimiting's; small log and index (the defaults reserve gigabytes);
-        // --commandstats-monitor so INFO commandstats counts calls as redis-server does.
-        foreach (var argument in new[] { host, "--port", Text(port), "--bind", "127.0.0.1", "--lua", "--memory", "64m", "--index", "1m", "--commandstats-monitor" })
+        if (_process is not null)
         {
-            start.ArgumentList.Add(argument);
+            await _process.DisposeAsync();
         }
-
-        return start;
     }
 
-    private static ProcessStartInfo RedisServerStart(int port)
-    {
-        var start = new ProcessStartInfo(RedisServerExecutable()!);
-        foreach (var argument in new[] { "--port", Text(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+    // --lua for our scripts and RedisRateLimiting's; small log and index (the defaults reserve gigabytes);
+    // --commandstats-monitor so INFO commandstats counts calls as redis-server does.
+    private static string[] GarnetArguments(int port) =>
+    [
+        typeof(RedisServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GarnetHost").Value!,
+        "--port", Text(port), "--bind", "127.0.0.1", "--lua", "--memory", "64m", "--index", "1m", "--commandstats-monitor",
+    ];
 
-        return start;
-    }
+    private static string[] RedisServerArguments(int port) =>
+        ["--port", Text(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "no"];
 
     private static string? RedisServerExecutable() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, OperatingSystem.IsWindows() ? "redis-server.exe" : "redis-server"))
             .FirstOrDefault(File.Exists);
 
-    private void Signal(string signal)
-    {
-        using var kill = Process.Start("kill", ["-" + signal, Text(_process!.Id)]);
-        kill.WaitForExit();
-    }
+    private async Task SignalAsync(string signal) =>
+        (await TestProcess.RunAsync("kill", ["-" + signal, Text(_process!.Id)], Environment.CurrentDirectory)).EnsureSuccess();
 
     private async Task<bool> PingAsync()
     {
@@ -213,28 +188,5 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static void Append(StringBuilder output, string? line)
-    {
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,18 +1,30 @@
 using PushNotifi.Sandbox;
 
-namespace PushNotifi.Tests;
+namespace PushNotifi.Testing;
 
 /// <summary>
-/// Fake keys for fixtures; never real ones. The sandbox's keys come from <see cref="SandboxOptions.WithFakeKeys"/>
-/// (one set per test run), so every test project fakes them the same way.
+/// The one set of fake keys every test uses; never real ones. The sandbox's user and group keys and webhook token
+/// come from <see cref="SandboxOptions.WithFakeKeys"/> (one set per test run), so no test can depend on their value;
+/// the others are fixed because their text matters to the test.
 /// </summary>
-internal static class TestKeys
+internal static partial class TestKeys
 {
     private static readonly SandboxOptions s_fake = Generate();
 
+    /// <summary>The user key the sandbox accepts as X-API-Key.</summary>
     internal static readonly string User = s_fake.UserKey!;
+
+    /// <summary>The group key the sandbox knows.</summary>
     internal static readonly string Group = s_fake.GroupKey!;
+
+    /// <summary>The token the sandbox accepts on its incoming-webhook path.</summary>
     internal static readonly string WebhookToken = s_fake.WebhookToken!;
+
+    /// <summary>A fixed user key, only for expected values computed from the key itself (hashes, analyzer input).</summary>
+    internal const string FixedUser = "uFAKEuserKEYforTESTS000000000001";
+
+    /// <summary>A fixed group key, as <see cref="FixedUser"/>.</summary>
+    internal const string FixedGroup = "gFAKEgroupKEYforTESTS00000000001";
 
     /// <summary>Not a credential (the sandbox's default application key is public), so a fixed one keeps tests readable.</summary>
     internal const string Application = "aFAKEappKEYforTESTS0000000000001";
@@ -20,8 +32,14 @@ internal static class TestKeys
     /// <summary>The key of a second account, for alerts that must stay invisible across accounts.</summary>
     internal const string OtherAccount = "uFAKEotherACCOUNTforTESTS0000002";
 
+    /// <summary>A well-formed user key the sandbox does not accept: every call with it answers 401.</summary>
+    internal const string WrongUser = "uFAKEwrongKEYforTESTS00000000077";
+
+    /// <summary>A well-formed group key the sandbox does not know: sends to it answer 404.</summary>
+    internal const string UnknownGroup = "gFAKEunknownGROUPforTESTS0000009";
+
     /// <summary>A user key that must never appear in captured output except the X-API-Key header.</summary>
-    internal const string Canary = "uCANARYuserKEYneverLEAKS00000042";
+    internal const string Canary = "uFAKEcanaryKEYneverLEAKS00000042";
 
     /// <summary>"…" plus the last 4 characters, as the sandbox and the redactor show a key.</summary>
     internal static string LastFour(string key) => "…" + key[^4..];
@@ -40,13 +58,6 @@ internal static class TestKeys
         options.WithFakeKeys();
         return options;
     }
-
-    internal static PushNotifiOptions Options(string baseUrl = "http://127.0.0.1:9", string? userKey = null) => new()
-    {
-        UserKey = userKey ?? User,
-        GroupKey = Group,
-        ApiBaseUrl = baseUrl,
-    };
 
     private static SandboxOptions Generate()
     {
