@@ -11,7 +11,7 @@ public sealed class InboxRequestLogBrowserTests(ChromiumFixture chromium) : ICla
     [Fact]
     public async Task A_send_shows_its_card_and_its_request_row_and_a_refused_request_its_row_only()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var http = Fake.Client(sandbox);
         var page = await OpenInboxAsync(sandbox, pausedClock: false);
 
@@ -31,7 +31,7 @@ public sealed class InboxRequestLogBrowserTests(ChromiumFixture chromium) : ICla
     [Fact]
     public async Task Requests_refresh_the_key_lists_last_use_once_per_interval_not_once_each()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var http = Fake.Client(sandbox);
         var page = await OpenInboxAsync(sandbox, pausedClock: true);
         var keyLoads = 0;

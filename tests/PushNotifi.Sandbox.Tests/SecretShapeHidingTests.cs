@@ -19,7 +19,7 @@ public class SecretShapeHidingTests
     public async Task A_provider_token_sent_in_a_message_shows_only_as_last_four_in_the_requests_the_notifications_and_the_event_stream()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bound.CancelAfter(TimeSpan.FromSeconds(30));

@@ -12,7 +12,7 @@ public class SendEventTests
     [Fact]
     public async Task A_send_is_one_notification_event_carrying_its_request_row()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await OpenAsync(sandbox, bound.Token);
@@ -35,7 +35,7 @@ public class SendEventTests
     [Fact]
     public async Task A_dropped_send_still_shows_its_notification_with_its_request_row()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await OpenAsync(sandbox, bound.Token);
@@ -53,7 +53,7 @@ public class SendEventTests
     [Fact]
     public async Task A_duplicate_send_delivers_nothing_and_is_only_a_request_event()
     {
-        await using var sandbox = await Fake.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         (await client.SendToGroupAsync("first", idempotencyKey: "once")).Dispose();
