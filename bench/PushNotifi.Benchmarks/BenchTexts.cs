@@ -126,7 +126,7 @@ internal static class BenchTexts
         string[] fragments =
         [
             "token=", "password ", "authorization:", "bearer ", "-----BEGIN ", "PRIVATE KEY-----", "://", "ey" + "J", "sk" + "_",
-            "sk-", "-u ", "$", "a", "9", "…", "X-API-Key: abcdefghijklmnop1234", "Authorization: Bearer qwertyuiop123456",
+            "sk-", "-u ", "$", "a", "9", "…", "X-API-Key: " + "abcdefghijklmnop" + "1234", "Authorization: Bearer " + "qwertyuiop" + "123456",
             "token=tok_abcdefgh1234", "password=Hunter2IsSecret", "twitter_secret = '", "api_key: ", "gh" + "p_", "xo" + "xb-", "=", ":", " ", "\"",
         ];
         var random = new Random(1818);
