@@ -93,11 +93,11 @@ internal sealed record RequestView(
     /// <summary>Whether <see cref="Body"/> is only a prefix (see <see cref="SandboxRequest.BodyTruncated"/>).</summary>
     public bool BodyTruncated { get; init; }
 
-    /// <summary>The request with every key hidden; <paramref name="withContent"/> false leaves out its headers and body.</summary>
-    public static RequestView Redact(SandboxSecrets secrets, SandboxRequest r, bool withContent = true) => new(
+    /// <summary>The request with every key hidden.</summary>
+    public static RequestView Redact(SandboxSecrets secrets, SandboxRequest r) => new(
         r.Sequence, r.ReceivedAt, r.Method, secrets.Redact(r.Path),
-        withContent ? NotificationView.RedactHeaders(secrets, r.Headers) : new Dictionary<string, string>(),
-        withContent ? secrets.Redact(r.Body) : string.Empty, r.ApiKeyLastFour, r.Fault, r.StatusCode, r.ApiKeyFingerprint)
+        NotificationView.RedactHeaders(secrets, r.Headers),
+        secrets.Redact(r.Body), r.ApiKeyLastFour, r.Fault, r.StatusCode, r.ApiKeyFingerprint)
     {
         BodyLength = r.BodyLength,
         BodyTruncated = r.BodyTruncated,
