@@ -46,6 +46,7 @@ internal sealed class SandboxEvents : IDisposable
     private long _lastId;
     private long _sentId;
     private long _lastFlush;
+    private bool _flushedOnce;
     private bool _flushDue;
     private FanOut? _fanOut;
     private bool _flushAfterFanOut;
@@ -104,7 +105,7 @@ internal sealed class SandboxEvents : IDisposable
                 else if (!_flushDue && !_disposed)
                 {
                     _flushDue = true;
-                    var wait = Interval() - Stopwatch.GetElapsedTime(_lastFlush);
+                    var wait = Interval() - SinceLastFlush();
                     if (wait <= TimeSpan.Zero)
                     {
                         // Off the request's thread: the send that published this does not wait for the streams.
@@ -227,21 +228,22 @@ internal sealed class SandboxEvents : IDisposable
         EventBatch batch;
         if (_pending.Count > 0)
         {
-            batch = EventBatch.Of(_pending);
+            batch = EventBatch.Of(_pending, SandboxLimits.EventBurstLength);
             _pending.Clear();
             _sentId = _lastId;
         }
-        else if (_subscribers.Count > 0 && Stopwatch.GetElapsedTime(_lastFlush) >= _keepAliveInterval)
+        else if (_subscribers.Count > 0 && SinceLastFlush() >= _keepAliveInterval)
         {
             batch = EventBatch.KeepAlive;
         }
         else
         {
-            ScheduleKeepAlive(_keepAliveInterval - Stopwatch.GetElapsedTime(_lastFlush));
+            ScheduleKeepAlive(_keepAliveInterval - SinceLastFlush());
             return null;
         }
 
         _lastFlush = Stopwatch.GetTimestamp();
+        _flushedOnce = true;
         _fanOut = new FanOut(batch, [.. _subscribers]);
         var behind = OfferLocked(all ? int.MaxValue : FanOutSlice);
         ScheduleKeepAlive(_keepAliveInterval);
@@ -299,6 +301,10 @@ internal sealed class SandboxEvents : IDisposable
             _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
+
+    // Under the gate. Before the first batch the answer is "long ago": a timestamp of 0 is only the machine's boot, which
+    // on a machine up for less than an interval made the first event wait for it.
+    private TimeSpan SinceLastFlush() => _flushedOnce ? Stopwatch.GetElapsedTime(_lastFlush) : TimeSpan.MaxValue;
 
     // Under the gate.
     private TimeSpan Interval() => TimeSpan.FromTicks(Math.Max(_flushInterval.Ticks, FlushIntervalPerStream.Ticks * _subscribers.Count));
