@@ -123,6 +123,53 @@ public class EventBatchingTests
     }
 
     [Fact]
+    public async Task A_burst_of_cards_reaches_the_streams_as_a_gap_and_its_latest_cards_while_every_ack_and_clear_still_goes()
+    {
+        using var events = new SandboxEvents(new SandboxSecrets(Fake.Options()), flushInterval: Never, keepAliveInterval: Never);
+        using var stream = events.Subscribe(lastEventId: null);
+        events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+        await NextAsync(stream);
+
+        // Ids 2..1025: cards and request rows, one ack early in the burst (id 102) and a clear at the end. A queue's
+        // worth sends the batch at once.
+        for (var i = 0; i < SandboxLimits.EventQueueLength - 1; i++)
+        {
+            events.Publish(new SandboxEvent(i == 100 ? SandboxEvent.Acked : i % 2 == 0 ? SandboxEvent.Delivered : SandboxEvent.Handled, null));
+        }
+
+        events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+        var batch = await NextAsync(stream);
+
+        var lines = Text(batch).Split('\n');
+        var ids = lines.Where(l => l.StartsWith("id: ", StringComparison.Ordinal)).Select(l => long.Parse(l[4..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var cards = SandboxLimits.EventQueueLength - 2;
+        Assert.Equal($"event: gap\ndata: {{\"skipped\":{cards - SandboxLimits.EventBurstLength}}}\n\n", Encoding.UTF8.GetString(batch.Frames[0].Bytes));
+        Assert.Equal(SandboxLimits.EventBurstLength + 2, batch.Count);
+        Assert.Equal([102L, .. Enumerable.Range(1025 - SandboxLimits.EventBurstLength, SandboxLimits.EventBurstLength).Select(i => (long)i), 1025L], ids);
+        Assert.Equal(1, lines.Count(l => l == "event: ack"));
+        Assert.Equal("event: cleared", lines.Last(l => l.StartsWith("event: ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_burst_no_longer_than_a_page_of_cards_reaches_the_streams_whole()
+    {
+        using var events = new SandboxEvents(new SandboxSecrets(Fake.Options()), flushInterval: Never, keepAliveInterval: Never);
+        using var stream = events.Subscribe(lastEventId: null);
+        events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
+        await NextAsync(stream);
+
+        for (var i = 0; i < SandboxLimits.EventQueueLength; i++)
+        {
+            events.Publish(new SandboxEvent(i < SandboxLimits.EventBurstLength ? SandboxEvent.Delivered : SandboxEvent.Acked, null));
+        }
+
+        var batch = await NextAsync(stream);
+
+        Assert.Equal(SandboxLimits.EventQueueLength, batch.Count);
+        Assert.DoesNotContain("event: gap", Text(batch), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Quiet_streams_get_a_keep_alive_comment()
     {
         using var events = new SandboxEvents(new SandboxSecrets(Fake.Options()), keepAliveInterval: TimeSpan.FromMilliseconds(50));

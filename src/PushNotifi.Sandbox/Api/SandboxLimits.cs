@@ -89,6 +89,13 @@ public static class SandboxLimits
     /// <summary>Most events queued for one <c>/sandbox/events</c> stream; a stream that falls this far behind is closed.</summary>
     public const int EventQueueLength = 1024;
 
+    /// <summary>
+    /// Most cards and request rows one batch carries to the open <c>/sandbox/events</c> streams (a batch leaves every
+    /// 25 ms, or 0.2 ms a stream past 125 streams). A burst past it sends the latest ones and a <c>gap</c> event; the
+    /// page reloads its latest page (of the same size) when the burst is over.
+    /// </summary>
+    public const int EventBurstLength = 50;
+
     /// <summary>Recent events kept to replay to a stream that reconnects with <c>Last-Event-ID</c>.</summary>
     public const int EventReplayLength = 512;
 

@@ -9,10 +9,16 @@ namespace PushNotifi.Sandbox.Web;
 /// One event as the bytes of its server-sent-events frame (<c>id:</c>, <c>event:</c>, <c>data:</c>), made once and
 /// shared by every stream and by the replay buffer.
 /// </summary>
-internal sealed record EventFrame(long Id, byte[] Bytes)
+internal sealed record EventFrame(long Id, byte[] Bytes, bool Reloadable = false)
 {
     /// <summary>Sent to a stream whose <c>Last-Event-ID</c> is older than the replay buffer: reload the latest page.</summary>
     public const string Reload = "reload";
+
+    /// <summary>
+    /// Sent in place of the older cards and request rows of a burst (see <see cref="EventBatch.Of"/>): the page shows
+    /// the ones that came and reloads its latest page once the burst is over.
+    /// </summary>
+    public const string Gap = "gap";
 
     /// <summary>
     /// The redacted JSON the page needs. No bodies, attachments or headers: they can be megabytes, the page shows none
@@ -38,7 +44,10 @@ internal sealed record EventFrame(long Id, byte[] Bytes)
             frame.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
         }
 
-        return new EventFrame(id, Encoding.UTF8.GetBytes(frame.Append('\n').ToString()));
+        // A card or a request row is state the page can read again from the inspection API; an ack or a clear is a change
+        // to cards the page already shows, so it always goes out.
+        var reloadable = name is SandboxEvent.Delivered or SandboxEvent.Handled;
+        return new EventFrame(id, Encoding.UTF8.GetBytes(frame.Append('\n').ToString()), reloadable);
     }
 
     private static string NotificationJson(SandboxSecrets secrets, CapturedNotification n, SandboxRequest? request)

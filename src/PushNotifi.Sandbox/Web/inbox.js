@@ -9,6 +9,10 @@
   // Least time between two reloads of the key list for its "Last used" column: a reload per request, in every open
   // tab, would compete with the API it watches.
   const KEYS_EVERY = 10000;
+  // A burst sends only its latest cards and a "gap" event: the page reads its latest page again once the burst has
+  // been quiet this long, and at the latest after BURST_MOST (500 tabs reloading at every gap would be a flood too).
+  const BURST_QUIET = 1000;
+  const BURST_MOST = 5000;
   const PRIORITY = { "-2": "lowest", "-1": "low", "0": "normal", "1": "high", "2": "emergency" };
   const inbox = document.getElementById("inbox");
   const empty = document.getElementById("empty");
@@ -21,6 +25,9 @@
   let keysLoadedAt = 0;
   let keysDue = null; // the timer of the next throttled key reload
   let keysStale = false; // a reload came due while the tab was hidden
+  let burstDue = null; // the timer of the snapshot after a burst
+  let burstSince = 0; // when the first gap of the current burst came
+  let burstStale = false; // a burst ended while the tab was hidden
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -269,6 +276,18 @@
     loadSnapshot().then(() => setConnection("live", "live"), () => setConnection("reconnecting", "reconnecting…"));
   }
 
+  // Cards a burst left out are read again once it is over; a hidden tab waits until it is shown.
+  function afterBurst() {
+    const now = Date.now();
+    if (!burstDue) burstSince = now;
+    clearTimeout(burstDue);
+    burstDue = setTimeout(() => {
+      burstDue = null;
+      if (document.hidden) { burstStale = true; return; }
+      snapshot();
+    }, Math.min(BURST_QUIET, Math.max(0, burstSince + BURST_MOST - now)));
+  }
+
   function connect() {
     const events = new EventSource("/sandbox/events");
     let loaded = false;
@@ -281,6 +300,7 @@
     });
     events.addEventListener("error", () => setConnection("reconnecting", "reconnecting…"));
     events.addEventListener("reload", () => snapshot());
+    events.addEventListener("gap", () => afterBurst());
     // A delivery by an API request carries that request's row: one event a send, to every open tab.
     events.addEventListener("notification", (e) => {
       const n = JSON.parse(e.data);
@@ -292,7 +312,10 @@
     events.addEventListener("request", (e) => noteRequest(JSON.parse(e.data)));
   }
 
-  document.addEventListener("visibilitychange", () => { if (!document.hidden && keysStale) reloadKeys(); });
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden) return;
+    if (burstStale) { burstStale = false; keysStale = false; snapshot(); } else if (keysStale) reloadKeys();
+  });
   older.addEventListener("click", () => { loadOlder().catch(() => {}); });
   document.getElementById("clear").addEventListener("click", () => {
     fetch("/sandbox/notifications", { method: "DELETE" });
