@@ -146,6 +146,33 @@ public sealed class InboxBrowserTests(ChromiumFixture chromium) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_burst_cut_short_on_the_stream_makes_the_page_read_its_latest_page_once_it_is_over()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var http = Fake.Client(sandbox);
+        for (var i = 1; i <= 60; i++)
+        {
+            (await http.SendToGroupAsync($"send {i}")).Dispose();
+        }
+
+        var page = await OpenInboxAsync(sandbox);
+        await Assertions.Expect(page.GetByTestId("notification")).ToHaveCountAsync(50);
+
+        // Far more cards than one batch carries, published faster than a flush interval: the stream gets a gap and
+        // the latest 50. (Cards the page already shows, so only its reload can tell.)
+        var stored = sandbox.State.Store.Notifications;
+        for (var i = 0; i < 4 * SandboxLimits.EventBurstLength; i++)
+        {
+            sandbox.State.Events.Publish(new SandboxEvent(SandboxEvent.Delivered, stored[i % stored.Count]));
+        }
+
+        // The page's first load, then one more after the burst: the only way it reads the page again without a reconnect.
+        await page.WaitForFunctionAsync("() => performance.getEntriesByType('resource').filter(e => e.name.includes('/sandbox/notifications?')).length >= 2");
+        await Assertions.Expect(page.GetByTestId("notification")).ToHaveCountAsync(50);
+        await Assertions.Expect(page.GetByTestId("notification").First).ToHaveAttributeAsync("data-id", "n_60");
+    }
+
+    [Fact]
     public async Task A_page_whose_stream_was_closed_catches_up_from_Last_Event_ID_without_reloading()
     {
         await using var sandbox = await TestSandbox.StartAsync();
