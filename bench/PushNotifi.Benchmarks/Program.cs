@@ -8,7 +8,8 @@ namespace PushNotifi.Benchmarks;
 /// (<c>--fresh-process PushNotifiAlert|LoggerMessage</c>), warm incremental re-runs for a profiler
 /// (<c>--loop-incremental N</c>, <c>--loop-full-cold N</c>), or prints the simulated ack-polling figures
 /// (<c>--ack-polling</c>), the alert storm's requests and CPU time (<c>--storm</c>), the sandbox's memory and latency
-/// under abuse (<c>--sandbox-abuse</c>), or its sends a second in memory and with a data file (<c>--sandbox-throughput</c>).
+/// under abuse (<c>--sandbox-abuse</c>), or its sends a second in memory and with a data file (<c>--sandbox-throughput</c>), or the figures behind
+/// bounds the tests no longer time (<c>--test-kit</c>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -69,6 +70,12 @@ internal static class BenchmarkProgram
         if (args is ["--sandbox-throughput"])
         {
             await SandboxThroughputFigures.PrintAsync(Console.Out);
+            return;
+        }
+
+        if (args is ["--test-kit"])
+        {
+            await TestKitFigures.PrintAsync(Console.Out);
             return;
         }
 

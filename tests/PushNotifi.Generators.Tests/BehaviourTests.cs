@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using PushNotifi.Generators.Tests.Infrastructure;
 
 namespace PushNotifi.Generators.Tests;
@@ -112,7 +113,7 @@ public sealed class BehaviourTests : IDisposable
     [Fact]
     public async Task A_wrapper_with_its_own_window_sends_again_once_that_window_has_passed_and_zero_never_suppresses()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         PushNotifiAlerts.Store = new InMemoryPushNotifiStateStore(time);
         var windows = _f.Create("Windows", _f.Client);
 
@@ -344,8 +345,11 @@ public sealed class AlerterWrapperTests
     }
 }
 
-/// <summary>Behaviour tests share one sandbox and one compiled assembly, and change process-wide alert settings.</summary>
-[CollectionDefinition(nameof(BehaviourGroup), DisableParallelization = true)]
+/// <summary>
+/// Behaviour tests share one sandbox and one compiled assembly, and change the process-wide alert settings, so they
+/// run one after another; beside the other generator tests, which never touch those settings.
+/// </summary>
+[CollectionDefinition(nameof(BehaviourGroup))]
 public sealed class BehaviourGroup : ICollectionFixture<BehaviourFixture>
 {
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PushNotifi;
 using PushNotifi.Redis.TestApp;
+using StackExchange.Redis;
 
 // One instance: hammers the same failing wrapper, the same error class and the shared rate limit, then prints
 // what it did as one JSON line. Settings come from PUSHNOTIFI_* and TESTAPP_* variables set by the test.
@@ -19,7 +20,16 @@ services.AddPushNotifi(o =>
     o.RateLimitPerMinute = int.Parse(Environment.GetEnvironmentVariable("TESTAPP_RATE_LIMIT")!, CultureInfo.InvariantCulture);
     o.RateLimitQueueTimeout = TimeSpan.Zero;
 });
-services.AddPushNotifiRedis(redis, prefix);
+// This app shows sharing, not failing open (FaultTests does): connected before the start moment, and a generous
+// operation timeout. Calls made while the first connection is coming up, or slower than the default timeout, fail
+// open to memory by design, and on a loaded machine that sent a key's alert twice and passed the shared limit.
+await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+services.AddPushNotifiRedis(o =>
+{
+    o.Connection = connection;
+    o.KeyPrefix = prefix;
+    o.OperationTimeout = TimeSpan.FromSeconds(30);
+});
 await using var provider = services.BuildServiceProvider();
 var client = provider.GetRequiredService<IPushNotifiClient>();
 var store = provider.GetRequiredService<IPushNotifiStateStore>();

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace PushNotifi.Sandbox.Tests;
@@ -14,15 +13,14 @@ public class EventStreamCatchUpTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var stream = await RawStream.OpenAsync(sandbox, lastEventId: null, bound.Token);
+        using var stream = await SandboxEventStream.OpenAsync(sandbox);
 
         (await client.PostJsonAsync("/api/v1/message",
             $$"""{"send_to_key":"{{Fake.GroupKey}}","message":"with a picture","attachment_base64":"aGVsbG8=","attachment_type":"text/plain"}""")).Dispose();
         (await client.PostJsonAsync("/api/v1/message", """{"message":"no recipient"}""")).Dispose();
-        var hello = await stream.NextAsync(bound.Token);
-        var delivered = await stream.NextAsync(bound.Token);
-        var request = await stream.NextAsync(bound.Token);
+        var hello = await stream.NextAsync();
+        var delivered = await stream.NextAsync();
+        var request = await stream.NextAsync();
 
         Assert.Equal((null, "0"), (hello.Event, hello.Id));
         Assert.Equal(("notification", "1"), (delivered.Event, delivered.Id));
@@ -43,24 +41,23 @@ public class EventStreamCatchUpTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         string lastSeen;
-        using (var first = await RawStream.OpenAsync(sandbox, lastEventId: null, bound.Token))
+        using (var first = await SandboxEventStream.OpenAsync(sandbox))
         {
             (await client.SendToGroupAsync("seen")).Dispose();
-            await first.NextAsync(bound.Token);
-            lastSeen = (await first.NextAsync(bound.Token)).Id!;
+            await first.NextAsync();
+            lastSeen = (await first.NextAsync()).Id!;
         }
 
         await Eventually.TrueAsync(() => sandbox.State.Events.SubscriberCount == 0, "the first stream is gone");
         (await client.SendToGroupAsync("missed 1")).Dispose();
         (await client.SendToGroupAsync("missed 2")).Dispose();
-        using var second = await RawStream.OpenAsync(sandbox, lastSeen, bound.Token);
-        var hello = await second.NextAsync(bound.Token);
-        var caughtUp = new List<RawStream.Frame>();
+        using var second = await SandboxEventStream.OpenAsync(sandbox, lastSeen);
+        var hello = await second.NextAsync();
+        var caughtUp = new List<SandboxEventStream.Frame>();
         for (var i = 0; i < 2; i++)
         {
-            caughtUp.Add(await second.NextAsync(bound.Token));
+            caughtUp.Add(await second.NextAsync());
         }
 
         Assert.Equal("1", lastSeen);
@@ -76,14 +73,13 @@ public class EventStreamCatchUpTests
     public async Task A_Last_Event_ID_older_than_the_replay_buffer_or_from_another_run_is_told_to_reload(string lastEventId)
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         for (var i = 0; i < SandboxLimits.EventReplayLength + 10; i++)
         {
             sandbox.State.Events.Publish(new SandboxEvent(SandboxEvent.Cleared, null));
         }
 
-        using var stream = await RawStream.OpenAsync(sandbox, lastEventId, bound.Token);
-        var first = await stream.NextAsync(bound.Token);
+        using var stream = await SandboxEventStream.OpenAsync(sandbox, lastEventId);
+        var first = await stream.NextAsync();
 
         Assert.Equal(("reload", (SandboxLimits.EventReplayLength + 10).ToString(System.Globalization.CultureInfo.InvariantCulture)), (first.Event, first.Id));
     }
@@ -92,8 +88,7 @@ public class EventStreamCatchUpTests
     public async Task A_stream_that_stops_reading_is_dropped_and_its_connection_closed()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var stalled = await RawStream.OpenAsync(sandbox, lastEventId: null, bound.Token);
+        using var stalled = await SandboxEventStream.OpenAsync(sandbox);
 
         // Nothing reads: the socket buffers fill, then the stream's queue, then the stream is dropped.
         var published = 0;
@@ -104,7 +99,7 @@ public class EventStreamCatchUpTests
         }
 
         Assert.Equal(0, sandbox.State.Events.SubscriberCount);
-        Assert.True(await stalled.ReadsToTheEndAsync(bound.Token), "the dropped stream's connection ends");
+        Assert.True(await stalled.ReadsToTheEndAsync(), "the dropped stream's connection ends");
     }
 
     [Fact]
@@ -123,103 +118,4 @@ public class EventStreamCatchUpTests
     }
 
     private static EventBatch? Read(SandboxEvents.Subscription subscription) => subscription.TryRead(out var batch) ? batch : null;
-
-    /// <summary>A real HTTP client on <c>/sandbox/events</c>, parsing the raw frames itself.</summary>
-    private sealed class RawStream : IDisposable
-    {
-        private readonly HttpClient _client;
-        private readonly HttpResponseMessage _response;
-        private readonly StreamReader _reader;
-
-        private RawStream(HttpClient client, HttpResponseMessage response, Stream body)
-        {
-            _client = client;
-            _response = response;
-            _reader = new StreamReader(body, Encoding.UTF8);
-        }
-
-        public sealed record Frame(string? Id, string? Event, string Data);
-
-        public static async Task<RawStream> OpenAsync(SandboxServer sandbox, string? lastEventId, CancellationToken ct)
-        {
-            var before = sandbox.State.Events.SubscriberCount;
-            var client = Fake.Client(sandbox, apiKey: null);
-            client.Timeout = Timeout.InfiniteTimeSpan;
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/events");
-            if (lastEventId is not null)
-            {
-                request.Headers.Add("Last-Event-ID", lastEventId);
-            }
-
-            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            response.EnsureSuccessStatusCode();
-            await Eventually.TrueAsync(() => sandbox.State.Events.SubscriberCount > before, "the stream is subscribed");
-            return new RawStream(client, response, await response.Content.ReadAsStreamAsync(ct));
-        }
-
-        /// <summary>The next frame (lines up to a blank line) that is not only comments.</summary>
-        public async Task<Frame> NextAsync(CancellationToken ct)
-        {
-            while (true)
-            {
-                string? id = null, name = null;
-                var data = new List<string>();
-                var any = false;
-                while (await _reader.ReadLineAsync(ct) is { } line)
-                {
-                    if (line.Length == 0)
-                    {
-                        break;
-                    }
-
-                    any |= !line.StartsWith(':');
-                    if (line.StartsWith("id: ", StringComparison.Ordinal))
-                    {
-                        id = line[4..];
-                    }
-                    else if (line.StartsWith("event: ", StringComparison.Ordinal))
-                    {
-                        name = line[7..];
-                    }
-                    else if (line.StartsWith("data: ", StringComparison.Ordinal))
-                    {
-                        data.Add(line[6..]);
-                    }
-                }
-
-                if (any)
-                {
-                    return new Frame(id, name, string.Join('\n', data));
-                }
-            }
-        }
-
-        public async Task<bool> ReadsToTheEndAsync(CancellationToken ct)
-        {
-            try
-            {
-                var buffer = new char[64 * 1024];
-                while (await _reader.ReadAsync(buffer, ct) > 0)
-                {
-                }
-
-                return true;
-            }
-            catch (IOException)
-            {
-                return true;
-            }
-            catch (HttpRequestException)
-            {
-                return true;
-            }
-        }
-
-        public void Dispose()
-        {
-            _reader.Dispose();
-            _response.Dispose();
-            _client.Dispose();
-        }
-    }
 }

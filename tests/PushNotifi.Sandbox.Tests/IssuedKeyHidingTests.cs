@@ -133,10 +133,7 @@ public class IssuedKeyHidingTests
     /// </summary>
     private static async Task<(Leaks Leaks, Task<string> Events)> LeakIssuedKeysAsync(SandboxServer sandbox)
     {
-        var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var stream = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl), Timeout = Timeout.InfiniteTimeSpan };
-        var response = await stream.GetAsync("/sandbox/events", HttpCompletionOption.ResponseHeadersRead);
-        await Eventually.TrueAsync(() => sandbox.State.Events.SubscriberCount > 0, "the stream is subscribed");
+        var stream = await SandboxEventStream.OpenAsync(sandbox);
 
         using var admin = Fake.Client(sandbox);
         var (rotatedId, rotated) = await ApiKeyTests.CreateAsync(admin, "ci", "send");
@@ -156,23 +153,13 @@ public class IssuedKeyHidingTests
         }
 
         var last = sandbox.Requests[^1].Sequence;
-        return (leaks, ReadUntilAsync(response, stream, bound, $"\"sequence\":{last},"));
+        return (leaks, ReadUntilAsync(stream, $"\"sequence\":{last},"));
     }
 
-    private static async Task<string> ReadUntilAsync(HttpResponseMessage response, HttpClient stream, CancellationTokenSource bound, string marker)
+    private static async Task<string> ReadUntilAsync(SandboxEventStream stream, string marker)
     {
         using var owner = stream;
-        using var _ = response;
-        using var __ = bound;
-        var ct = bound.Token;
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
-        var text = new StringBuilder();
-        while (!text.ToString().Contains(marker, StringComparison.Ordinal) && await reader.ReadLineAsync(ct) is { } line)
-        {
-            text.AppendLine(line);
-        }
-
-        return text.ToString();
+        return await owner.TextUntilAsync(marker);
     }
 
     /// <summary>Both inspection endpoints (notifications first) and the key list, as raw text.</summary>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.ServerSentEvents;
-using System.Text.Json;
 
 namespace PushNotifi.Sandbox.Tests;
 
@@ -21,14 +19,11 @@ public class SecretShapeHidingTests
         var ct = TestContext.Current.CancellationToken;
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        bound.CancelAfter(TimeSpan.FromSeconds(30));
-        using var stream = await OpenEventsAsync(sandbox, bound.Token);
-        await using var events = SseParser.Create(await stream.Content.ReadAsStreamAsync(bound.Token)).EnumerateAsync(bound.Token).GetAsyncEnumerator(bound.Token);
+        using var events = await SandboxEventStream.OpenAsync(sandbox);
 
         using var sent = await client.SendToGroupAsync($"push failed with {s_gitHubToken}, restore with {s_nuGetKey}");
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        var delivered = await NextAsync(events, "notification");
+        var delivered = await events.NextAsync("notification");
 
         using var inspector = Fake.Client(sandbox, apiKey: null);
         var shown = new[]
@@ -45,29 +40,5 @@ public class SecretShapeHidingTests
             Assert.DoesNotContain(s_nuGetKey[..^4], text, StringComparison.Ordinal);
             Assert.Contains("…" + s_gitHubToken[^4..], text, StringComparison.Ordinal);
         });
-    }
-
-    private static async Task<HttpResponseMessage> OpenEventsAsync(SandboxServer sandbox, CancellationToken ct)
-    {
-        var before = sandbox.State.Events.SubscriberCount;
-        using var client = Fake.Client(sandbox, apiKey: null);
-        client.Timeout = Timeout.InfiniteTimeSpan;
-        var response = await client.GetAsync("/sandbox/events", HttpCompletionOption.ResponseHeadersRead, ct);
-        response.EnsureSuccessStatusCode();
-        await Eventually.TrueAsync(() => sandbox.State.Events.SubscriberCount > before, "the stream is subscribed");
-        return response;
-    }
-
-    private static async Task<JsonElement> NextAsync(IAsyncEnumerator<SseItem<string>> events, string name)
-    {
-        while (await events.MoveNextAsync())
-        {
-            if (events.Current.EventType == name)
-            {
-                return JsonDocument.Parse(events.Current.Data).RootElement.Clone();
-            }
-        }
-
-        throw new InvalidOperationException($"The stream ended before a '{name}' event.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 
 namespace PushNotifi.Sandbox.Tests;
@@ -14,11 +13,10 @@ public class SendEventTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var stream = await OpenAsync(sandbox, bound.Token);
+        using var stream = await SandboxEventStream.OpenAsync(sandbox);
 
         (await client.SendToGroupAsync("one event")).Dispose();
-        var events = await UntilMarkerAsync(client, stream, bound.Token);
+        var events = await UntilMarkerAsync(client, stream);
 
         var (name, data) = Assert.Single(events);
         Assert.Equal("notification", name);
@@ -37,13 +35,12 @@ public class SendEventTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var stream = await OpenAsync(sandbox, bound.Token);
+        using var stream = await SandboxEventStream.OpenAsync(sandbox);
         sandbox.Faults.DropNext(1);
 
         // The answer never leaves, so the event goes out once the request is over.
         await Assert.ThrowsAsync<HttpRequestException>(() => client.SendToGroupAsync("dropped"));
-        var events = await UntilMarkerAsync(client, stream, bound.Token);
+        var events = await UntilMarkerAsync(client, stream);
 
         var (name, data) = Assert.Single(events);
         Assert.Equal("notification", name);
@@ -55,69 +52,36 @@ public class SendEventTests
     {
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = Fake.Client(sandbox);
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         (await client.SendToGroupAsync("first", idempotencyKey: "once")).Dispose();
-        using var stream = await OpenAsync(sandbox, bound.Token);
+        using var stream = await SandboxEventStream.OpenAsync(sandbox);
 
         (await client.SendToGroupAsync("retry", idempotencyKey: "once")).Dispose();
-        var events = await UntilMarkerAsync(client, stream, bound.Token);
+        var events = await UntilMarkerAsync(client, stream);
 
         var (name, data) = Assert.Single(events);
         Assert.Equal(("request", 200), (name, data.GetProperty("statusCode").GetInt32()));
     }
 
-    private static async Task<Events> OpenAsync(SandboxServer sandbox, CancellationToken ct)
-    {
-        var client = Fake.Client(sandbox, apiKey: null);
-        client.Timeout = Timeout.InfiniteTimeSpan;
-        var response = await client.GetAsync("/sandbox/events", HttpCompletionOption.ResponseHeadersRead, ct);
-        response.EnsureSuccessStatusCode();
-        await Eventually.TrueAsync(() => sandbox.State.Events.SubscriberCount > 0, "the stream is subscribed");
-        return new Events(client, response, SseParser.Create(await response.Content.ReadAsStreamAsync(ct)).EnumerateAsync(ct).GetAsyncEnumerator(ct));
-    }
-
     // Sends a request that delivers nothing (404) and returns the events before its own: all the test's requests made.
-    private static async Task<List<(string Name, JsonElement Data)>> UntilMarkerAsync(HttpClient client, Events stream, CancellationToken ct)
+    private static async Task<List<(string? Name, JsonElement Data)>> UntilMarkerAsync(HttpClient client, SandboxEventStream stream)
     {
-        (await client.GetAsync("/api/v1/marker", ct)).Dispose();
-        var events = new List<(string, JsonElement)>();
-        while (await stream.MoveNextAsync())
+        (await client.GetAsync("/api/v1/marker", TestContext.Current.CancellationToken)).Dispose();
+        var events = new List<(string?, JsonElement)>();
+        while (true)
         {
-            if (stream.Current.Data.Length == 0)
+            var frame = await stream.NextAsync();
+            if (frame.Data.Length == 0)
             {
                 continue;
             }
 
-            var data = JsonDocument.Parse(stream.Current.Data).RootElement.Clone();
-            if (stream.Current.EventType == "request" && data.GetProperty("path").GetString() == "/api/v1/marker")
+            var data = frame.Json;
+            if (frame.Event == "request" && data.GetProperty("path").GetString() == "/api/v1/marker")
             {
                 return events;
             }
 
-            events.Add((stream.Current.EventType, data));
-        }
-
-        throw new InvalidOperationException("The stream ended before the marker's request event.");
-    }
-
-    /// <summary>The parsed stream, owning its client and response.</summary>
-    private sealed class Events(HttpClient client, HttpResponseMessage response, IAsyncEnumerator<SseItem<string>> inner)
-        : IAsyncEnumerator<SseItem<string>>, IDisposable
-    {
-        public SseItem<string> Current => inner.Current;
-
-        public ValueTask<bool> MoveNextAsync() => inner.MoveNextAsync();
-
-        public async ValueTask DisposeAsync()
-        {
-            await inner.DisposeAsync();
-            Dispose();
-        }
-
-        public void Dispose()
-        {
-            response.Dispose();
-            client.Dispose();
+            events.Add((frame.Event, data));
         }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using PushNotifi.Sandbox;
 
 namespace PushNotifi.Tests;
@@ -18,24 +17,18 @@ internal static class Loopback
     internal static PushNotifiClient Client(PushNotifiOptions options, ILogger? logger = null, TimeProvider? time = null) =>
         new(options, httpClient: null, logger, time);
 
-    /// <summary>
-    /// Moves a fake clock forward in steps until <paramref name="task"/> completes, yielding between steps
-    /// so loopback I/O and timer registration can happen. Returns how far the clock moved.
-    /// </summary>
-    internal static async Task<TimeSpan> AdvanceUntilDoneAsync(FakeTimeProvider clock, Task task, TimeSpan step, int maxSteps = 600)
+    /// <summary>Waits until the sandbox has recorded a request that <paramref name="match"/> accepts.</summary>
+    internal static async Task WaitForRequestAsync(SandboxServer sandbox, Func<SandboxRequest, bool> match)
     {
-        var start = clock.GetUtcNow();
-        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        // A hang guard only (see WaitForRequestsAsync); it also ends with the test.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        guard.CancelAfter(TimeSpan.FromMinutes(2));
+        while (!sandbox.Requests.Any(match) && !guard.IsCancellationRequested)
         {
-            await Task.WhenAny(task, Task.Delay(5));
-            if (!task.IsCompleted)
-            {
-                clock.Advance(step);
-            }
+            await Task.Delay(5, CancellationToken.None);
         }
 
-        Assert.True(task.IsCompleted, $"The call did not finish within {maxSteps} steps of {step}.");
-        return clock.GetUtcNow() - start;
+        Assert.True(sandbox.Requests.Any(match), $"None of the sandbox's {sandbox.Requests.Count} requests was the one expected.");
     }
 
     /// <summary>Waits until the sandbox has recorded <paramref name="count"/> requests.</summary>

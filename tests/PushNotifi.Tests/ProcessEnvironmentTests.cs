@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace PushNotifi.Tests;
 
-/// <summary>Tests that read or change the process environment run one at a time.</summary>
+/// <summary>
+/// Tests that change the process environment run while no other test runs: variables are process-wide, and the
+/// runtime reads its <c>PUSHNOTIFI_</c> ones on whichever test calls it.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessEnvironmentGroup
 {

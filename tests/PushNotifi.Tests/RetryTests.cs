@@ -138,7 +138,7 @@ public class RetryTests
         sandbox.Faults.RateLimitNext(1, TimeSpan.FromSeconds(30));
 
         var send = client.SendAsync(Idempotent());
-        var elapsed = await Loopback.AdvanceUntilDoneAsync(clock, send, TimeSpan.FromSeconds(1));
+        var elapsed = await FakeClock.AdvanceUntilDoneAsync(clock, send, TimeSpan.FromSeconds(1));
         await send;
 
         Assert.Equal("00:00:30", Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Id == 3).GetStructuredStateValue("Delay"));
@@ -162,7 +162,7 @@ public class RetryTests
         sandbox.Faults.FailNext(2, 503);
 
         var send = client.SendAsync(Idempotent());
-        await Loopback.AdvanceUntilDoneAsync(clock, send, TimeSpan.FromMilliseconds(500));
+        await FakeClock.AdvanceUntilDoneAsync(clock, send, TimeSpan.FromSeconds(1));
         await send;
 
         var delays = logger.Collector.GetSnapshot().Where(r => r.Id.Id == 3).Select(r => r.GetStructuredStateValue("Delay"));

@@ -18,10 +18,11 @@ internal sealed class AckClock(FakeTimeProvider? time = null) : IProgress<PushNo
 
     public void Report(PushNotifiAckProgress value) => _reports.Writer.TryWrite(value);
 
-    /// <summary>Waits for the next report, on the real clock, bounded.</summary>
+    /// <summary>Waits for the next report, on the real clock, bounded (a hang guard; it also ends with the test).</summary>
     internal async Task<PushNotifiAckProgress> NextAsync()
     {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(10));
         var report = await _reports.Reader.ReadAsync(guard.Token);
         Reports.Add(report);
         return report;
@@ -35,7 +36,8 @@ internal sealed class AckClock(FakeTimeProvider? time = null) : IProgress<PushNo
     {
         var start = Time.GetUtcNow();
         var tapped = tapAt is null;
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(30));
         while (true)
         {
             var read = _reports.Reader.ReadAsync(guard.Token).AsTask();

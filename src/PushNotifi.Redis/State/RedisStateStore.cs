@@ -117,9 +117,11 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         try
         {
             var database = (await _connection.ConnectedAsync(_timeout, _time, cancellationToken).ConfigureAwait(false)).GetDatabase();
-            var result = await Bounded(database.ScriptEvaluateAsync(script, [(RedisKey)key], [milliseconds]), cancellationToken).ConfigureAwait(false);
+            var result = (long)await Bounded(database.ScriptEvaluateAsync(script, [(RedisKey)key], [milliseconds]), cancellationToken).ConfigureAwait(false);
+
+            // Back only on an answer our script gives: a reply that is not one (something else on the port) is a failure.
             _outage.Succeeded();
-            return (long)result;
+            return result;
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {

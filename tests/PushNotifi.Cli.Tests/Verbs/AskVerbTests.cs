@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using PushNotifi.Sandbox;
 
 namespace PushNotifi.Cli.Tests.Verbs;
@@ -230,8 +231,11 @@ public sealed class AskVerbTests : SandboxHost
     {
         var closed = ClosedPortUrl();
 
-        // The question carries an idempotency key, so the client retries it; the fast clock skips the pauses.
-        var run = await Cli.RunAsync(Folder, Environment(("PUSHNOTIFI_API_BASE_URL", closed)), ["ask", "Deploy?", "--timeout", "5"], null, new FastTimeProvider(), CancellationToken.None);
+        // The question carries an idempotency key, so the client retries it; the fake clock skips the pauses (5, 10, 20 s).
+        var clock = new FakeTimeProvider();
+        var running = Cli.RunAsync(Folder, Environment(("PUSHNOTIFI_API_BASE_URL", closed)), ["ask", "Deploy?", "--timeout", "5"], null, clock, CancellationToken.None);
+        await FakeClock.AdvanceUntilDoneAsync(clock, running, TimeSpan.FromSeconds(5));
+        var run = await running;
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains($"Could not reach {closed}.", run.Error, StringComparison.Ordinal);

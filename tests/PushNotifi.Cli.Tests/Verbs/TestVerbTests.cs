@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace PushNotifi.Cli.Tests.Verbs;
 
 /// <summary><c>pushnotifi test</c> against a real sandbox over loopback HTTP.</summary>
@@ -8,7 +10,7 @@ public sealed class TestVerbTests : SandboxHost
     {
         var now = new DateTimeOffset(2026, 5, 10, 3, 0, 7, TimeSpan.Zero);
 
-        var run = await Cli.RunAsync(Folder, Environment(), ["test"], null, new FixedTimeProvider(now), CancellationToken.None);
+        var run = await Cli.RunAsync(Folder, Environment(), ["test"], null, new FakeTimeProvider(now), CancellationToken.None);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("Test notification sent. Check your PushNotifi mobile app.\nNotification accepted.\n", run.Output.ReplaceLineEndings("\n"));

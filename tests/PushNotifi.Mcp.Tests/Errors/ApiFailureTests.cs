@@ -58,7 +58,7 @@ public class ApiFailureTests
         mcp.Sandbox.Faults.DelayNext(1, TimeSpan.FromMinutes(5));
 
         var call = mcp.CallAsync("pushnotifi_list_groups");
-        var moved = await AdvanceUntilDoneAsync(mcp, call);
+        var moved = await FakeClock.AdvanceUntilDoneAsync(mcp.Clock, call, TimeSpan.FromSeconds(1), maxSteps: 400);
 
         (await call).Error("NETWORK_ERROR");
         Assert.InRange(moved, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11));
@@ -71,31 +71,10 @@ public class ApiFailureTests
         mcp.Sandbox.Faults.DelayNext(10, TimeSpan.FromMinutes(5));
 
         var call = mcp.CallAsync("pushnotifi_list_groups");
-        var moved = await AdvanceUntilDoneAsync(mcp, call);
+        var moved = await FakeClock.AdvanceUntilDoneAsync(mcp.Clock, call, TimeSpan.FromSeconds(1), maxSteps: 400);
 
         var error = (await call).Error("TIMEOUT");
         Assert.Equal(30_000, (long?)error["details"]!["timeout_ms"]);
         Assert.InRange(moved, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(31));
-    }
-
-    /// <summary>
-    /// Moves the fake clock a second at a time until the call ends; returns how far it moved. Each step waits up to
-    /// 100 ms of real time for the call to finish, so that a loaded machine answering slowly after the timeout
-    /// fired does not get extra seconds added (10 ms was too short with test assemblies running side by side).
-    /// </summary>
-    private static async Task<TimeSpan> AdvanceUntilDoneAsync(McpHarness mcp, Task call)
-    {
-        var start = mcp.Clock.GetUtcNow();
-        for (var i = 0; i < 400 && !call.IsCompleted; i++)
-        {
-            await Task.WhenAny(call, Task.Delay(100));
-            if (!call.IsCompleted)
-            {
-                mcp.Clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        Assert.True(call.IsCompleted, "The call never ended.");
-        return mcp.Clock.GetUtcNow() - start;
     }
 }

@@ -10,9 +10,15 @@ internal sealed class Instance : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public Instance(SandboxServer sandbox, Action<PushNotifiRedisOptions>? redis, int? rateLimitPerMinute = null)
+    /// <param name="time">The clock of the client, the store's operation timeout and its outage; the system's when null.</param>
+    public Instance(SandboxServer sandbox, Action<PushNotifiRedisOptions>? redis, int? rateLimitPerMinute = null, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddLogging(b => b.AddProvider(Logs));
         services.AddPushNotifi(o =>
         {
@@ -22,6 +28,12 @@ internal sealed class Instance : IAsyncDisposable
             o.RetryBaseDelay = TimeSpan.Zero;
             o.RateLimitPerMinute = rateLimitPerMinute;
             o.RateLimitQueueTimeout = TimeSpan.Zero;
+            if (time is not null)
+            {
+                // A test that moves a fake clock in long steps must not time out the sends in flight meanwhile.
+                o.AttemptTimeout = TimeSpan.FromHours(12);
+                o.RetryTotalTimeout = TimeSpan.FromHours(20);
+            }
         });
         if (redis is not null)
         {

@@ -28,5 +28,10 @@ public sealed class SharedRedis : IAsyncLifetime
     internal static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..8] + ":";
 }
 
+/// <summary>
+/// The tests on the shared servers, one class after another (beside the fault tests, which start their own): the
+/// storm and the three-app tests each keep both cores busy, and the store's calls run under a short operation
+/// timeout, which a busier machine turns into fail-open paths the assertions do not expect.
+/// </summary>
 [CollectionDefinition(nameof(SharedRedisGroup))]
 public sealed class SharedRedisGroup : ICollectionFixture<SharedRedis>;

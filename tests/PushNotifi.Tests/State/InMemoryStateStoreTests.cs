@@ -105,42 +105,27 @@ public sealed class InMemoryStateStoreTests
     }
 }
 
-/// <summary>Measures the process heap, so it runs while no other test allocates.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessMemoryGroup
-{
-    public const string Name = "Process memory";
-}
-
-[Collection(ProcessMemoryGroup.Name)]
-public sealed class InMemoryStateStoreMemoryTests
+/// <summary>
+/// The bound as a count. What a million keys past it add to the heap is a figure, not a test (the heap is the whole
+/// test process's): <c>--test-kit</c> in bench/ measures it (docs/benchmarks.md).
+/// </summary>
+public sealed class InMemoryStateStoreBoundTests
 {
     [Fact]
-    public async Task A_million_distinct_keys_leave_the_store_at_its_bound_and_its_memory_flat()
+    public async Task A_million_distinct_keys_leave_the_store_at_its_bound()
     {
         var store = new InMemoryPushNotifiStateStore(new FakeTimeProvider(), maxKeys: 10_000);
         var window = TimeSpan.FromHours(1);
         var peak = 0;
 
-        // Warm up to the bound, then measure what the next million keys add on top of it.
-        for (var i = 0; i < 20_000; i++)
-        {
-            await store.TryClaimAsync("warm:" + i, window);
-        }
-
-        var before = GC.GetTotalMemory(forceFullCollection: true);
         for (var i = 0; i < 1_000_000; i++)
         {
             Assert.True(await store.TryClaimAsync("key:" + i, window));
             peak = Math.Max(peak, store.Count);
         }
 
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-
         // A sweep runs on one thread at a time, so the single-threaded peak is the bound plus the key that triggered it.
         Assert.True(peak <= store.MaxKeys + 1, $"peak {peak} keys");
-        // The heap is shared by the whole test process, so this class runs alone; an unbounded store grows
-        // by about 138 MB here, so 16 MB leaves room for the runtime's own noise and still catches a leak.
-        Assert.True(after - before < 16 * 1024 * 1024, $"grew by {after - before:N0} bytes over a million keys");
+        Assert.True(store.Count <= store.MaxKeys, $"{store.Count} keys left");
     }
 }

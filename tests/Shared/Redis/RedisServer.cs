@@ -25,10 +25,15 @@ internal sealed class RedisServer : IAsyncDisposable
 
     private RunningProcess? _process;
 
-    private RedisServer(RedisBackend backend, int port)
+    // Held while no server of ours listens on the port (starting, or killed until restarted): another test's server
+    // on it once answered this one's clients between a kill and the restart.
+    private PortHold? _hold;
+
+    private RedisServer(RedisBackend backend, PortHold hold)
     {
         Backend = backend;
-        Port = port;
+        Port = hold.Port;
+        _hold = hold;
     }
 
     public RedisBackend Backend { get; }
@@ -54,12 +59,38 @@ internal sealed class RedisServer : IAsyncDisposable
             Assert.Skip(Missing);
         }
 
-        var server = new RedisServer(backend, FreePort.Next());
-        await server.StartAgainAsync();
+        var server = new RedisServer(backend, new PortHold());
+        try
+        {
+            await server.StartAgainAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
+    /// <summary>Starts the server (again) on its port, which stays held until it answers.</summary>
     public async Task StartAgainAsync()
+    {
+        if (!await TryStartAsync())
+        {
+            // A system that does not let the server listen on a port another socket has bound: start it unheld.
+            ReleaseHold();
+            if (!await TryStartAsync())
+            {
+                throw new InvalidOperationException($"{Backend} exited before it answered PING on port {Port}. Its output:\n{_process!.Output}");
+            }
+        }
+
+        ReleaseHold();
+    }
+
+    // True once the server answers; false when it exited first; throws when it neither answers nor exits in time.
+    private async Task<bool> TryStartAsync()
     {
         // stdin stays open: the Garnet host stops when it closes, so it never outlives the tests.
         _process = Backend == RedisBackend.Garnet
@@ -75,12 +106,12 @@ internal sealed class RedisServer : IAsyncDisposable
                     await WarmUpAsync();
                 }
 
-                return;
+                return true;
             }
 
             if (_process.HasExited)
             {
-                break;
+                return false;
             }
 
             await Task.Delay(25);
@@ -94,6 +125,7 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         await _process!.DisposeAsync();
         _process = null;
+        _hold = new PortHold(Port);
     }
 
     /// <summary>Freezes the server: connections stay open and nothing is answered.</summary>
@@ -149,6 +181,14 @@ internal sealed class RedisServer : IAsyncDisposable
         {
             await _process.DisposeAsync();
         }
+
+        ReleaseHold();
+    }
+
+    private void ReleaseHold()
+    {
+        _hold?.Dispose();
+        _hold = null;
     }
 
     // --lua for our scripts and RedisRateLimiting's; small log and index (the defaults reserve gigabytes);
