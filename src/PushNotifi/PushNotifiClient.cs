@@ -81,7 +81,7 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
     public async Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)
     {
         var request = PushNotifiMessageValidator.Validate(message, _options, Redactor);
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, PushNotifiJsonContext.Default.SendRequest);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, PushNotifiJsonContext.Default.PushNotifiMessage);
         var idempotent = request.IdempotencyKey is not null;
 
         if (_logger.IsEnabled(LogLevel.Debug))

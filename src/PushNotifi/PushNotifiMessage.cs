@@ -1,14 +1,17 @@
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace PushNotifi;
 
 /// <summary>
 /// One notification. Only <see cref="Message"/> is required; unset fields are omitted on the wire.
-/// <see cref="PushNotifiClient"/> validates it against <see cref="PushNotifiLimits"/> before any network call.
+/// <see cref="PushNotifiClient"/> validates it against <see cref="PushNotifiLimits"/> before any network call, and
+/// sends a copy with the defaults resolved and the texts redacted as the request body (snake_case).
 /// </summary>
 public sealed record PushNotifiMessage
 {
     /// <summary>The recipient kind (wire <c>type</c>). Defaults to <see cref="PushNotifiRecipientType.Group"/>.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<PushNotifiRecipientType>))]
     public PushNotifiRecipientType Type { get; init; } = PushNotifiRecipientType.Group;
 
     /// <summary>The recipient key (wire <c>send_to_key</c>). Null means <see cref="PushNotifiOptions.GroupKey"/> for a group; a user recipient must be named.</summary>
@@ -48,6 +51,7 @@ public sealed record PushNotifiMessage
     /// The answers offered with an emergency alert (wire <c>alert_response_template</c>). Valid only with
     /// <see cref="Priority"/> <see cref="PushNotifiPriority.Emergency"/>; see <see cref="IPushNotifiAcks"/> to ask and await the answer.
     /// </summary>
+    [JsonPropertyName("alert_response_template")]
     public PushNotifiResponseTemplate? ResponseTemplate { get; init; }
 
     /// <summary>A message to the default group (<see cref="PushNotifiOptions.GroupKey"/>).</summary>

@@ -4,10 +4,11 @@ using System.Text;
 namespace PushNotifi.Tooling;
 
 /// <summary>
-/// Runs a child process non-interactively: stdin closed (a prompt fails instead of hanging), a timeout that kills
-/// the whole tree, and an environment scrubbed of the parent's MSBuild, test-host and <c>PUSHNOTIFI_</c> settings
-/// so they do not leak into the builds and apps it starts. Linked as source into the demo and the MCP, sandbox and
-/// template tests.
+/// Runs a child process non-interactively: stdin closed (a prompt fails instead of hanging), a timeout or the
+/// caller's cancellation that kills the whole tree, and an environment scrubbed of the parent's MSBuild, test-host
+/// and <c>PUSHNOTIFI_</c> settings so they do not leak into the builds and apps it starts. Linked as source into the
+/// demo (the journey's steps) and the CLI (<c>pushnotifi init</c>'s <c>dotnet</c> calls): the one child-process
+/// runner of the product code.
 /// </summary>
 internal static class ChildProcess
 {
@@ -18,7 +19,8 @@ internal static class ChildProcess
         IEnumerable<string> arguments,
         string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -78,7 +80,8 @@ internal static class ChildProcess
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var cts = new CancellationTokenSource(limit);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(limit);
         try
         {
             await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
@@ -86,7 +89,10 @@ internal static class ChildProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().ConfigureAwait(false);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+
+            // The caller's cancellation stays a cancellation; only the limit is a timeout.
+            cancellationToken.ThrowIfCancellationRequested();
             var timedOut = new ChildResult(command, -1, Snapshot(stdout), Snapshot(stderr), watch.Elapsed);
             throw new TimeoutException($"Timed out after {limit.TotalSeconds:0}s. {timedOut.Describe()}");
         }

@@ -7,7 +7,7 @@ public class JsonShapeTests
     private static JsonElement Serialize(PushNotifiMessage message, PushNotifiOptions? options = null)
     {
         var request = PushNotifiMessageValidator.Validate(message, options ?? TestKeys.Options(), Redactor.Default);
-        return JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(request, PushNotifiJsonContext.Default.SendRequest)).RootElement.Clone();
+        return JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(request, PushNotifiJsonContext.Default.PushNotifiMessage)).RootElement.Clone();
     }
 
     private static string[] Names(JsonElement json) => json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
@@ -38,6 +38,20 @@ public class JsonShapeTests
         Assert.Equal(1, json.GetProperty("priority").GetInt32());
         Assert.Equal(3600, json.GetProperty("ttl").GetInt32());
         Assert.Equal(JsonValueKind.Number, json.GetProperty("priority").ValueKind);
+    }
+
+    [Fact]
+    public void The_response_template_goes_as_alert_response_template_by_its_wire_name()
+    {
+        var json = Serialize(new PushNotifiMessage
+        {
+            Message = "Deploy?",
+            Priority = PushNotifiPriority.Emergency,
+            ResponseTemplate = PushNotifiResponseTemplate.ApproveDeny,
+        });
+
+        Assert.Equal("approve_deny", json.GetProperty("alert_response_template").GetString());
+        Assert.Equal(2, json.GetProperty("priority").GetInt32());
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class MessageValidationTests
         Assert.Equal(1024, request.Message.Length);
         Assert.Equal(250, request.Title!.Length);
         Assert.Equal(512, request.Url!.Length);
-        Assert.Equal(-2, request.Priority);
+        Assert.Equal(PushNotifiPriority.Lowest, request.Priority);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class MessageValidationTests
     public void No_application_key_is_invented()
     {
         var request = PushNotifiMessageValidator.Validate(Valid, s_options, Redactor.Default);
-        var json = JsonSerializer.Serialize(request, PushNotifiJsonContext.Default.SendRequest);
+        var json = JsonSerializer.Serialize(request, PushNotifiJsonContext.Default.PushNotifiMessage);
 
         Assert.Null(request.ApplicationKey);
         Assert.DoesNotContain("application_key", json);

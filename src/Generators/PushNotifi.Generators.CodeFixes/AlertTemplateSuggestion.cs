@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text;
-using Microsoft.CodeAnalysis;
-using PushNotifi.Generators.Shared;
-
 namespace PushNotifi.Generators.CodeFixes;
 
 /// <summary>The title and idempotency key the fix writes: a first draft from the method's name and parameters.</summary>

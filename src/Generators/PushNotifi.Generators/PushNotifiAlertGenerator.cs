@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using PushNotifi.Generators.Diagnostics;
 using PushNotifi.Generators.Emitting;

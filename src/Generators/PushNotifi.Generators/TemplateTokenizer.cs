@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Text;
-
 namespace PushNotifi.Generators;
 
 /// <summary>Splits an alert template into literal text and <c>{placeholder}</c> names; <c>{{</c>/<c>}}</c> escape braces.</summary>

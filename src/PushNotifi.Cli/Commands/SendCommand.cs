@@ -43,10 +43,8 @@ internal static class SendCommand
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             context,
-            new SendRequest
+            PushNotifiMessage.ToDefaultGroup(parseResult.GetRequiredValue(title), parseResult.GetRequiredValue(message)) with
             {
-                Title = parseResult.GetRequiredValue(title),
-                Message = parseResult.GetRequiredValue(message),
                 Priority = parseResult.GetValue(priority),
                 IdempotencyKey = parseResult.GetValue(idempotencyKey),
                 Url = parseResult.GetValue(url),
@@ -57,7 +55,7 @@ internal static class SendCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, SendRequest request, string via, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, PushNotifiMessage request, string via, CancellationToken cancellationToken)
     {
         if (await CliSecrets.LoadAsync(context).ConfigureAwait(false) is not { } environment)
         {
@@ -90,7 +88,7 @@ internal static class SendCommand
         }
     }
 
-    private static async Task<int> SendThroughApiAsync(CliContext context, CliEnvironment environment, Redactor redactor, SendRequest request, CancellationToken cancellationToken)
+    private static async Task<int> SendThroughApiAsync(CliContext context, CliEnvironment environment, Redactor redactor, PushNotifiMessage request, CancellationToken cancellationToken)
     {
         PushNotifiOptions options;
         try
@@ -110,21 +108,10 @@ internal static class SendCommand
         }
 
         var client = new PushNotifiClient(options);
-        var message = new PushNotifiMessage
-        {
-            Type = PushNotifiRecipientType.Group,
-            SendToKey = options.GroupKey,
-            Title = request.Title,
-            Message = request.Message,
-            Priority = request.Priority,
-            IdempotencyKey = request.IdempotencyKey,
-            Url = request.Url,
-            UrlTitle = request.UrlTitle,
-        };
 
         try
         {
-            var result = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            var result = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync("Sent through the API: " + result.Message).ConfigureAwait(false);
             return ExitCodes.Success;
         }
@@ -134,9 +121,9 @@ internal static class SendCommand
         }
     }
 
-    private static async Task<int> SendThroughWebhookAsync(CliContext context, CliEnvironment environment, Redactor redactor, SendRequest request, CancellationToken cancellationToken)
+    private static async Task<int> SendThroughWebhookAsync(CliContext context, CliEnvironment environment, Redactor redactor, PushNotifiMessage request, CancellationToken cancellationToken)
     {
-        if (request.HasApiOnlyOptions)
+        if (HasApiOnlyOptions(request))
         {
             await context.Error.WriteLineAsync("The webhook carries only --title and --message; --priority, --idempotency-key, --url and --url-title need the API (PUSHNOTIFI_USER_KEY).").ConfigureAwait(false);
             return ExitCodes.Usage;
@@ -167,7 +154,8 @@ internal static class SendCommand
 
         try
         {
-            var result = await client.SendAsync(request.Title, request.Message, cancellationToken).ConfigureAwait(false);
+            // --title is required, so the title is always there.
+            var result = await client.SendAsync(request.Title!, request.Message, cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync("Sent through the webhook: " + Scrub(redactor.Redact(result.Message), token)).ConfigureAwait(false);
             return ExitCodes.Success;
         }
@@ -206,4 +194,8 @@ internal static class SendCommand
     private static string Scrub(string text, string token) => text
         .Replace(token, "…", StringComparison.OrdinalIgnoreCase)
         .Replace(Uri.EscapeDataString(token), "…", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when an option only the API route carries was given.</summary>
+    private static bool HasApiOnlyOptions(PushNotifiMessage request) =>
+        request.Priority is not null || request.IdempotencyKey is not null || request.Url is not null || request.UrlTitle is not null;
 }

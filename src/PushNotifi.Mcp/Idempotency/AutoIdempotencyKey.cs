@@ -20,26 +20,10 @@ internal static class AutoIdempotencyKey
     /// The canonical text: the seven fields with keys sorted, no spaces, e.g.
     /// <c>{"message":"m","priority":null,"send_to_key":"g…","title":null,"type":"group","url":null,"url_title":null}</c>.
     /// </summary>
-    internal static string Canonical(string type, string sendToKey, string message, string? title, long? priority, string? url, string? urlTitle)
-    {
-        var text = new StringBuilder(128 + message.Length);
-        text.Append("{\"message\":");
-        CanonicalJson.AppendString(text, message);
-        text.Append(",\"priority\":");
-        CanonicalJson.AppendInteger(text, priority);
-        text.Append(",\"send_to_key\":");
-        CanonicalJson.AppendString(text, sendToKey);
-        text.Append(",\"title\":");
-        CanonicalJson.AppendString(text, title);
-        text.Append(",\"type\":");
-        CanonicalJson.AppendString(text, type);
-        text.Append(",\"url\":");
-        CanonicalJson.AppendString(text, url);
-        text.Append(",\"url_title\":");
-        CanonicalJson.AppendString(text, urlTitle);
-        text.Append('}');
-        return text.ToString();
-    }
+    internal static string Canonical(string type, string sendToKey, string message, string? title, long? priority, string? url, string? urlTitle) =>
+        CanonicalJson.Object(
+            ("type", type), ("send_to_key", sendToKey), ("message", message), ("title", title),
+            ("priority", priority), ("url", url), ("url_title", urlTitle));
 
     /// <summary>First 16 lowercase hex digits of SHA-256 over the UTF-8 bytes of <paramref name="text"/>.</summary>
     private static string Hash(string text)

@@ -10,6 +10,33 @@ namespace PushNotifi.Mcp.Idempotency;
 /// </summary>
 internal static class CanonicalJson
 {
+    /// <summary>
+    /// One JSON object without spaces, its members sorted by name (ordinal, as JavaScript sorts strings). A value is a
+    /// string, a whole number or null.
+    /// </summary>
+    internal static string Object(params ReadOnlySpan<(string Name, object? Value)> members)
+    {
+        var sorted = members.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var text = new StringBuilder(128);
+        foreach (var (name, value) in sorted)
+        {
+            text.Append(text.Length == 0 ? '{' : ',');
+            AppendString(text, name);
+            text.Append(':');
+            if (value is long number)
+            {
+                AppendInteger(text, number);
+            }
+            else
+            {
+                AppendString(text, (string?)value);
+            }
+        }
+
+        return text.Append('}').ToString();
+    }
+
     /// <summary>Appends <paramref name="value"/> as a JSON string, or <c>null</c>.</summary>
     internal static void AppendString(StringBuilder text, string? value)
     {

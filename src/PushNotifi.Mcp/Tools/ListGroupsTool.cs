@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PushNotifi.Mcp.Tools;
 
 /// <summary><c>pushnotifi_list_groups</c>: the account's delivery groups, keys shown only as their last four characters.</summary>
@@ -12,22 +10,14 @@ internal sealed class ListGroupsTool(ToolContext context)
         "Lists the account's delivery groups by name. Keys show only their last four characters (a tool result never "
         + "carries a key); sends without send_to_key go to the default group, marked is_default.";
 
-    protected override JsonObject ItemProperties => new()
-    {
-        ["group_key"] = Typed("string", "The group key's last four characters, e.g. …ab12."),
-        ["name"] = Typed("string", "The group's name."),
-        ["is_default"] = Typed("boolean", "Whether this is PUSHNOTIFI_GROUP_KEY, where sends go by default."),
-    };
-
-    protected override string[] RequiredItemProperties => ["group_key", "name"];
+    protected override IReadOnlyList<Column> Columns =>
+    [
+        new("group_key", Typed("string", "The group key's last four characters, e.g. …ab12."), g => Redactor.LastFour(g.GroupKey), Required: true),
+        new("name", Typed("string", "The group's name."), g => context.Redactor.Redact(g.Name), Required: true),
+        new("is_default", Typed("boolean", "Whether this is PUSHNOTIFI_GROUP_KEY, where sends go by default."),
+            g => string.Equals(g.GroupKey, context.Settings.GroupKey, StringComparison.Ordinal)),
+    ];
 
     protected override Task<IReadOnlyList<PushNotifiGroup>> ListAsync(CancellationToken cancellationToken) =>
         context.Client.ListGroupsAsync(cancellationToken);
-
-    protected override JsonObject Item(PushNotifiGroup value) => new()
-    {
-        ["group_key"] = Redactor.LastFour(value.GroupKey),
-        ["name"] = context.Redactor.Redact(value.Name),
-        ["is_default"] = string.Equals(value.GroupKey, context.Settings.GroupKey, StringComparison.Ordinal),
-    };
 }

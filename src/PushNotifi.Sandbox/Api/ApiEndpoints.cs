@@ -58,29 +58,15 @@ internal static class ApiEndpoints
 
         var apiKey = context.Request.Headers[ApiHeaders.ApiKey].ToString();
         var alert = request.Priority == SandboxLimits.EmergencyPriority;
-        var (notification, duplicate) = await state.Store.DeliverAsync(id => new CapturedNotification
+        var (notification, duplicate) = await state.Store.DeliverAsync(id => request with
         {
             Id = id,
             ReceivedAt = state.Clock.GetUtcNow(),
-            Source = "api",
-            Type = request.Type,
-            SendToKey = request.SendToKey,
-            Message = request.Message,
-            Title = request.Title,
-            Priority = request.Priority,
-            ApplicationKey = request.ApplicationKey,
-            IdempotencyKey = request.IdempotencyKey,
-            Url = request.Url,
-            UrlTitle = request.UrlTitle,
-            Ttl = request.Ttl,
-            AttachmentBase64 = request.AttachmentBase64,
-            AttachmentType = request.AttachmentType,
             RawBody = body,
             Headers = SandboxState.CaptureHeaders(context.Request.Headers),
             ApiKeyLastFour = SandboxSecrets.LastFour(apiKey),
             Account = accountIndex,
             AlertId = alert ? AlertIds.New() : null,
-            ResponseTemplate = request.ResponseTemplate,
         }, apiKey);
 
         return Accepted(context, logger, notification, duplicate, "api", request.Type, request.SendToKey);

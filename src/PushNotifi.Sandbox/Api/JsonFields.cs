@@ -96,27 +96,17 @@ internal sealed class JsonFields
     }
 
     /// <summary>The whole-number field <paramref name="name"/> (null when absent or null); false with an error otherwise.</summary>
-    public bool TryInt(string name, out int? value, out ApiError? error)
-    {
-        value = null;
-        error = null;
-        if (!_fields.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var number))
-        {
-            error = MessageValidator.Invalid(name, $"{name} must be a whole number.");
-            return false;
-        }
-
-        value = number;
-        return true;
-    }
+    public bool TryInt(string name, out int? value, out ApiError? error) =>
+        TryNumber(name, "a whole number", static (JsonElement element, out int number) => element.TryGetInt32(out number), out value, out error);
 
     /// <summary>The number field <paramref name="name"/> (null when absent or null); false with an error otherwise.</summary>
-    public bool TryDouble(string name, out double? value, out ApiError? error)
+    public bool TryDouble(string name, out double? value, out ApiError? error) =>
+        TryNumber(name, "a number", static (JsonElement element, out double number) => element.TryGetDouble(out number), out value, out error);
+
+    private delegate bool NumberReader<T>(JsonElement element, out T number);
+
+    private bool TryNumber<T>(string name, string kind, NumberReader<T> read, out T? value, out ApiError? error)
+        where T : struct
     {
         value = null;
         error = null;
@@ -125,9 +115,9 @@ internal sealed class JsonFields
             return true;
         }
 
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var number))
+        if (element.ValueKind != JsonValueKind.Number || !read(element, out var number))
         {
-            error = MessageValidator.Invalid(name, $"{name} must be a number.");
+            error = MessageValidator.Invalid(name, $"{name} must be {kind}.");
             return false;
         }
 

@@ -18,8 +18,14 @@ internal static class MessageValidator
 
     private static readonly string[] ApiKeyFields = ["label", "scope"];
 
-    /// <summary>Validates a <c>POST /api/v1/message</c> body; returns null and an error when invalid.</summary>
-    public static MessageRequest? ParseMessage(ReadOnlyMemory<byte> body, out ApiError? error)
+    // A parsed body has no headers yet: delivery puts in the request's own.
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Validates a <c>POST /api/v1/message</c> body; returns null and an error when invalid. A valid body comes back
+    /// as the notification it describes, with the wire fields only: delivery stamps its id, time and headers.
+    /// </summary>
+    public static CapturedNotification? ParseMessage(ReadOnlyMemory<byte> body, out ApiError? error)
     {
         var fields = JsonFields.Read(body, MessageFields, out error);
         if (fields is null)
@@ -68,8 +74,13 @@ internal static class MessageValidator
             return null;
         }
 
-        return new MessageRequest
+        return new CapturedNotification
         {
+            Id = string.Empty,
+            ReceivedAt = default,
+            Source = "api",
+            RawBody = string.Empty,
+            Headers = NoHeaders,
             Type = type,
             SendToKey = sendToKey!,
             Message = message!,
@@ -85,6 +96,7 @@ internal static class MessageValidator
             ResponseTemplate = template,
         };
     }
+
 
     /// <summary>Validates an inbound webhook body (<c>title</c>, <c>message</c>).</summary>
     public static (string? Title, string Message)? ParseWebhook(ReadOnlyMemory<byte> body, out ApiError? error)

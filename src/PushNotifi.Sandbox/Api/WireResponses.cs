@@ -18,7 +18,7 @@ internal sealed record ApiError(string Message, string Error, string? Field = nu
 }
 
 /// <summary>Answer to <c>GET /api/v1/alerts/{alert_id}/status</c>; every field is always written, null included.</summary>
-internal sealed record AlertStatus(
+internal record AlertStatus(
     string AlertId,
     bool Acked,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? AckedAt,
@@ -31,26 +31,30 @@ internal sealed record AlertStatus(
 }
 
 /// <summary>
-/// 200 answer to <c>POST /api/v1/alerts/{alert_id}/ack</c>: what happened and the alert's status after it.
-/// A second ack changes nothing: <c>already_acked</c> is true and the status is the first ack's.
+/// 200 answer to <c>POST /api/v1/alerts/{alert_id}/ack</c>: what happened, then the alert's status after it (the
+/// status answer's fields, in one flat object). A second ack changes nothing: <c>already_acked</c> is true and the
+/// status is the first ack's.
 /// </summary>
-internal sealed record AckAnswer(
-    string Message,
-    bool AlreadyAcked,
-    string AlertId,
-    bool Acked,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? AckedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? AckedByDeviceId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Response,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Comment)
+internal sealed record AckAnswer : AlertStatus
 {
     public const string AckedMessage = "Acknowledged.";
 
     public const string AlreadyAckedMessage = "Already acknowledged; nothing changed.";
 
-    public static AckAnswer Of(CapturedNotification n, bool alreadyAcked) => new(
-        alreadyAcked ? AlreadyAckedMessage : AckedMessage, alreadyAcked,
-        n.AlertId!, n.Acked, n.AckedAt, n.AckedByDeviceId, n.Response, n.Comment);
+    private AckAnswer(AlertStatus status, bool alreadyAcked)
+        : base(status)
+    {
+        Message = alreadyAcked ? AlreadyAckedMessage : AckedMessage;
+        AlreadyAcked = alreadyAcked;
+    }
+
+    [JsonPropertyOrder(-2)]
+    public string Message { get; }
+
+    [JsonPropertyOrder(-1)]
+    public bool AlreadyAcked { get; }
+
+    public static AckAnswer Of(CapturedNotification n, bool alreadyAcked) => new(AlertStatus.Of(n), alreadyAcked);
 }
 
 /// <summary>One application of the account.</summary>

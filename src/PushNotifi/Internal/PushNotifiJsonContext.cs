@@ -9,7 +9,7 @@ namespace PushNotifi.Internal;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
-[JsonSerializable(typeof(SendRequest))]
+[JsonSerializable(typeof(PushNotifiMessage))]
 [JsonSerializable(typeof(SendResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(ApplicationsResponse))]

@@ -5,8 +5,11 @@ namespace PushNotifi.Internal;
 /// <summary>Checks a message before any network call and resolves its defaults from the options.</summary>
 internal static class PushNotifiMessageValidator
 {
-    /// <summary>Returns the wire request, or throws <see cref="PushNotifiValidationException"/> naming the field.</summary>
-    internal static SendRequest Validate(PushNotifiMessage message, PushNotifiOptions options, Redactor redactor)
+    /// <summary>
+    /// Returns the message as it goes on the wire (recipient and application key resolved, texts redacted), or throws
+    /// <see cref="PushNotifiValidationException"/> naming the field.
+    /// </summary>
+    internal static PushNotifiMessage Validate(PushNotifiMessage message, PushNotifiOptions options, Redactor redactor)
     {
         ArgumentNullException.ThrowIfNull(message);
 
@@ -90,21 +93,14 @@ internal static class PushNotifiMessageValidator
         var applicationKey = message.ApplicationKey ?? (string.IsNullOrWhiteSpace(options.ApplicationKey) ? null : options.ApplicationKey);
 
         // Content fields pass through the redactor: a key pasted into an alert never leaves the process.
-        return new SendRequest
+        return message with
         {
-            Type = message.Type,
             SendToKey = sendToKey,
             Message = redactor.Redact(message.Message),
             Title = message.Title is null ? null : redactor.Redact(message.Title),
-            Priority = message.Priority is { } p ? (int)p : null,
             ApplicationKey = applicationKey,
-            IdempotencyKey = message.IdempotencyKey,
             Url = message.Url is null ? null : redactor.Redact(message.Url),
             UrlTitle = message.UrlTitle is null ? null : redactor.Redact(message.UrlTitle),
-            Ttl = message.Ttl,
-            AttachmentBase64 = message.AttachmentBase64,
-            AttachmentType = message.AttachmentType,
-            AlertResponseTemplate = message.ResponseTemplate,
         };
     }
 

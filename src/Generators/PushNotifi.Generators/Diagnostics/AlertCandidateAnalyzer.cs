@@ -1,10 +1,6 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PushNotifi.Generators.Parsing;
-using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Diagnostics;
 

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace PushNotifi.Generators.Diagnostics;
 
 /// <summary>Every diagnostic the PushNotifi analyzers report (the generator reports none). IDs are stable; never reuse one.</summary>

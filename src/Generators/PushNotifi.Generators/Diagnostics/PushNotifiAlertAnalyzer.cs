@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PushNotifi.Generators.Parsing;
-using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Diagnostics;
 

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 using PushNotifi.Generators.Model;
 
 namespace PushNotifi.Generators.Emitting;

@@ -1,5 +1,3 @@
-using System;
-
 namespace PushNotifi.Generators.Emitting;
 
 /// <summary>

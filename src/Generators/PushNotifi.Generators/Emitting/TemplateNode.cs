@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Scriban.Runtime;
 
 namespace PushNotifi.Generators.Emitting;

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace PushNotifi.Generators.Parsing;
 
 /// <summary>What an attribute's syntax alone says about whether it is <c>[PushNotifiAlert]</c>, before any binding.</summary>

@@ -1,41 +1,42 @@
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PushNotifi.Generators.Shared;
-
 namespace PushNotifi.Generators.Parsing;
 
 /// <summary>The arguments of one <c>[PushNotifiAlert]</c>, as written (null when left out), and where each one is.</summary>
 internal sealed class AlertAttributeValues
 {
     private readonly AttributeData _attribute;
+    private readonly Dictionary<string, object?> _named;
 
-    private AlertAttributeValues(AttributeData attribute) => _attribute = attribute;
+    private AlertAttributeValues(AttributeData attribute, string title, Dictionary<string, object?> named)
+    {
+        _attribute = attribute;
+        _named = named;
+        Title = title;
+    }
 
-    public string Title { get; private set; } = string.Empty;
+    public string Title { get; }
 
-    public string? Message { get; private set; }
+    public string? Message => Text(AlertAttributeNames.Message);
 
-    public string? IdempotencyKey { get; private set; }
+    public string? IdempotencyKey => Text(AlertAttributeNames.IdempotencyKey);
 
-    public int? Priority { get; private set; }
+    public int? Priority => Number(AlertAttributeNames.Priority);
 
-    public bool NotifyOnSuccess { get; private set; }
+    public bool NotifyOnSuccess => Flag(AlertAttributeNames.NotifyOnSuccess);
 
-    public string? SuccessTitle { get; private set; }
+    public string? SuccessTitle => Text(AlertAttributeNames.SuccessTitle);
 
-    public string? SuccessMessage { get; private set; }
+    public string? SuccessMessage => Text(AlertAttributeNames.SuccessMessage);
 
-    public string? SuccessIdempotencyKey { get; private set; }
+    public string? SuccessIdempotencyKey => Text(AlertAttributeNames.SuccessIdempotencyKey);
 
-    public int? SuccessPriority { get; private set; }
+    public int? SuccessPriority => Number(AlertAttributeNames.SuccessPriority);
 
-    public string? Implementation { get; private set; }
+    public string? Implementation => Text(AlertAttributeNames.Implementation);
 
-    public bool AlertOnCallerCancellation { get; private set; }
+    public bool AlertOnCallerCancellation => Flag(AlertAttributeNames.AlertOnCallerCancellation);
 
     /// <summary>The wrapper's own suppression window in seconds; null when left out or negative (the global window applies).</summary>
-    public int? SuppressionWindowSeconds { get; private set; }
+    public int? SuppressionWindowSeconds => Number(AlertAttributeNames.SuppressionWindowSeconds) is { } seconds && seconds >= 0 ? seconds : null;
 
     /// <summary>
     /// Reads <paramref name="attribute"/>; null when an argument does not bind (a missing title, an undefined
@@ -49,56 +50,18 @@ internal sealed class AlertAttributeValues
             return null;
         }
 
-        var values = new AlertAttributeValues(attribute) { Title = attribute.ConstructorArguments[0].Value as string ?? string.Empty };
+        var named = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var argument in attribute.NamedArguments)
         {
-            var value = argument.Value;
-            if (value.Kind == TypedConstantKind.Error)
+            if (argument.Value.Kind == TypedConstantKind.Error)
             {
                 return null;
             }
 
-            switch (argument.Key)
-            {
-                case AlertAttributeNames.Message:
-                    values.Message = value.Value as string;
-                    break;
-                case AlertAttributeNames.IdempotencyKey:
-                    values.IdempotencyKey = value.Value as string;
-                    break;
-                case AlertAttributeNames.Priority:
-                    values.Priority = value.Value as int?;
-                    break;
-                case AlertAttributeNames.NotifyOnSuccess:
-                    values.NotifyOnSuccess = value.Value is true;
-                    break;
-                case AlertAttributeNames.SuccessTitle:
-                    values.SuccessTitle = value.Value as string;
-                    break;
-                case AlertAttributeNames.SuccessMessage:
-                    values.SuccessMessage = value.Value as string;
-                    break;
-                case AlertAttributeNames.SuccessIdempotencyKey:
-                    values.SuccessIdempotencyKey = value.Value as string;
-                    break;
-                case AlertAttributeNames.SuccessPriority:
-                    values.SuccessPriority = value.Value as int?;
-                    break;
-                case AlertAttributeNames.Implementation:
-                    values.Implementation = value.Value as string;
-                    break;
-                case AlertAttributeNames.AlertOnCallerCancellation:
-                    values.AlertOnCallerCancellation = value.Value is true;
-                    break;
-                case AlertAttributeNames.SuppressionWindowSeconds:
-                    values.SuppressionWindowSeconds = value.Value is int seconds && seconds >= 0 ? seconds : null;
-                    break;
-                default:
-                    break;
-            }
+            named[argument.Key] = argument.Value.Value;
         }
 
-        return values;
+        return new AlertAttributeValues(attribute, attribute.ConstructorArguments[0].Value as string ?? string.Empty, named);
     }
 
     /// <summary>The whole attribute, for diagnostics about it; falls back to <paramref name="fallback"/>.</summary>
@@ -124,4 +87,11 @@ internal sealed class AlertAttributeValues
 
         return attribute.GetLocation();
     }
+
+    // A named argument's value as written: a string, an int or a bool; null (or false) when left out.
+    private string? Text(string name) => _named.TryGetValue(name, out var value) ? value as string : null;
+
+    private int? Number(string name) => _named.TryGetValue(name, out var value) ? value as int? : null;
+
+    private bool Flag(string name) => _named.TryGetValue(name, out var value) && value is true;
 }

@@ -1,10 +1,5 @@
-using System;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PushNotifi.Generators.Diagnostics;
 using PushNotifi.Generators.Model;
-using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 
@@ -14,25 +9,13 @@ namespace PushNotifi.Generators.Parsing;
 /// </summary>
 internal sealed class AlertMethodParser
 {
-    private readonly IMethodSymbol _method;
-    private readonly MethodDeclarationSyntax _syntax;
-    private readonly AlertAttributeValues _attribute;
-    private readonly WellKnownTypes _types;
-    private readonly DiagnosticSink _sink;
-    private readonly CancellationToken _cancellationToken;
-    private readonly Location _methodLocation;
+    private readonly AlertMethodScope _scope;
     private readonly TemplateBinder _binder;
 
     private AlertMethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax, AlertAttributeValues attribute, WellKnownTypes types, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        _method = method;
-        _syntax = syntax;
-        _attribute = attribute;
-        _types = types;
-        _sink = sink;
-        _cancellationToken = cancellationToken;
-        _methodLocation = syntax.Identifier.GetLocation();
-        _binder = new TemplateBinder(method, syntax, types, sink, attribute, _methodLocation, cancellationToken);
+        _scope = new AlertMethodScope(method, syntax, attribute, types, sink, cancellationToken);
+        _binder = new TemplateBinder(_scope);
     }
 
     /// <summary>The generator's entry: the model of a valid declaration, or null (the analyzer says why).</summary>
@@ -82,55 +65,55 @@ internal sealed class AlertMethodParser
     /// <summary>Runs every check; null when the shape itself is wrong (nothing else is worth checking then).</summary>
     private ParsedAlert? Parse(Func<IMethodSymbol, bool>? alreadyAlerts)
     {
-        if (!DeclarationShape.IsPartialDeclaration(_method, _syntax, _types))
+        if (!DeclarationShape.IsPartialDeclaration(_scope.Method, _scope.Syntax, _scope.Types))
         {
-            _sink.Report(DiagnosticDescriptors.NotPartialDeclaration, _methodLocation, _method.Name);
+            _scope.Sink.Report(DiagnosticDescriptors.NotPartialDeclaration, _scope.MethodLocation, _scope.Method.Name);
             return null;
         }
 
-        if (DeclarationShape.HasErrorTypes(_method))
+        if (DeclarationShape.HasErrorTypes(_scope.Method))
         {
             return null;
         }
 
-        var containingTypes = DeclarationShape.ContainingTypes(_syntax, out var notPartial, out var fileLocal);
+        var containingTypes = DeclarationShape.ContainingTypes(_scope.Syntax, out var notPartial, out var fileLocal);
         if (notPartial is not null)
         {
-            _sink.Report(DiagnosticDescriptors.ContainingTypeNotPartial, notPartial.Identifier.GetLocation(), notPartial.Identifier.Text, _method.Name);
+            _scope.Sink.Report(DiagnosticDescriptors.ContainingTypeNotPartial, notPartial.Identifier.GetLocation(), notPartial.Identifier.Text, _scope.Method.Name);
             return null;
         }
 
         if (fileLocal is not null)
         {
-            _sink.Report(DiagnosticDescriptors.FileLocalContainingType, fileLocal.Identifier.GetLocation(), fileLocal.Identifier.Text, _method.Name);
+            _scope.Sink.Report(DiagnosticDescriptors.FileLocalContainingType, fileLocal.Identifier.GetLocation(), fileLocal.Identifier.Text, _scope.Method.Name);
             return null;
         }
 
-        var implementationName = _attribute.Implementation ?? Naming.DefaultImplementationName(_method.Name);
-        var match = ImplementationMatcher.Find(_method, implementationName);
-        if (DeclarationShape.ClassifyReturn(_method, _types, match.Implementation, _cancellationToken, out var unsupported) is not { } returnKind)
+        var implementationName = _scope.Attribute.Implementation ?? Naming.DefaultImplementationName(_scope.Method.Name);
+        var match = ImplementationMatcher.Find(_scope.Method, implementationName);
+        if (DeclarationShape.ClassifyReturn(_scope.Method, _scope.Types, match.Implementation, _scope.CancellationToken, out var unsupported) is not { } returnKind)
         {
-            _sink.Report(DiagnosticDescriptors.UnsupportedReturnType, _syntax.ReturnType.GetLocation(), _method.Name, unsupported!);
+            _scope.Sink.Report(DiagnosticDescriptors.UnsupportedReturnType, _scope.Syntax.ReturnType.GetLocation(), _scope.Method.Name, unsupported!);
             return null;
         }
 
         var implementation = CheckImplementation(match, implementationName, alreadyAlerts);
-        var client = ClientResolver.Resolve(_method, _types, _cancellationToken);
+        var client = ClientResolver.Resolve(_scope.Method, _scope.Types, _scope.CancellationToken);
         if (client.Ambiguous is { } names)
         {
-            _sink.Report(DiagnosticDescriptors.AmbiguousClient, _methodLocation, _method.ContainingType.Name, string.Join(", ", names));
+            _scope.Sink.Report(DiagnosticDescriptors.AmbiguousClient, _scope.MethodLocation, _scope.Method.ContainingType.Name, string.Join(", ", names));
         }
 
         var failure = FailureTexts();
-        var success = _attribute.NotifyOnSuccess ? SuccessTexts() : null;
-        if (_sink.WantsWarnings)
+        var success = _scope.Attribute.NotifyOnSuccess ? SuccessTexts() : null;
+        if (_scope.Sink.WantsWarnings)
         {
             _binder.ReportUnusedParameters();
         }
 
-        return implementation is null || failure is null || (_attribute.NotifyOnSuccess && success is null)
+        return implementation is null || failure is null || (_scope.Attribute.NotifyOnSuccess && success is null)
             ? null
-            : new ParsedAlert(containingTypes, returnKind, implementation, client.Expression, failure, success, _attribute.AlertOnCallerCancellation);
+            : new ParsedAlert(containingTypes, returnKind, implementation, client.Expression, failure, success, _scope.Attribute.AlertOnCallerCancellation);
     }
 
     private IMethodSymbol? CheckImplementation(ImplementationMatcher.Match match, string name, Func<IMethodSymbol, bool>? alreadyAlerts)
@@ -139,7 +122,7 @@ internal sealed class AlertMethodParser
         {
             if (alreadyAlerts is not null && alreadyAlerts(implementation) && implementation.Locations.Length > 0)
             {
-                _sink.Report(DiagnosticDescriptors.ImplementationAlreadyAlerts, implementation.Locations[0], implementation.Name);
+                _scope.Sink.Report(DiagnosticDescriptors.ImplementationAlreadyAlerts, implementation.Locations[0], implementation.Name);
             }
 
             return implementation;
@@ -147,11 +130,11 @@ internal sealed class AlertMethodParser
 
         if (match.Found)
         {
-            _sink.Report(DiagnosticDescriptors.ImplementationMismatch, _methodLocation, name, match.Mismatch!);
+            _scope.Sink.Report(DiagnosticDescriptors.ImplementationMismatch, _scope.MethodLocation, name, match.Mismatch!);
         }
         else
         {
-            _sink.Report(DiagnosticDescriptors.MissingImplementation, _methodLocation, name, _method.ContainingType.Name);
+            _scope.Sink.Report(DiagnosticDescriptors.MissingImplementation, _scope.MethodLocation, name, _scope.Method.ContainingType.Name);
         }
 
         return null;
@@ -159,40 +142,40 @@ internal sealed class AlertMethodParser
 
     private AlertTextModel? FailureTexts()
     {
-        var key = _attribute.IdempotencyKey;
-        if (key is null && _sink.WantsWarnings)
+        var key = _scope.Attribute.IdempotencyKey;
+        if (key is null && _scope.Sink.WantsWarnings)
         {
-            _sink.Report(DiagnosticDescriptors.MissingIdempotencyKey, _attribute.LocationOfAttribute(_methodLocation, _cancellationToken), _method.Name);
+            _scope.Sink.Report(DiagnosticDescriptors.MissingIdempotencyKey, _scope.Attribute.LocationOfAttribute(_scope.MethodLocation, _scope.CancellationToken), _scope.Method.Name);
         }
 
-        var title = _binder.Bind(_attribute.Title, AlertAttributeNames.Title, TemplateRole.Title, success: false);
-        var message = _binder.Bind(_attribute.Message ?? AlertDefaults.Message, AlertAttributeNames.Message, TemplateRole.Message, success: false);
+        var title = _binder.Bind(_scope.Attribute.Title, AlertAttributeNames.Title, TemplateRole.Title, success: false);
+        var message = _binder.Bind(_scope.Attribute.Message ?? AlertDefaults.Message, AlertAttributeNames.Message, TemplateRole.Message, success: false);
         var keyParts = key is null
             ? DefaultKey(success: false)
             : _binder.Bind(key, AlertAttributeNames.IdempotencyKey, TemplateRole.IdempotencyKey, success: false);
         return title is null || message is null || keyParts is null
             ? null
-            : new AlertTextModel(title, message, keyParts, _attribute.Priority ?? AlertDefaults.Priority, _attribute.SuppressionWindowSeconds);
+            : new AlertTextModel(title, message, keyParts, _scope.Attribute.Priority ?? AlertDefaults.Priority, _scope.Attribute.SuppressionWindowSeconds);
     }
 
     private AlertTextModel? SuccessTexts()
     {
-        var title = _binder.Bind(_attribute.SuccessTitle ?? AlertDefaults.SuccessTitle, AlertAttributeNames.SuccessTitle, TemplateRole.Title, success: true);
-        var message = _binder.Bind(_attribute.SuccessMessage ?? AlertDefaults.SuccessMessage, AlertAttributeNames.SuccessMessage, TemplateRole.Message, success: true);
-        var key = _attribute.SuccessIdempotencyKey is { } successKey
+        var title = _binder.Bind(_scope.Attribute.SuccessTitle ?? AlertDefaults.SuccessTitle, AlertAttributeNames.SuccessTitle, TemplateRole.Title, success: true);
+        var message = _binder.Bind(_scope.Attribute.SuccessMessage ?? AlertDefaults.SuccessMessage, AlertAttributeNames.SuccessMessage, TemplateRole.Message, success: true);
+        var key = _scope.Attribute.SuccessIdempotencyKey is { } successKey
             ? _binder.Bind(successKey, AlertAttributeNames.SuccessIdempotencyKey, TemplateRole.IdempotencyKey, success: true)
-            : _attribute.IdempotencyKey is { } failureKey
+            : _scope.Attribute.IdempotencyKey is { } failureKey
                 ? _binder.Bind(AlertDefaults.SuccessKeyPrefix + failureKey, AlertAttributeNames.IdempotencyKey, TemplateRole.IdempotencyKey, success: true)
                 : DefaultKey(success: true);
         return title is null || message is null || key is null
             ? null
-            : new AlertTextModel(title, message, key, _attribute.SuccessPriority ?? AlertDefaults.SuccessPriority, _attribute.SuppressionWindowSeconds);
+            : new AlertTextModel(title, message, key, _scope.Attribute.SuccessPriority ?? AlertDefaults.SuccessPriority, _scope.Attribute.SuppressionWindowSeconds);
     }
 
     /// <summary><c>Namespace.Type.Method:ExceptionType:fingerprint</c>, or <c>ok:Namespace.Type.Method:fingerprint</c>.</summary>
     private ImmutableEquatableArray<TemplatePart> DefaultKey(bool success)
     {
-        var literal = (success ? AlertDefaults.SuccessKeyPrefix : string.Empty) + Naming.FullMethodName(_method) + ":";
+        var literal = (success ? AlertDefaults.SuccessKeyPrefix : string.Empty) + Naming.FullMethodName(_scope.Method) + ":";
         return success
             ? new[]
             {

@@ -1,9 +1,4 @@
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 

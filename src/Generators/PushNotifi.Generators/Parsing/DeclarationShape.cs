@@ -1,11 +1,4 @@
-using System.Collections.Generic;
-using System.Text;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PushNotifi.Generators.Model;
-using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 

@@ -1,6 +1,3 @@
-using System;
-using Microsoft.CodeAnalysis;
-
 namespace PushNotifi.Generators.Parsing;
 
 /// <summary>

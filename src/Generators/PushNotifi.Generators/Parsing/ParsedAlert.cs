@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using PushNotifi.Generators.Model;
 
 namespace PushNotifi.Generators.Parsing;

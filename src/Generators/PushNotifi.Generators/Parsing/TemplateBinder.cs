@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Text;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PushNotifi.Generators.Diagnostics;
 using PushNotifi.Generators.Model;
-using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 
@@ -32,25 +25,10 @@ internal sealed class TemplateBinder
     private static readonly string[] s_builtins = { ExceptionType, ExceptionMessage, Elapsed, Method };
     private static readonly string[] s_secretWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "connectionstring", "credential", "privatekey" };
 
-    private readonly IMethodSymbol _method;
-    private readonly MethodDeclarationSyntax _declaration;
-    private readonly WellKnownTypes _types;
-    private readonly DiagnosticSink _sink;
-    private readonly AlertAttributeValues _attribute;
-    private readonly Location _fallback;
-    private readonly CancellationToken _cancellationToken;
+    private readonly AlertMethodScope _scope;
     private readonly HashSet<string> _usedParameters = new(StringComparer.Ordinal);
 
-    public TemplateBinder(IMethodSymbol method, MethodDeclarationSyntax declaration, WellKnownTypes types, DiagnosticSink sink, AlertAttributeValues attribute, Location fallback, CancellationToken cancellationToken)
-    {
-        _method = method;
-        _declaration = declaration;
-        _types = types;
-        _sink = sink;
-        _attribute = attribute;
-        _fallback = fallback;
-        _cancellationToken = cancellationToken;
-    }
+    public TemplateBinder(AlertMethodScope scope) => _scope = scope;
 
     public bool UsesElapsed { get; private set; }
 
@@ -62,7 +40,7 @@ internal sealed class TemplateBinder
         var tokens = new List<TemplateTokenizer.Token>();
         if (!TemplateTokenizer.TryTokenize(template, tokens, out var error))
         {
-            _sink.Report(DiagnosticDescriptors.InvalidTemplate, Locate(argument), Describe(role, success), error!);
+            _scope.Sink.Report(DiagnosticDescriptors.InvalidTemplate, Locate(argument), Describe(role, success), error!);
             return null;
         }
 
@@ -86,11 +64,11 @@ internal sealed class TemplateBinder
     /// <summary>Hints at parameters no template mentions (never a cancellation token or an out parameter).</summary>
     public void ReportUnusedParameters()
     {
-        foreach (var parameter in _method.Parameters)
+        foreach (var parameter in _scope.Method.Parameters)
         {
-            if (!IsUsed(parameter) && parameter.RefKind != RefKind.Out && !_types.IsCancellationToken(parameter.Type) && parameter.Locations.Length > 0)
+            if (!IsUsed(parameter) && parameter.RefKind != RefKind.Out && !_scope.Types.IsCancellationToken(parameter.Type) && parameter.Locations.Length > 0)
             {
-                _sink.Report(DiagnosticDescriptors.UnusedParameter, parameter.Locations[0], parameter.Name);
+                _scope.Sink.Report(DiagnosticDescriptors.UnusedParameter, parameter.Locations[0], parameter.Name);
             }
         }
     }
@@ -125,7 +103,7 @@ internal sealed class TemplateBinder
         return false;
     }
 
-    private Location Locate(string argument) => _attribute.LocationOf(argument, _fallback, _cancellationToken);
+    private Location Locate(string argument) => _scope.Attribute.LocationOf(argument, _scope.MethodLocation, _scope.CancellationToken);
 
     private TemplatePart? BindPlaceholder(string placeholder, string argument, TemplateRole role, bool success)
     {
@@ -138,13 +116,13 @@ internal sealed class TemplateBinder
 
         if (parameter.RefKind == RefKind.Out)
         {
-            _sink.Report(DiagnosticDescriptors.PlaceholderUnavailable, Locate(argument), placeholder, Describe(role, success), "an out parameter is not assigned when the implementation throws");
+            _scope.Sink.Report(DiagnosticDescriptors.PlaceholderUnavailable, Locate(argument), placeholder, Describe(role, success), "an out parameter is not assigned when the implementation throws");
             return null;
         }
 
         if (parameter.Type.IsRefLikeType)
         {
-            _sink.Report(DiagnosticDescriptors.PlaceholderUnavailable, Locate(argument), placeholder, Describe(role, success), "a ref struct value cannot be rendered");
+            _scope.Sink.Report(DiagnosticDescriptors.PlaceholderUnavailable, Locate(argument), placeholder, Describe(role, success), "a ref struct value cannot be rendered");
             return null;
         }
 
@@ -158,7 +136,7 @@ internal sealed class TemplateBinder
             var member = FindMember(type, path[i]);
             if (member is null)
             {
-                _sink.Report(DiagnosticDescriptors.UnknownPlaceholder, Locate(argument), placeholder, Describe(role, success));
+                _scope.Sink.Report(DiagnosticDescriptors.UnknownPlaceholder, Locate(argument), placeholder, Describe(role, success));
                 return null;
             }
 
@@ -167,11 +145,11 @@ internal sealed class TemplateBinder
             leaf = member.Name;
         }
 
-        var redacted = _types.IsRedacted(parameter, _declaration);
-        if (_sink.WantsWarnings && role != TemplateRole.IdempotencyKey && !redacted && !_types.IsCancellationToken(parameter.Type)
+        var redacted = _scope.Types.IsRedacted(parameter, _scope.Syntax);
+        if (_scope.Sink.WantsWarnings && role != TemplateRole.IdempotencyKey && !redacted && !_scope.Types.IsCancellationToken(parameter.Type)
             && (LooksSecret(parameter.Name) || LooksSecret(leaf)))
         {
-            _sink.Report(DiagnosticDescriptors.SecretParameterNotRedacted, Locate(argument), parameter.Name, Describe(role, success));
+            _scope.Sink.Report(DiagnosticDescriptors.SecretParameterNotRedacted, Locate(argument), parameter.Name, Describe(role, success));
         }
 
         return new TemplatePart(TemplatePartKind.Parameter, expression?.ToString() ?? escaped, redacted);
@@ -193,13 +171,13 @@ internal sealed class TemplateBinder
 
         if (builtin is null)
         {
-            _sink.Report(DiagnosticDescriptors.UnknownPlaceholder, Locate(argument), placeholder, Describe(role, success));
+            _scope.Sink.Report(DiagnosticDescriptors.UnknownPlaceholder, Locate(argument), placeholder, Describe(role, success));
             return null;
         }
 
         if (success && builtin is ExceptionType or ExceptionMessage)
         {
-            _sink.Report(DiagnosticDescriptors.PlaceholderUnavailable, Locate(argument), placeholder, Describe(role, success), "a success alert has no exception");
+            _scope.Sink.Report(DiagnosticDescriptors.PlaceholderUnavailable, Locate(argument), placeholder, Describe(role, success), "a success alert has no exception");
             return null;
         }
 
@@ -211,7 +189,7 @@ internal sealed class TemplateBinder
     private IParameterSymbol? FindParameter(string name)
     {
         IParameterSymbol? loose = null;
-        foreach (var parameter in _method.Parameters)
+        foreach (var parameter in _scope.Method.Parameters)
         {
             if (parameter.Name == name)
             {
@@ -262,7 +240,7 @@ internal sealed class TemplateBinder
             {
                 if (string.Equals(member.Name, name, comparison) && !member.IsStatic
                     && member is IFieldSymbol or IPropertySymbol { IsIndexer: false, GetMethod: not null }
-                    && _types.Compilation.IsSymbolAccessibleWithin(member, _method.ContainingType))
+                    && _scope.Types.Compilation.IsSymbolAccessibleWithin(member, _scope.Method.ContainingType))
                 {
                     return member;
                 }

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PushNotifi.Generators.Shared;
 
 namespace PushNotifi.Generators.Parsing;
 

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-
 namespace PushNotifi.Generators.Pipeline;
 
 /// <summary>

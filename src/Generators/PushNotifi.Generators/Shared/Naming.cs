@@ -1,8 +1,4 @@
-using System;
 using System.Globalization;
-using System.Text;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace PushNotifi.Generators.Shared;
 
