@@ -6,16 +6,15 @@ namespace PushNotifi.Redaction;
 /// Finds tokens that carry their own shape rather than a keyword: prefixed provider tokens (<c>ghp_…</c>,
 /// <c>xoxb-…</c>, JWTs; the <see cref="RuleStart.Token"/> rules at least <see cref="Shortest"/> long), PushNotifi
 /// user and group keys (32 letters or digits starting with u or g, with a digit) and Twilio API keys (<c>SK</c> and
-/// 32 hex digits). Each is a run of at least <see cref="Shortest"/> token characters, so each covers one of every
-/// <see cref="Shortest"/>th position: the scanner looks only there, measures the run around it and, only for a long
-/// run, tries the prefixes at its start and after each separator (<c>- . / + = ~</c>). On prose and logs that reads a
-/// small part of the text.
+/// 32 hex digits). Each is a run of at least <see cref="Shortest"/> token characters: <see cref="TokenRuns"/> finds
+/// those runs, and only in them the scanner tries the prefixes at the start and after each separator
+/// (<c>- . / + = ~</c>). Prose and logs, whose words are short, hold few such runs.
 /// </summary>
 internal static class TokenScanner
 {
     /// <summary>
     /// The shortest token looked for here (a Stripe key, <c>sk_test_</c> and 10 characters). Token rules with shorter
-    /// tokens (Slack's legacy tokens) are found by their keywords instead: a longer stride probes fewer places.
+    /// tokens (Slack's legacy tokens) are found by their keywords instead: a longer run is rarer in ordinary text.
     /// </summary>
     internal const int Shortest = 18;
 
@@ -23,12 +22,6 @@ internal static class TokenScanner
     internal const int KeyLength = 32;
 
     private const int TwilioKeyLength = 34;
-
-    // A token's characters: a name's, and base64's + / = and the ~ of OpenShift and Azure secrets.
-    private static readonly SearchValues<char> s_tokenCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-+/=~");
-
-    private static readonly bool[] s_isTokenCharacter = [.. Enumerable.Range(0, 128).Select(c => s_tokenCharacters.Contains((char)c))];
 
     private static readonly SearchValues<char> s_partSeparators = SearchValues.Create(".-+/=~");
 
@@ -73,51 +66,14 @@ internal static class TokenScanner
     /// <summary>Adds a span for each token found; <paramref name="keyShapes"/> false leaves PushNotifi and Twilio key shapes to the caller.</summary>
     public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans, bool keyShapes = true)
     {
-        var examinedUntil = 0;
-        var probe = Shortest - 1;
-        while (probe < text.Length)
+        // Only runs of at least Shortest token characters can hold a token; each is looked into once.
+        var from = 0;
+        while (TokenRuns.Next(text, from, out var start, out var end))
         {
-            if (!IsTokenCharacter(text[probe]))
-            {
-                probe += Shortest;
-                continue;
-            }
-
-            // Measure the run around the probe, never reading left of what was already examined (keeps it linear).
-            // Character by character first: most runs are words of a few letters, where a vectorized call costs more.
-            var start = probe;
-            while (start > examinedUntil && IsTokenCharacter(text[start - 1]) && probe - start < Shortest)
-            {
-                start--;
-            }
-
-            if (probe - start == Shortest)
-            {
-                start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(s_tokenCharacters) + 1;
-            }
-
-            var end = probe + 1;
-            while (end < text.Length && IsTokenCharacter(text[end]) && end - start < Shortest)
-            {
-                end++;
-            }
-
-            if (end - start >= Shortest)
-            {
-                var length = text[end..].IndexOfAnyExcept(s_tokenCharacters);
-                end = length < 0 ? text.Length : end + length;
-                ScanRun(text, start, end, keyShapes, ref spans);
-            }
-
-            examinedUntil = end;
-
-            // text[end] ends the run, so a long token after it starts at end + 1 or later and covers end + Shortest
-            // if it starts there or before; one starting later is met by a later probe.
-            probe = end + Shortest;
+            ScanRun(text, start, end, keyShapes, ref spans);
+            from = end + 1;
         }
     }
-
-    private static bool IsTokenCharacter(char c) => c < 128 && s_isTokenCharacter[c];
 
     // Lower-cases ASCII letters (and moves a few symbols, alike for text and prefixes); both characters are ASCII.
     private static int Pair(char a, char b) => (((a | 0x20) & 0x7F) << 7) | ((b | 0x20) & 0x7F);
