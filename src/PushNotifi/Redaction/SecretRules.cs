@@ -38,7 +38,9 @@ internal static partial class SecretRules
     public static IReadOnlyList<SecretRule> Own { get; } =
     [
         // Cloud
-        new() { Name = "aws-access-token", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Entropy = 3, FromGitleaks = true },
+        // A key id is a 20-character token, so the token scanner finds it: five more literals in the keyword search
+        // would take that search off its fast path (measured: 2 to 5 times slower on words and on key=value logs).
+        new() { Name = "aws-access-token", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Start = RuleStart.Token, MinLength = 20, Entropy = 3, FromGitleaks = true },
         new() { Name = "azure-storage-key", Family = "azure", Keywords = s_keyAssignments, Pattern = AzureKey(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Precheck = SecretPrechecks.AssignmentFollows },
         new() { Name = "azure-sas-signature", Family = "azure", Keywords = ["sig="], Pattern = AzureSasSignature(), Locator = SecretLocators.AfterSeparator },
         new() { Name = "gcp-api-key-own", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Start = RuleStart.Token, MinLength = 39 },

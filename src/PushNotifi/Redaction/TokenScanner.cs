@@ -23,34 +23,25 @@ internal static class TokenScanner
 
     private const int TwilioKeyLength = 34;
 
-    private static readonly SearchValues<char> s_partSeparators = SearchValues.Create(".-+/=~");
-
     private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");
 
     private static readonly SearchValues<char> s_lowerHex = SearchValues.Create("0123456789abcdef");
 
-    // Token rules by the first character of their prefixes, lower-cased (ASCII only; prefixes are matched in any
-    // case and each rule's pattern decides).
-    private static readonly (string Prefix, SecretRule Rule)[][] s_byFirstCharacter = SecretRules.All
+    // Token rules by the first two characters of their prefixes, folded (ASCII only; prefixes are matched in any case
+    // and each rule's pattern decides). A table from a pair to its group (0: none) turns away nearly every part before a
+    // comparison: a stack frame's Microsoft.Data.SqlClient would otherwise try every prefix starting with m, d and s.
+    private static readonly (string Prefix, SecretRule Rule)[][] s_prefixGroups = [.. SecretRules.All
         .Where(r => IsScanned(r) && r.KeywordOffset == 0)
         .SelectMany(r => r.Keywords.Select(k => (Prefix: k, Rule: r)))
-        .GroupBy(p => char.ToLowerInvariant(p.Prefix[0]))
-        .Aggregate(new (string, SecretRule)[128][], (table, group) =>
-        {
-            table[group.Key] = [.. group];
-            return table;
-        });
+        .GroupBy(p => Pair(p.Prefix[0], p.Prefix[1]))
+        .Select(g => g.ToArray())];
 
-    // One bit per pair of folded ASCII characters that starts a prefix: turns away nearly every part before a comparison
-    // (a stack frame's Microsoft.Data.SqlClient would otherwise try every prefix starting with m, d and s).
-    private static readonly ulong[] s_prefixPairs = s_byFirstCharacter
-        .Where(group => group is not null)
-        .SelectMany(group => group)
-        .Aggregate(new ulong[(1 << 14) / 64], (bits, entry) =>
+    private static readonly ushort[] s_prefixGroupByPair = s_prefixGroups
+        .Select((group, i) => (Pair: Pair(group[0].Prefix[0], group[0].Prefix[1]), Slot: (ushort)(i + 1)))
+        .Aggregate(new ushort[1 << 14], (table, entry) =>
         {
-            var pair = Pair(entry.Prefix[0], entry.Prefix[1]);
-            bits[pair >> 6] |= 1UL << pair;
-            return bits;
+            table[entry.Pair] = entry.Slot;
+            return table;
         });
 
     // Token rules whose keyword sits inside the token (an Azure AD secret's Q~, a MaxMind key's _mmk suffix): looked for
@@ -82,6 +73,11 @@ internal static class TokenScanner
     {
         foreach (var (infix, rule) in s_infixes)
         {
+            if (end - start < rule.MinLength)
+            {
+                continue;
+            }
+
             var infixCovered = start;
             var at = text[start..end].IndexOf(infix, StringComparison.Ordinal);
             while (at >= 0)
@@ -92,6 +88,7 @@ internal static class TokenScanner
             }
         }
 
+        // Parts shorter than Shortest hold neither a prefixed token nor a key (32 or more), so the walk stops before them.
         var coveredUntil = start;
         var part = start;
         while (end - part >= Shortest)
@@ -101,29 +98,18 @@ internal static class TokenScanner
                 TryPrefixes(text, part, ref coveredUntil, ref spans);
             }
 
-            var next = text[part..end].IndexOfAny(s_partSeparators);
-            var partEnd = next < 0 ? end : part + next;
+            // Character by character: parts are short (Microsoft, Data, SqlClient), where a vectorized call costs more.
+            var partEnd = part;
+            while (partEnd < end && text[partEnd] is not ('.' or '-' or '+' or '/' or '=' or '~'))
+            {
+                partEnd++;
+            }
+
             if (keyShapes)
             {
                 CheckKeyShape(text, part, partEnd, ref spans);
             }
-            if (next < 0)
-            {
-                return;
-            }
 
-            part = partEnd + 1;
-        }
-
-        // The tail parts are too short for a prefixed token but may still be a key of their own.
-        while (part < end)
-        {
-            var next = text[part..end].IndexOfAny(s_partSeparators);
-            var partEnd = next < 0 ? end : part + next;
-            if (keyShapes)
-            {
-                CheckKeyShape(text, part, partEnd, ref spans);
-            }
             part = partEnd + 1;
         }
     }
@@ -131,13 +117,13 @@ internal static class TokenScanner
     private static void TryPrefixes(ReadOnlySpan<char> text, int at, ref int coveredUntil, ref SecretSpans spans)
     {
         // A part is at least Shortest long, so text[at + 1] is in it; token characters are ASCII.
-        var pair = Pair(text[at], text[at + 1]);
-        if ((s_prefixPairs[pair >> 6] & (1UL << pair)) == 0 || s_byFirstCharacter[char.ToLowerInvariant(text[at])] is not { } candidates)
+        var slot = s_prefixGroupByPair[Pair(text[at], text[at + 1])];
+        if (slot == 0)
         {
             return;
         }
 
-        foreach (var (prefix, rule) in candidates)
+        foreach (var (prefix, rule) in s_prefixGroups[slot - 1])
         {
             if (text[at..].StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
