@@ -34,12 +34,17 @@ internal static class AssignmentScanner
 
     private static readonly int s_longestKeyword = s_keywords.Max(k => k.Text.Length);
 
-    // One bit per pair of folded ASCII characters that starts a keyword (2^14 pairs).
-    private static readonly ulong[] s_bigrams = BuildBigrams();
+    private static readonly int s_shortestKeyword = s_keywords.Min(k => k.Text.Length);
 
-    private static readonly Dictionary<int, Keyword[]> s_byBigram = s_keywords
+    private static readonly bool[] s_isGap = [.. Enumerable.Range(0, 128).Select(c => s_gap.Contains((char)c))];
+
+    // The keywords grouped by their first two folded characters, each group with the third characters its keywords
+    // allow; a table from a pair to its group (0: none) turns nearly every place away without a comparison.
+    private static readonly KeywordGroup[] s_groups = [.. s_keywords
         .GroupBy(k => Bigram(k.Text[0], k.Text[1]))
-        .ToDictionary(g => g.Key, g => g.ToArray());
+        .Select(g => new KeywordGroup([.. g], ThirdCharacters(g)))];
+
+    private static readonly ushort[] s_groupByBigram = BuildGroupTable();
 
     /// <summary>Adds a span for each assigned value that one of the rules accepts.</summary>
     public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans)
@@ -68,18 +73,25 @@ internal static class AssignmentScanner
                 nameEnd--;
             }
 
+            // Back over the name characters and spaces before the assignment, character by character: names are short,
+            // where a vectorized call costs more than it saves.
             var floor = Math.Max(0, nameEnd - LongestGap - s_longestKeyword);
-            var regionStart = floor + text[floor..nameEnd].LastIndexOfAnyExcept(s_gap) + 1;
-            // The region holds only name characters and spaces (ASCII), so folding with | 0x20 stays under 128.
-            for (var p = regionStart; p + 3 <= nameEnd; p++)
+            var regionStart = nameEnd;
+            while (regionStart > floor && text[regionStart - 1] is var c && c < 128 && s_isGap[c])
             {
-                var pair = Bigram(text[p], text[p + 1]);
-                if ((s_bigrams[pair >> 6] & (1UL << pair)) == 0 || !s_byBigram.TryGetValue(pair, out var keywords))
+                regionStart--;
+            }
+
+            // The region holds only name characters and spaces (ASCII), so folding with | 0x20 stays under 128.
+            for (var p = regionStart; p + s_shortestKeyword <= nameEnd; p++)
+            {
+                var slot = s_groupByBigram[Bigram(text[p], text[p + 1])];
+                if (slot == 0 || !s_groups[slot - 1].AllowsThird(text[p + 2]))
                 {
                     continue;
                 }
 
-                foreach (var keyword in keywords)
+                foreach (var keyword in s_groups[slot - 1].Keywords)
                 {
                     var keywordEnd = p + keyword.Text.Length;
                     if (keywordEnd <= nameEnd && nameEnd - keywordEnd <= LongestGap
@@ -187,20 +199,52 @@ internal static class AssignmentScanner
     }
 
     // Lower-cases ASCII letters; keeps digits, '.', '-' and space; maps '_' to DEL for text and keywords alike.
-    private static int Bigram(char a, char b) => (((a | 0x20) & 0x7F) << 7) | ((b | 0x20) & 0x7F);
+    private static int Bigram(char a, char b) => (Fold(a) << 7) | Fold(b);
 
-    private static ulong[] BuildBigrams()
+    private static ushort[] BuildGroupTable()
     {
-        var bits = new ulong[(1 << 14) / 64];
-        foreach (var keyword in s_keywords)
+        var table = new ushort[1 << 14];
+        for (var i = 0; i < s_groups.Length; i++)
         {
-            var pair = Bigram(keyword.Text[0], keyword.Text[1]);
-            bits[pair >> 6] |= 1UL << pair;
+            var keyword = s_groups[i].Keywords[0].Text;
+            table[Bigram(keyword[0], keyword[1])] = (ushort)(i + 1);
         }
 
-        return bits;
+        return table;
     }
+
+    // One bit per folded third character (as Bigram folds it) that some keyword of the group has.
+    private static (ulong Low, ulong High) ThirdCharacters(IEnumerable<Keyword> keywords)
+    {
+        ulong low = 0, high = 0;
+        foreach (var keyword in keywords)
+        {
+            var third = Fold(keyword.Text[2]);
+            if (third < 64)
+            {
+                low |= 1UL << third;
+            }
+            else
+            {
+                high |= 1UL << (third - 64);
+            }
+        }
+
+        return (low, high);
+    }
+
+    private static int Fold(char c) => (c | 0x20) & 0x7F;
 
     /// <summary>A keyword, lower-cased, and the rules it gates.</summary>
     private sealed record Keyword(string Text, SecretRule[] Rules);
+
+    /// <summary>The keywords that share their first two folded characters, and a bitmap of their folded third ones.</summary>
+    private sealed record KeywordGroup(Keyword[] Keywords, (ulong Low, ulong High) Third)
+    {
+        public bool AllowsThird(char c)
+        {
+            var third = Fold(c);
+            return third < 64 ? (Third.Low & (1UL << third)) != 0 : (Third.High & (1UL << (third - 64))) != 0;
+        }
+    }
 }

@@ -38,7 +38,9 @@ internal static partial class SecretRules
     public static IReadOnlyList<SecretRule> Own { get; } =
     [
         // Cloud
-        new() { Name = "aws-access-token", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Entropy = 3, FromGitleaks = true },
+        // A key id is a 20-character token, so the token scanner finds it: five more literals in the keyword search
+        // would take that search off its fast path (measured: 2 to 5 times slower on words and on key=value logs).
+        new() { Name = "aws-access-token", Family = "aws", Keywords = ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], Pattern = AwsAccessKeyId(), Start = RuleStart.Token, MinLength = 20, Entropy = 3, FromGitleaks = true },
         new() { Name = "azure-storage-key", Family = "azure", Keywords = s_keyAssignments, Pattern = AzureKey(), Locator = SecretLocators.AfterSeparator, Start = RuleStart.Name, Precheck = SecretPrechecks.AssignmentFollows },
         new() { Name = "azure-sas-signature", Family = "azure", Keywords = ["sig="], Pattern = AzureSasSignature(), Locator = SecretLocators.AfterSeparator },
         new() { Name = "gcp-api-key-own", Family = "gcp", Keywords = ["AIza"], Pattern = GcpApiKey(), Start = RuleStart.Token, MinLength = 39 },
@@ -108,7 +110,7 @@ internal static partial class SecretRules
     [GeneratedRegex("""^(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b""", Shape)]
     private static partial Regex AwsAccessKeyId();
 
-    [GeneratedRegex("""^[A-Za-z0-9_.-]{0,32}(?:accountkey|sharedaccesskey)\\?["']?[ \t]*[:=][ \t]*\\?["']?[A-Za-z0-9+/]{16,}={0,2}""", AnyCase)]
+    [GeneratedRegex("""^[A-Za-z0-9_.-]{0,32}(?:accountkey|sharedaccesskey)\\?["']?[ \t]*[:=][ \t]*\\?["']?[A-Za-z0-9+/]{16,}={0,2}""", ShapeAnyCase)]
     private static partial Regex AzureKey();
 
     [GeneratedRegex("""^sig=[A-Za-z0-9%+/=]{16,}""", ShapeAnyCase)]
@@ -174,20 +176,20 @@ internal static partial class SecretRules
     [GeneratedRegex("""^://[^\s/?#@:"'<>]{0,256}:[^\s/?#@"'<>]{1,256}@""", Shape)]
     private static partial Regex UrlUserInfo();
 
-    [GeneratedRegex("""^(?:-u[ \t]*|--user[ \t=]+)["']?[^\s:"']{1,128}:[^\s"']{1,256}""", Exact)]
+    [GeneratedRegex("""^(?:-u[ \t]*|--user[ \t=]+)["']?[^\s:"']{1,128}:[^\s"']{1,256}""", Shape)]
     private static partial Regex CurlUser();
 
-    [GeneratedRegex("""^--(?:[a-z]+-)?(?:password|passwd|passphrase|token|secret|api-?key|access-?key|account-?key|secret-?key|client-secret|auth-token|sas-token)[ \t=]+(?:"[^"\r\n]{1,256}"|'[^'\r\n]{1,256}'|[^\s"']{1,512})""", AnyCase)]
+    [GeneratedRegex("""^--(?:[a-z]+-)?(?:password|passwd|passphrase|token|secret|api-?key|access-?key|account-?key|secret-?key|client-secret|auth-token|sas-token)[ \t=]+(?:"[^"\r\n]{1,256}"|'[^'\r\n]{1,256}'|[^\s"']{1,512})""", ShapeAnyCase)]
     private static partial Regex SecretFlag();
 
-    [GeneratedRegex("^" + Name + "(?:password|passwd|pwd|passphrase)" + NameTail + Separator + Value, AnyCase)]
+    [GeneratedRegex("^" + Name + "(?:password|passwd|pwd|passphrase)" + NameTail + Separator + Value, ShapeAnyCase)]
     private static partial Regex PasswordAssignment();
 
     [GeneratedRegex(
         "^" + Name
         + "(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|subscription[_-]?key|functions[_-]?key|master[_-]?key|user[_-]?key|account[_-]?key|signing[_-]?key|encryption[_-]?key)"
         + NameTail + Separator + Value,
-        AnyCase)]
+        ShapeAnyCase)]
     private static partial Regex SecretAssignment();
 
     // gitleaks' generic-api-key value: a word of 10 to 150 characters, or base64 of 12 or more.

@@ -45,8 +45,12 @@ internal ref struct SecretSpans
             return text;
         }
 
+        // Each detector adds its spans in text order, so on dense text the list is often sorted already: check first.
         var spans = _items.AsSpan(0, _count);
-        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        if (!InOrder(spans))
+        {
+            spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        }
 
         // Merge in place: the union of overlapping spans goes as one, so nothing between two secrets survives.
         var merged = 0;
@@ -102,6 +106,20 @@ internal ref struct SecretSpans
             _items = null;
             _count = 0;
         }
+    }
+
+    // Sorted as the merge needs: by start, and the longer first where two start together.
+    private static bool InOrder(ReadOnlySpan<SecretSpan> spans)
+    {
+        for (var i = 1; i < spans.Length; i++)
+        {
+            if (spans[i].Start < spans[i - 1].Start || (spans[i].Start == spans[i - 1].Start && spans[i].End > spans[i - 1].End))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int ReplacementLength(SecretSpan span) =>

@@ -6,16 +6,15 @@ namespace PushNotifi.Redaction;
 /// Finds tokens that carry their own shape rather than a keyword: prefixed provider tokens (<c>ghp_…</c>,
 /// <c>xoxb-…</c>, JWTs; the <see cref="RuleStart.Token"/> rules at least <see cref="Shortest"/> long), PushNotifi
 /// user and group keys (32 letters or digits starting with u or g, with a digit) and Twilio API keys (<c>SK</c> and
-/// 32 hex digits). Each is a run of at least <see cref="Shortest"/> token characters, so each covers one of every
-/// <see cref="Shortest"/>th position: the scanner looks only there, measures the run around it and, only for a long
-/// run, tries the prefixes at its start and after each separator (<c>- . / + = ~</c>). On prose and logs that reads a
-/// small part of the text.
+/// 32 hex digits). Each is a run of at least <see cref="Shortest"/> token characters: <see cref="TokenRuns"/> finds
+/// those runs, and only in them the scanner tries the prefixes at the start and after each separator
+/// (<c>- . / + = ~</c>). Prose and logs, whose words are short, hold few such runs.
 /// </summary>
 internal static class TokenScanner
 {
     /// <summary>
     /// The shortest token looked for here (a Stripe key, <c>sk_test_</c> and 10 characters). Token rules with shorter
-    /// tokens (Slack's legacy tokens) are found by their keywords instead: a longer stride probes fewer places.
+    /// tokens (Slack's legacy tokens) are found by their keywords instead: a longer run is rarer in ordinary text.
     /// </summary>
     internal const int Shortest = 18;
 
@@ -24,40 +23,25 @@ internal static class TokenScanner
 
     private const int TwilioKeyLength = 34;
 
-    // A token's characters: a name's, and base64's + / = and the ~ of OpenShift and Azure secrets.
-    private static readonly SearchValues<char> s_tokenCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-+/=~");
-
-    private static readonly bool[] s_isTokenCharacter = [.. Enumerable.Range(0, 128).Select(c => s_tokenCharacters.Contains((char)c))];
-
-    private static readonly SearchValues<char> s_partSeparators = SearchValues.Create(".-+/=~");
-
     private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");
 
     private static readonly SearchValues<char> s_lowerHex = SearchValues.Create("0123456789abcdef");
 
-    // Token rules by the first character of their prefixes, lower-cased (ASCII only; prefixes are matched in any
-    // case and each rule's pattern decides).
-    private static readonly (string Prefix, SecretRule Rule)[][] s_byFirstCharacter = SecretRules.All
+    // Token rules by the first two characters of their prefixes, folded (ASCII only; prefixes are matched in any case
+    // and each rule's pattern decides). A table from a pair to its group (0: none) turns away nearly every part before a
+    // comparison: a stack frame's Microsoft.Data.SqlClient would otherwise try every prefix starting with m, d and s.
+    private static readonly (string Prefix, SecretRule Rule)[][] s_prefixGroups = [.. SecretRules.All
         .Where(r => IsScanned(r) && r.KeywordOffset == 0)
         .SelectMany(r => r.Keywords.Select(k => (Prefix: k, Rule: r)))
-        .GroupBy(p => char.ToLowerInvariant(p.Prefix[0]))
-        .Aggregate(new (string, SecretRule)[128][], (table, group) =>
-        {
-            table[group.Key] = [.. group];
-            return table;
-        });
+        .GroupBy(p => Pair(p.Prefix[0], p.Prefix[1]))
+        .Select(g => g.ToArray())];
 
-    // One bit per pair of folded ASCII characters that starts a prefix: turns away nearly every part before a comparison
-    // (a stack frame's Microsoft.Data.SqlClient would otherwise try every prefix starting with m, d and s).
-    private static readonly ulong[] s_prefixPairs = s_byFirstCharacter
-        .Where(group => group is not null)
-        .SelectMany(group => group)
-        .Aggregate(new ulong[(1 << 14) / 64], (bits, entry) =>
+    private static readonly ushort[] s_prefixGroupByPair = s_prefixGroups
+        .Select((group, i) => (Pair: Pair(group[0].Prefix[0], group[0].Prefix[1]), Slot: (ushort)(i + 1)))
+        .Aggregate(new ushort[1 << 14], (table, entry) =>
         {
-            var pair = Pair(entry.Prefix[0], entry.Prefix[1]);
-            bits[pair >> 6] |= 1UL << pair;
-            return bits;
+            table[entry.Pair] = entry.Slot;
+            return table;
         });
 
     // Token rules whose keyword sits inside the token (an Azure AD secret's Q~, a MaxMind key's _mmk suffix): looked for
@@ -73,51 +57,14 @@ internal static class TokenScanner
     /// <summary>Adds a span for each token found; <paramref name="keyShapes"/> false leaves PushNotifi and Twilio key shapes to the caller.</summary>
     public static void Collect(ReadOnlySpan<char> text, ref SecretSpans spans, bool keyShapes = true)
     {
-        var examinedUntil = 0;
-        var probe = Shortest - 1;
-        while (probe < text.Length)
+        // Only runs of at least Shortest token characters can hold a token; each is looked into once.
+        var from = 0;
+        while (TokenRuns.Next(text, from, out var start, out var end))
         {
-            if (!IsTokenCharacter(text[probe]))
-            {
-                probe += Shortest;
-                continue;
-            }
-
-            // Measure the run around the probe, never reading left of what was already examined (keeps it linear).
-            // Character by character first: most runs are words of a few letters, where a vectorized call costs more.
-            var start = probe;
-            while (start > examinedUntil && IsTokenCharacter(text[start - 1]) && probe - start < Shortest)
-            {
-                start--;
-            }
-
-            if (probe - start == Shortest)
-            {
-                start = examinedUntil + text[examinedUntil..probe].LastIndexOfAnyExcept(s_tokenCharacters) + 1;
-            }
-
-            var end = probe + 1;
-            while (end < text.Length && IsTokenCharacter(text[end]) && end - start < Shortest)
-            {
-                end++;
-            }
-
-            if (end - start >= Shortest)
-            {
-                var length = text[end..].IndexOfAnyExcept(s_tokenCharacters);
-                end = length < 0 ? text.Length : end + length;
-                ScanRun(text, start, end, keyShapes, ref spans);
-            }
-
-            examinedUntil = end;
-
-            // text[end] ends the run, so a long token after it starts at end + 1 or later and covers end + Shortest
-            // if it starts there or before; one starting later is met by a later probe.
-            probe = end + Shortest;
+            ScanRun(text, start, end, keyShapes, ref spans);
+            from = end + 1;
         }
     }
-
-    private static bool IsTokenCharacter(char c) => c < 128 && s_isTokenCharacter[c];
 
     // Lower-cases ASCII letters (and moves a few symbols, alike for text and prefixes); both characters are ASCII.
     private static int Pair(char a, char b) => (((a | 0x20) & 0x7F) << 7) | ((b | 0x20) & 0x7F);
@@ -126,6 +73,11 @@ internal static class TokenScanner
     {
         foreach (var (infix, rule) in s_infixes)
         {
+            if (end - start < rule.MinLength)
+            {
+                continue;
+            }
+
             var infixCovered = start;
             var at = text[start..end].IndexOf(infix, StringComparison.Ordinal);
             while (at >= 0)
@@ -136,6 +88,7 @@ internal static class TokenScanner
             }
         }
 
+        // Parts shorter than Shortest hold neither a prefixed token nor a key (32 or more), so the walk stops before them.
         var coveredUntil = start;
         var part = start;
         while (end - part >= Shortest)
@@ -145,29 +98,18 @@ internal static class TokenScanner
                 TryPrefixes(text, part, ref coveredUntil, ref spans);
             }
 
-            var next = text[part..end].IndexOfAny(s_partSeparators);
-            var partEnd = next < 0 ? end : part + next;
+            // Character by character: parts are short (Microsoft, Data, SqlClient), where a vectorized call costs more.
+            var partEnd = part;
+            while (partEnd < end && text[partEnd] is not ('.' or '-' or '+' or '/' or '=' or '~'))
+            {
+                partEnd++;
+            }
+
             if (keyShapes)
             {
                 CheckKeyShape(text, part, partEnd, ref spans);
             }
-            if (next < 0)
-            {
-                return;
-            }
 
-            part = partEnd + 1;
-        }
-
-        // The tail parts are too short for a prefixed token but may still be a key of their own.
-        while (part < end)
-        {
-            var next = text[part..end].IndexOfAny(s_partSeparators);
-            var partEnd = next < 0 ? end : part + next;
-            if (keyShapes)
-            {
-                CheckKeyShape(text, part, partEnd, ref spans);
-            }
             part = partEnd + 1;
         }
     }
@@ -175,13 +117,13 @@ internal static class TokenScanner
     private static void TryPrefixes(ReadOnlySpan<char> text, int at, ref int coveredUntil, ref SecretSpans spans)
     {
         // A part is at least Shortest long, so text[at + 1] is in it; token characters are ASCII.
-        var pair = Pair(text[at], text[at + 1]);
-        if ((s_prefixPairs[pair >> 6] & (1UL << pair)) == 0 || s_byFirstCharacter[char.ToLowerInvariant(text[at])] is not { } candidates)
+        var slot = s_prefixGroupByPair[Pair(text[at], text[at + 1])];
+        if (slot == 0)
         {
             return;
         }
 
-        foreach (var (prefix, rule) in candidates)
+        foreach (var (prefix, rule) in s_prefixGroups[slot - 1])
         {
             if (text[at..].StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
