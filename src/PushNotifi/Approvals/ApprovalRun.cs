@@ -54,6 +54,12 @@ internal sealed class ApprovalRun(ApprovalServices services, ApprovalPlan plan, 
 
     private async Task<PushNotifiApprovalDecision> WaitAsync(CancellationToken cancellationToken)
     {
+        // Too few targets left for N (e.g. after exclusion): denied before anyone is paged.
+        if (_alerts.Count == 0 && Decide() is { } hopeless)
+        {
+            return await FinishAsync(hopeless.Outcome, hopeless.Reason, cancellationToken).ConfigureAwait(false);
+        }
+
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
