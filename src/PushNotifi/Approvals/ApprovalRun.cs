@@ -254,6 +254,10 @@ internal sealed class ApprovalRun(ApprovalServices services, ApprovalPlan plan, 
             {
                 // A follow-up is a courtesy: its failure never changes or hides the decision.
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // cancelled after the decision was made and stored: the decision stands
+            }
         }
     }
 
