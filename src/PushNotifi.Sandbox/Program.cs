@@ -3,7 +3,7 @@ using PushNotifi.Sandbox;
 
 // Standalone sandbox: keys from the PUSHNOTIFI_* environment variables (fake ones generated for any
 // that are unset), --urls, --data <file> (keep keys and captures in SQLite), --allowed-hosts <name;name>
-// (Host names answered besides loopback), --max-requests and --max-notifications (the caps) from the command line.
+// (Host names answered besides loopback), --max-requests and --max-notifications (the caps), --team <n> (team members) from the command line.
 var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
 var options = SandboxOptions.FromEnvironment();
 options.Urls = commandLine["urls"] ?? "http://127.0.0.1:5080";
@@ -21,6 +21,7 @@ try
 {
     options.MaxRequests = Cap(commandLine, "max-requests", options.MaxRequests);
     options.MaxNotifications = Cap(commandLine, "max-notifications", options.MaxNotifications);
+    options.TeamSize = Cap(commandLine, "team", options.TeamSize);
     // With --data the fake keys come from the file's pepper, so this may already find the file unusable.
     generated = options.WithFakeKeys();
     options.Validate();

@@ -125,8 +125,15 @@ public sealed partial class PushNotifiClient
         }
     }
 
+    /// <summary>One status read with a single attempt, for loops that are their own retry (team approvals).</summary>
+    internal Task<PushNotifiAckStatus> ReadStatusOnceAsync(string alertId, CancellationToken cancellationToken)
+    {
+        ValidateAlertId(alertId);
+        return ReadStatusAsync(alertId, _transport.Resilience.Single, cancellationToken);
+    }
+
     /// <summary>Network failures, 429 and 502/503/504 are worth waiting out; any other answer ends the wait.</summary>
-    private static bool IsTransientWhileWaiting(PushNotifiException exception) =>
+    internal static bool IsTransientWhileWaiting(PushNotifiException exception) =>
         exception.StatusCode is null or 429 or 502 or 503 or 504;
 
     private async Task<PushNotifiAckStatus> ReadStatusAsync(string alertId, Polly.ResiliencePipeline<HttpResponseMessage> pipeline, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ using PushNotifi.Internal;
 namespace PushNotifi;
 
 /// <summary>
-/// Registers <see cref="IPushNotifiClient"/>, <see cref="IPushNotifiAcks"/> and <see cref="IPushNotifiAlerter"/> with
+/// Registers <see cref="IPushNotifiClient"/>, <see cref="IPushNotifiAcks"/>, <see cref="IPushNotifiApprovals"/> and <see cref="IPushNotifiAlerter"/> with
 /// dependency injection, and an <see cref="IPushNotifiStateStore"/> (in memory unless another is registered, e.g. by
 /// <c>AddPushNotifiRedis</c>) that the alerter, the alert wrappers and the recipes share.
 /// </summary>
@@ -88,6 +88,19 @@ public static class PushNotifiServiceCollectionExtensions
         services.TryAddTransient<IPushNotifiAcks>(sp => sp.GetRequiredService<IPushNotifiClient>() as IPushNotifiAcks
             ?? throw new InvalidOperationException(
                 $"The registered {nameof(IPushNotifiClient)} does not implement {nameof(IPushNotifiAcks)}; register an {nameof(IPushNotifiAcks)} as well."));
+
+        // Team approvals orchestrate the registered client and ack surface, with the container's store, clock and schedule.
+        services.TryAddTransient<IPushNotifiApprovals>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value;
+            return new PushNotifiApprovals(
+                sp.GetRequiredService<IPushNotifiClient>(),
+                sp.GetRequiredService<IPushNotifiAcks>(),
+                sp.GetRequiredService<IPushNotifiStateStore>(),
+                sp.GetRequiredService<TimeProvider>(),
+                options.AckPolling,
+                sp.GetRequiredService<Redactor>());
+        });
 
         return services
             .AddHttpClient<IPushNotifiClient, PushNotifiClient>((http, sp) =>

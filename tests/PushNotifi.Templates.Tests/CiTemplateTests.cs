@@ -71,7 +71,9 @@ public sealed partial class CiTemplateTests(TemplateEnvironment environment)
         AssertYamlShape(workflow, "name", "on", "permissions", "jobs");
         Assert.Contains("using: composite", action);
         Assert.Contains($"dotnet tool install -g PushNotifi.Cli --version {environment.PackageVersion}", action);
-        Assert.Contains("pushnotifi ask \"$PN_QUESTION\" --title \"$PN_TITLE\" --template \"$PN_TEMPLATE\" --timeout \"$PN_TIMEOUT\"", action);
+        Assert.Contains("args=(ask \"$PN_QUESTION\" --title \"$PN_TITLE\" --template \"$PN_TEMPLATE\" --timeout \"$PN_TIMEOUT\")", action);
+        Assert.Contains("answer=\"$(pushnotifi \"${args[@]}\")\"", action);
+        Assert.Contains("approvers: ${{ secrets.PUSHNOTIFI_APPROVERS }}", workflow);
         Assert.Contains("PN_QUESTION: ${{ inputs.question }}", action);
         Assert.DoesNotContain("${{", RunBlock(action, "ask")); // inputs reach the script through env vars only
         Assert.Contains("uses: ./.github/actions/pushnotifi-approve", workflow);
@@ -137,6 +139,50 @@ public sealed partial class CiTemplateTests(TemplateEnvironment environment)
         Assert.StartsWith("answer<<", lines[0], StringComparison.Ordinal);
         Assert.Equal(answer, lines[1]);
         Assert.Equal(lines[0]["answer<<".Length..], lines[2]);
+    }
+
+    [Fact]
+    public async Task Team_inputs_ask_the_approvers_with_the_run_id_as_the_approval_id()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the step runs in bash on an ubuntu runner
+        }
+
+        var dir = Path.Combine(environment.Root, "ci-approve-team");
+        Directory.CreateDirectory(dir);
+        (await environment.NewAsync(dir, "pushnotifi-ci")).EnsureSuccess();
+        var script = RunBlock(File.ReadAllText(Path.Combine(dir, ".github", "actions", "pushnotifi-approve", "action.yml")), "ask");
+        var bin = Path.Combine(dir, "stub-bin");
+        Directory.CreateDirectory(bin);
+        var stub = Path.Combine(bin, "pushnotifi");
+        File.WriteAllText(stub, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"$STUB_ARGS\"\necho Approved\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var arguments = Path.Combine(dir, "stub-args");
+        var variables = new Dictionary<string, string?>
+        {
+            ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["GITHUB_OUTPUT"] = Path.Combine(dir, "github-output"),
+            ["GITHUB_RUN_ID"] = "4711",
+            ["GITHUB_JOB"] = "approve",
+            ["PN_QUESTION"] = "Deploy?",
+            ["PN_TITLE"] = "Release",
+            ["PN_TEMPLATE"] = "approve_deny",
+            ["PN_TIMEOUT"] = "3600",
+            ["PN_APPROVERS"] = "u1,u2,u3",
+            ["PN_REQUIRED"] = "2",
+            ["PN_ESCALATE_AFTER"] = "10m",
+            ["PN_ESCALATE_TO"] = "g1",
+            ["STUB_ARGS"] = arguments,
+        };
+
+        var step = await TestProcess.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], dir, variables, TimeSpan.FromSeconds(30));
+
+        Assert.True(step.ExitCode == 0, step.Describe());
+        Assert.Equal(
+            ["ask", "Deploy?", "--title", "Release", "--template", "approve_deny", "--timeout", "3600",
+             "--to", "u1,u2,u3", "--require", "2", "--approval-id", "github-4711-approve", "--escalate-after", "10m", "--then", "g1"],
+            File.ReadAllLines(arguments));
     }
 
     [Fact]

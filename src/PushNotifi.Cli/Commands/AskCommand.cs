@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 
@@ -35,7 +36,26 @@ internal static class AskCommand
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
             HelpName = "seconds",
         };
-        var json = new Option<bool>("--json") { Description = "Print the whole result as one line of JSON instead of the answer." };
+        var json = new Option<bool>("--json") { Description = "Print the whole result as one line of JSON instead of the answer (a team approval: its audit record)." };
+        var to = new Option<string[]>("--to")
+        {
+            Description = "A team approval: user or group keys (comma-separated), each asked on its own alert [default: PUSHNOTIFI_GROUP_KEY].",
+            HelpName = "keys",
+            CustomParser = KeyList,
+        };
+        var require = new Option<int?>("--require") { Description = "How many distinct targets must approve [default: 1].", HelpName = "n" };
+        var escalateAfter = new Option<TimeSpan?>("--escalate-after")
+        {
+            Description = "How long the --to step waits before --then is asked too, e.g. 10m.",
+            HelpName = "duration",
+            CustomParser = Duration,
+        };
+        var then = new Option<string[]>("--then") { Description = "The next step's keys (comma-separated), asked after --escalate-after.", HelpName = "keys", CustomParser = KeyList };
+        var approvalId = new Option<string?>("--approval-id")
+        {
+            Description = "Names the approval, e.g. the CI run id: a re-run with the same id re-attaches and pages nobody again.",
+            HelpName = "id",
+        };
 
         var command = new Command(
             "ask",
@@ -43,8 +63,26 @@ internal static class AskCommand
             + "PUSHNOTIFI_USER_KEY) and wait for the answer. Prints the label tapped (or the reply typed) on stdout and exits "
             + "0 for a yes or a reply, 6 for a no, 7 when nobody answered in time. Progress goes to stderr.")
         {
-            question, title, template, timeout, json,
+            question, title, template, timeout, json, to, require, escalateAfter, then, approvalId,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(require) is < 1)
+            {
+                result.AddError("--require must be at least 1.");
+            }
+
+            var next = result.GetValue(then) ?? [];
+            if (next.Length > 0 && result.GetValue(escalateAfter) is null)
+            {
+                result.AddError("--then needs --escalate-after: how long the first step waits before the next is asked.");
+            }
+
+            if (result.GetValue(escalateAfter) is not null && next.Length == 0)
+            {
+                result.AddError("--escalate-after needs --then: the keys to ask next.");
+            }
+        });
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             context,
             new AskRequest
@@ -54,6 +92,11 @@ internal static class AskCommand
                 Template = parseResult.GetValue(template) ?? DefaultTemplate,
                 Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
                 Json = parseResult.GetValue(json),
+                To = parseResult.GetValue(to) ?? [],
+                Require = parseResult.GetValue(require),
+                EscalateAfter = parseResult.GetValue(escalateAfter),
+                Then = parseResult.GetValue(then) ?? [],
+                ApprovalId = parseResult.GetValue(approvalId),
             },
             cancellationToken));
         return command;
@@ -71,6 +114,11 @@ internal static class AskCommand
 
         var (options, redactor) = loaded;
         var client = new PushNotifiClient(options, httpClient: null, logger: null, context.TimeProvider);
+        if (request.IsTeam)
+        {
+            return await AskTeam.RunAsync(context, client, request, redactor, cancellationToken).ConfigureAwait(false);
+        }
+
         var question = new PushNotifiMessage
         {
             Type = PushNotifiRecipientType.Group,
@@ -180,8 +228,31 @@ internal static class AskCommand
         return exitCode;
     }
 
+    private static string[] KeyList(ArgumentResult result)
+    {
+        var keys = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        if (keys.Length == 0)
+        {
+            result.AddError($"{result.Parent?.ToString() ?? "The option"} needs at least one key.");
+        }
+
+        return keys;
+    }
+
+    private static TimeSpan? Duration(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (DurationText.TryParse(text, out var duration) && duration > TimeSpan.Zero)
+        {
+            return duration;
+        }
+
+        result.AddError($"--escalate-after must be a positive duration such as 90, 90s, 10m or 1h (got '{text}').");
+        return null;
+    }
+
     /// <summary>The likely cause of an error status while reading the answer.</summary>
-    private static string? StatusCause(int status) => status switch
+    internal static string? StatusCause(int status) => status switch
     {
         404 => "The alert is not visible to this PUSHNOTIFI_USER_KEY (or the server forgot it).",
         _ => TestCommand.LikelyCause(status),

@@ -17,4 +17,22 @@ internal sealed record AskRequest
 
     /// <summary>Print the whole result as JSON instead of the answer alone.</summary>
     public bool Json { get; init; }
+
+    /// <summary>A team approval's first step (<c>--to</c>): user or group keys, each asked on its own alert.</summary>
+    public IReadOnlyList<string> To { get; init; } = [];
+
+    /// <summary>How many distinct targets must approve (<c>--require</c>); null outside a team approval.</summary>
+    public int? Require { get; init; }
+
+    /// <summary>How long the first step waits before <see cref="Then"/> is asked too (<c>--escalate-after</c>).</summary>
+    public TimeSpan? EscalateAfter { get; init; }
+
+    /// <summary>The second step's keys (<c>--then</c>).</summary>
+    public IReadOnlyList<string> Then { get; init; } = [];
+
+    /// <summary>Names the approval (<c>--approval-id</c>): a re-run with the same id re-attaches instead of paging again.</summary>
+    public string? ApprovalId { get; init; }
+
+    /// <summary>Whether this is a team approval rather than one question to the default group.</summary>
+    public bool IsTeam => To.Count > 0 || Then.Count > 0 || Require is not null || ApprovalId is not null;
 }

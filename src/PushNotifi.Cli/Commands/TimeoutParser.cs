@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace PushNotifi.Cli.Commands;
 
-/// <summary>Parses <c>ask --timeout</c>: whole seconds, 1..<see cref="PushNotifiLimits.AckTimeoutMax"/>.</summary>
+/// <summary>Parses <c>ask --timeout</c>: whole seconds (or <c>10m</c>, <c>1h</c>), 1 s..<see cref="PushNotifiLimits.AckTimeoutMax"/>.</summary>
 internal static class TimeoutParser
 {
     /// <summary>The longest timeout, in seconds.</summary>
@@ -16,6 +16,11 @@ internal static class TimeoutParser
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= MaxSeconds)
         {
             return seconds;
+        }
+
+        if (DurationText.TryParse(text, out var duration) && duration >= TimeSpan.FromSeconds(1) && duration.TotalSeconds <= MaxSeconds)
+        {
+            return (int)duration.TotalSeconds;
         }
 
         result.AddError($"--timeout must be whole seconds, 1..{MaxSeconds} (got '{text}').");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using PushNotifi.Sandbox.Hosting;
+using PushNotifi.Sandbox.Logging;
 
 namespace PushNotifi.Sandbox.Api;
 
@@ -32,6 +33,32 @@ internal static class AlertAcks
         return state.Store.Ack(alertId, account, request.DeviceId, response, comment, state.Clock.GetUtcNow()) is { } result
             ? new AckOutcome(StatusCodes.Status200OK, result.Notification, result.AlreadyAcked, null)
             : AckOutcome.Failed(StatusCodes.Status404NotFound, UnknownAlert(alertId));
+    }
+
+    /// <summary>
+    /// Records team member <paramref name="member"/>'s answer from their own device, only on an alert they were asked
+    /// (sent to their key, or to the team group): an answer comes from the person asked.
+    /// </summary>
+    public static AckOutcome AckAs(SandboxState state, string alertId, int member, string? response, string? comment)
+    {
+        if (member < 1 || member > state.Secrets.TeamMembers.Count)
+        {
+            return AckOutcome.Failed(StatusCodes.Status400BadRequest, MessageValidator.Invalid(
+                "as", $"as must be a team member from 1 to {state.Secrets.TeamMembers.Count}; the sandbox's team size is set with --team."));
+        }
+
+        if (state.Store.FindAlert(alertId, account: null) is not { } alert)
+        {
+            return AckOutcome.Failed(StatusCodes.Status404NotFound, UnknownAlert(alertId));
+        }
+
+        if (!state.Secrets.IsAskedOf(member, alert.Type, alert.SendToKey))
+        {
+            return AckOutcome.Failed(StatusCodes.Status403Forbidden, new ApiError(
+                $"Member {member} was not asked this alert: it went to {alert.Type} {SandboxSecrets.LastFour(alert.SendToKey)}.", "forbidden", "as"));
+        }
+
+        return Ack(state, alertId, account: null, new AckRequest(SandboxOptions.TeamDeviceId(member), response, comment));
     }
 
     public static ApiError UnknownAlert(string alertId) =>

@@ -43,8 +43,7 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var knownRecipient = request.Type == "user" ? account : state.Secrets.GroupKeyOf(account);
-        if (!SandboxSecrets.Matches(knownRecipient, request.SendToKey))
+        if (!state.Secrets.IsRecipient(account, request.Type, request.SendToKey))
         {
             return Error(StatusCodes.Status404NotFound, new ApiError(
                 $"Unknown {request.Type} key {SandboxSecrets.LastFour(request.SendToKey)}.", "not_found", "send_to_key"));
@@ -116,6 +115,11 @@ internal static class ApiEndpoints
     private static JsonHttpResult<IReadOnlyList<GroupInfo>> ListGroups(SandboxState state, string account)
     {
         GroupInfo[] groups = state.Secrets.GroupKeyOf(account) is { } group ? [new GroupInfo(group, "Sandbox group")] : [];
+        if (state.Secrets.TeamGroupKey is { } team && string.Equals(account, state.Secrets.UserKey, StringComparison.Ordinal))
+        {
+            groups = [.. groups, new GroupInfo(team, "Sandbox team")];
+        }
+
         return TypedResults.Json<IReadOnlyList<GroupInfo>>(groups, WireJsonContext.Default.IReadOnlyListGroupInfo);
     }
 

@@ -54,6 +54,19 @@ public static class SandboxBanner
                 : $"# {name} from your environment ({SandboxSecrets.LastFour(value)})");
         }
 
+        // The team's keys go into `ask --to`, not the environment; made-up ones are printed whole to be copied.
+        var madeUp = generated.Contains(SandboxOptions.TeamName);
+        for (var i = 0; i < options.TeamMembers.Count; i++)
+        {
+            var key = options.TeamMembers[i];
+            lines.Add($"# Team member {i + 1} (device {SandboxOptions.TeamDeviceId(i + 1)}): {(madeUp ? key : SandboxSecrets.LastFour(key))}");
+        }
+
+        if (options.TeamGroupKey is { } team && options.TeamMembers.Count > 0)
+        {
+            lines.Add($"# Team group (members 1-{options.TeamMembers.Count}): {(madeUp ? team : SandboxSecrets.LastFour(team))}");
+        }
+
         lines.Add($"export PUSHNOTIFI_API_BASE_URL={baseUrl}");
         lines.Add($"# Inbox (answer alerts here): {baseUrl}/");
         if (options.DataFile is { } dataFile)

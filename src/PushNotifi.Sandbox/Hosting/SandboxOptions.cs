@@ -17,6 +17,9 @@ public sealed class SandboxOptions
     /// <summary>Environment variable holding a known application key (besides the built-in default one).</summary>
     public const string ApplicationKeyVariable = "PUSHNOTIFI_APPLICATION_KEY";
 
+    /// <summary>The name <see cref="WithFakeKeys"/> returns when it made up the team's keys (not an environment variable).</summary>
+    public const string TeamName = "team";
+
     /// <summary>Environment variable holding the inbound webhook token.</summary>
     public const string WebhookTokenVariable = "PUSHNOTIFI_WEBHOOK_TOKEN";
 
@@ -37,6 +40,28 @@ public sealed class SandboxOptions
     /// <c>send_to_key</c>, has no group, and cannot see the other accounts' alerts or messages.
     /// </summary>
     public IList<string> ExtraUserKeys { get; } = [];
+
+    /// <summary>
+    /// How many team members <see cref="WithFakeKeys"/> makes up (0, the default, for none; at most
+    /// <see cref="MaxTeamSize"/>): each gets a fake user key in <see cref="TeamMembers"/>, and all of them form the
+    /// group <see cref="TeamGroupKey"/>. The main account can send to them; the inbox can tap as any of them.
+    /// </summary>
+    public int TeamSize { get; set; }
+
+    /// <summary>The most team members.</summary>
+    public const int MaxTeamSize = 9;
+
+    /// <summary>
+    /// The team members' user keys (member 1 first), known as user <c>send_to_key</c> values of the main account. Each
+    /// answers from its own device, <c>member-1</c>, <c>member-2</c>, … (<see cref="TeamDeviceId"/>).
+    /// </summary>
+    public IList<string> TeamMembers { get; } = [];
+
+    /// <summary>The group whose members are all of <see cref="TeamMembers"/>; a group <c>send_to_key</c> of the main account.</summary>
+    public string? TeamGroupKey { get; set; }
+
+    /// <summary>The device a team member (from 1) answers from.</summary>
+    public static string TeamDeviceId(int member) => "member-" + member.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Where to listen, separated by <c>;</c>. Port 0 picks a free port.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
@@ -109,7 +134,8 @@ public sealed class SandboxOptions
     public IReadOnlyList<string> WithFakeKeys()
     {
         var generated = new List<string>();
-        if (!string.IsNullOrWhiteSpace(UserKey) && !string.IsNullOrWhiteSpace(GroupKey) && !string.IsNullOrWhiteSpace(WebhookToken))
+        var teamMissing = TeamMembers.Count < TeamSize || (TeamSize > 0 && string.IsNullOrWhiteSpace(TeamGroupKey));
+        if (!string.IsNullOrWhiteSpace(UserKey) && !string.IsNullOrWhiteSpace(GroupKey) && !string.IsNullOrWhiteSpace(WebhookToken) && !teamMissing)
         {
             return generated;
         }
@@ -140,6 +166,21 @@ public sealed class SandboxOptions
             generated.Add(WebhookTokenVariable);
         }
 
+        if (teamMissing)
+        {
+            while (TeamMembers.Count < Math.Min(TeamSize, MaxTeamSize))
+            {
+                TeamMembers.Add(fakeKey("uSANDBOXm" + (TeamMembers.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (string.IsNullOrWhiteSpace(TeamGroupKey))
+            {
+                TeamGroupKey = fakeKey("gSANDBOXteam");
+            }
+
+            generated.Add(TeamName);
+        }
+
         return generated;
     }
 
@@ -162,6 +203,11 @@ public sealed class SandboxOptions
         {
             throw new InvalidOperationException(
                 $"The allowed host '{host}' (SandboxOptions.AllowedHosts, --allowed-hosts) is not a host name: give names such as my-laptop.lan or 192.168.1.20, without scheme or path; '*' would let any site's page reach the sandbox.");
+        }
+
+        if (TeamSize is < 0 or > MaxTeamSize)
+        {
+            throw new InvalidOperationException($"SandboxOptions.TeamSize (--team) is {TeamSize}: give 0 to {MaxTeamSize} members.");
         }
 
         if (MaxRequests < 1)

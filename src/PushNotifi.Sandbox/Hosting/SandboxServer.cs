@@ -122,6 +122,28 @@ public sealed class SandboxServer : IAsyncDisposable
             : new ArgumentException(outcome.Error!.Message, outcome.Error.Field == "comment" ? nameof(comment) : nameof(response)));
     }
 
+    /// <summary>
+    /// Answers an alert as team member <paramref name="member"/> (from 1, see <see cref="SandboxOptions.TeamSize"/>),
+    /// from their own device (<see cref="SandboxOptions.TeamDeviceId"/>), as the inbox's "tap as" does. Only an alert
+    /// the member was asked (sent to their key, or to the team group) takes their answer.
+    /// </summary>
+    /// <returns>The notification with its ack.</returns>
+    /// <exception cref="KeyNotFoundException">No alert has that id.</exception>
+    /// <exception cref="InvalidOperationException">The member was not asked this alert, or there is no such member.</exception>
+    /// <exception cref="ArgumentException">The response or comment breaks the alert's template.</exception>
+    public CapturedNotification AckAs(string alertId, int member, string? response = null, string? comment = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
+        var outcome = AlertAcks.AckAs(_state, alertId, member, response, comment);
+        return outcome.Notification is { } acked ? InProcessView.Of(_state.Secrets, acked) : throw (outcome.StatusCode switch
+        {
+            404 => new KeyNotFoundException(outcome.Error!.Message),
+            403 => new InvalidOperationException(outcome.Error!.Message),
+            _ when outcome.Error!.Field == "as" => new InvalidOperationException(outcome.Error.Message),
+            _ => new ArgumentException(outcome.Error!.Message, outcome.Error.Field == "comment" ? nameof(comment) : nameof(response)),
+        });
+    }
+
     /// <summary>Forgets notifications, requests and delivered idempotency keys, and removes pending faults.</summary>
     public void Clear()
     {

@@ -37,6 +37,8 @@ internal static class InspectionEndpoints
                     InspectionJsonContext.Readable.IReadOnlyListRequestView)
                 : invalid);
         sandbox.MapPost("/alerts/{alertId}/ack", Task<IResult> (HttpContext context, string alertId) => AckAsync(context, state, alertId));
+        sandbox.MapGet("/team", IResult () =>
+            TypedResults.Json(TeamView.Of(state.Secrets), InspectionJsonContext.Readable.TeamView));
         sandbox.MapGet("/keys", IResult () =>
             TypedResults.Json<IReadOnlyList<KeyListing>>([.. state.Keys.All().Select(KeyListing.Of)], InspectionJsonContext.Readable.IReadOnlyListKeyListing));
         sandbox.MapGet("/faults", IResult () => Pending(state));
@@ -56,7 +58,9 @@ internal static class InspectionEndpoints
             return Invalid(invalid!);
         }
 
-        var outcome = AlertAcks.Ack(state, alertId, account: null, new AckRequest(AlertAcks.WebDeviceId, request.Response, request.Comment));
+        var outcome = request.As is { } member
+            ? AlertAcks.AckAs(state, alertId, member, request.Response, request.Comment)
+            : AlertAcks.Ack(state, alertId, account: null, new AckRequest(AlertAcks.WebDeviceId, request.Response, request.Comment));
         if (outcome.Notification is not { } acked)
         {
             return TypedResults.Json(

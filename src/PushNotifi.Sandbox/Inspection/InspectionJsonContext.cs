@@ -21,6 +21,7 @@ namespace PushNotifi.Sandbox.Inspection;
 [JsonSerializable(typeof(IReadOnlyList<CapturedNotification>))]
 [JsonSerializable(typeof(IReadOnlyList<RequestView>))]
 [JsonSerializable(typeof(IReadOnlyList<KeyListing>))]
+[JsonSerializable(typeof(TeamView))]
 internal sealed partial class InspectionJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -51,10 +51,13 @@ internal sealed record InspectionError(string Message, string? Field = null)
     public IReadOnlyList<string>? Allowed { get; init; }
 }
 
-/// <summary>Body of <c>POST /sandbox/alerts/{alertId}/ack</c>; the device is always <c>sandbox-web</c>.</summary>
-internal sealed record InspectionAckRequest(string? Response, string? Comment)
+/// <summary>
+/// Body of <c>POST /sandbox/alerts/{alertId}/ack</c>: the device is <c>sandbox-web</c>, or with <c>as</c> (a team
+/// member's number) that member's own device, and only on an alert that member was asked.
+/// </summary>
+internal sealed record InspectionAckRequest(string? Response, string? Comment, int? As = null)
 {
-    private static readonly string[] Fields = ["response", "comment"];
+    private static readonly string[] Fields = ["response", "comment", "as"];
 
     /// <summary>Reads the body (a JSON object, <c>{}</c> for a plain ack), naming an unknown field, a wrong type or invalid text.</summary>
     public static InspectionAckRequest? Parse(ReadOnlyMemory<byte> body, out ApiError? error)
@@ -62,12 +65,13 @@ internal sealed record InspectionAckRequest(string? Response, string? Comment)
         var fields = JsonFields.Read(body, Fields, out error);
         if (fields is null
             || !fields.TryString("response", out var response, out error)
-            || !fields.TryString("comment", out var comment, out error))
+            || !fields.TryString("comment", out var comment, out error)
+            || !fields.TryInt("as", out var member, out error))
         {
             return null;
         }
 
-        return new InspectionAckRequest(response, comment);
+        return new InspectionAckRequest(response, comment, member);
     }
 }
 

@@ -29,9 +29,13 @@ internal sealed partial class SandboxSecrets
         ApplicationKey = options.ApplicationKey;
         WebhookToken = options.WebhookToken;
         ExtraUserKeys = [.. options.ExtraUserKeys.Where(k => !string.IsNullOrWhiteSpace(k))];
+        TeamMembers = [.. options.TeamMembers.Where(k => !string.IsNullOrWhiteSpace(k))];
+        TeamGroupKey = string.IsNullOrWhiteSpace(options.TeamGroupKey) ? null : options.TeamGroupKey;
         _persistent = !string.IsNullOrWhiteSpace(options.DataFile);
         _configured = [.. new[] { options.UserKey, options.GroupKey, options.ApplicationKey, options.WebhookToken }
             .Concat(ExtraUserKeys)
+            .Concat(TeamMembers)
+            .Append(TeamGroupKey)
             .Where(v => !string.IsNullOrEmpty(v))
             .Select(v => v!)
             .Distinct(StringComparer.Ordinal)];
@@ -49,6 +53,29 @@ internal sealed partial class SandboxSecrets
 
     /// <summary>Accepted API keys of further accounts (<see cref="SandboxOptions.ExtraUserKeys"/>).</summary>
     public IReadOnlyList<string> ExtraUserKeys { get; }
+
+    /// <summary>The team members' user keys (member 1 first), recipients of the main account.</summary>
+    public IReadOnlyList<string> TeamMembers { get; }
+
+    /// <summary>The group of all team members, a recipient of the main account.</summary>
+    public string? TeamGroupKey { get; }
+
+    /// <summary>Whether <paramref name="account"/> can send to the <paramref name="type"/> key <paramref name="sendToKey"/>: its own user and group, and for the main account the team.</summary>
+    public bool IsRecipient(string account, string type, string? sendToKey)
+    {
+        var main = string.Equals(account, UserKey, StringComparison.Ordinal);
+        if (type == "user")
+        {
+            return Matches(account, sendToKey) || (main && TeamMembers.Any(m => Matches(m, sendToKey)));
+        }
+
+        return Matches(GroupKeyOf(account), sendToKey) || (main && Matches(TeamGroupKey, sendToKey));
+    }
+
+    /// <summary>Whether team member <paramref name="member"/> (from 1) was asked a notification sent to <paramref name="type"/> <paramref name="sendToKey"/>: their own key, or the team group.</summary>
+    public bool IsAskedOf(int member, string type, string? sendToKey) =>
+        member >= 1 && member <= TeamMembers.Count
+        && (type == "user" ? Matches(TeamMembers[member - 1], sendToKey) : Matches(TeamGroupKey, sendToKey));
 
     /// <summary>Each account's user key: the main one first, then <see cref="ExtraUserKeys"/>. Also their first API keys.</summary>
     public IReadOnlyList<string> Accounts => [UserKey, .. ExtraUserKeys];

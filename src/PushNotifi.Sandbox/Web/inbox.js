@@ -21,6 +21,8 @@
   const requestRows = document.querySelector("#requests tbody");
   const keyRows = document.querySelector("#keys tbody");
   const older = document.getElementById("older");
+  const tapAs = document.getElementById("tap-as");
+  let team = { members: [], group: null }; // from /sandbox/team: keys as last 4 only
   const shown = new Map(); // notification id -> JSON last rendered, to skip repeats
   let keysLoadedAt = 0;
   let keysDue = null; // the timer of the next throttled key reload
@@ -38,6 +40,30 @@
 
   function time(iso) {
     return iso ? new Date(iso).toLocaleTimeString() : "";
+  }
+
+  // Who a card went to, by the team's names where the last 4 match.
+  function recipientName(n) {
+    const key = n.sendToKey ?? "";
+    if (n.type === "group" && team.group && key === team.group) return `team group ${key}`;
+    const member = team.members.find((m) => n.type === "user" && m.key === key);
+    return member ? `member ${member.number} ${key}` : `${n.type} ${key}`;
+  }
+
+  async function loadTeam() {
+    try {
+      const result = await fetch("/sandbox/team");
+      if (!result.ok) return;
+      team = await result.json();
+    } catch {
+      return;
+    }
+    for (const m of team.members) {
+      const option = el("option", null, `member ${m.number} (${m.key}, ${m.deviceId})`);
+      option.value = String(m.number);
+      tapAs.append(option);
+    }
+    tapAs.closest("label").hidden = team.members.length === 0;
   }
 
   function refreshCount() {
@@ -74,6 +100,8 @@
       error.hidden = true;
       const body = { response };
       if (comment && comment.value.trim() !== "") body.comment = comment.value;
+      // One browser plays several phones: the answer is that member's, from their device.
+      if (tapAs.value !== "") body.as = Number(tapAs.value);
       try {
         const result = await fetch(`/sandbox/alerts/${encodeURIComponent(n.alertId)}/ack`, {
           method: "POST",
@@ -145,6 +173,10 @@
     const message = el("p", "message", n.message);
     message.dataset.testid = "message";
     card.append(message);
+
+    const recipient = el("p", "recipient", `To: ${recipientName(n)}`);
+    recipient.dataset.testid = "recipient";
+    card.append(recipient);
 
     const meta = [`${n.id}`, `${n.source}`, `to ${n.type} ${n.sendToKey ?? ""}`];
     if (n.idempotencyKey) meta.push(`key ${n.idempotencyKey}`);
@@ -321,5 +353,5 @@
     fetch("/sandbox/notifications", { method: "DELETE" });
   });
   refreshCount();
-  connect();
+  loadTeam().finally(connect);
 })();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PushNotifi.State;
 
 namespace PushNotifi;
@@ -8,7 +9,7 @@ namespace PushNotifi;
 /// counters. When full, expired keys go first, then arbitrary ones (a forgotten claim costs at most one more alert).
 /// Completes synchronously and allocates only for a new key.
 /// </summary>
-public sealed class InMemoryPushNotifiStateStore : IPushNotifiStateStore
+public sealed class InMemoryPushNotifiStateStore : IPushNotifiStateStore, IPushNotifiRecordStore
 {
     /// <summary>The default for <see cref="MaxKeys"/>.</summary>
     public const int DefaultMaxKeys = 100_000;
@@ -19,6 +20,7 @@ public sealed class InMemoryPushNotifiStateStore : IPushNotifiStateStore
     private readonly TimeProvider _time;
     private readonly ExpiringTable _claims;
     private readonly ExpiringTable _counters;
+    private readonly ConcurrentDictionary<string, (string Value, long ExpiresAt)> _records = new(StringComparer.Ordinal);
 
     /// <summary>Creates a store on <paramref name="timeProvider"/> (the system clock when null).</summary>
     /// <param name="timeProvider">Measures the windows.</param>
@@ -54,6 +56,36 @@ public sealed class InMemoryPushNotifiStateStore : IPushNotifiStateStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         var now = _time.GetTimestamp();
         return new(_counters.Increment(key, now, Expiry(now, window)));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new(_records.TryGetValue(key, out var record) && record.ExpiresAt > _time.GetTimestamp() ? record.Value : null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask SetAsync(string key, string value, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        var now = _time.GetTimestamp();
+        if (_records.Count >= MaxKeys && !_records.ContainsKey(key))
+        {
+            // Bounded like the claims: expired records go first, then arbitrary ones.
+            foreach (var (old, record) in _records)
+            {
+                if (record.ExpiresAt <= now || _records.Count >= MaxKeys)
+                {
+                    _records.TryRemove(old, out _);
+                }
+            }
+        }
+
+        _records[key] = (value, Expiry(now, window));
+        return ValueTask.CompletedTask;
     }
 
     private long Expiry(long now, TimeSpan window)
