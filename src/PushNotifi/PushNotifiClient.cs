@@ -83,9 +83,14 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
     internal PushNotifiAlerter Alerter { get; }
 
     /// <inheritdoc />
-    public async Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)
+    public Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default) =>
+        // With no listener the send is as it was: no span, no timestamp, no tags, no extra state machine.
+        _metrics.SendsObserved || PushNotifiActivities.Source.HasListeners()
+            ? SendObservedAsync(message, cancellationToken)
+            : SendCoreAsync(message, activity: null, cancellationToken);
+
+    private async Task<PushNotifiSendResult> SendObservedAsync(PushNotifiMessage message, CancellationToken cancellationToken)
     {
-        // With no listener: no span, no timestamp, no tags; the send is as it was.
         using var activity = PushNotifiActivities.StartSend(message);
         var observed = _metrics.SendsObserved;
         var started = observed ? TimeProvider.GetTimestamp() : 0;
