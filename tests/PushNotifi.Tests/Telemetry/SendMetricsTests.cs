@@ -1,7 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PushNotifi.Diagnostics;
-using System.Diagnostics.Metrics;
 
 namespace PushNotifi.Tests.Telemetry;
 
