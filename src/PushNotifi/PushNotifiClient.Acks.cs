@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using PushNotifi.Diagnostics;
 using PushNotifi.Internal;
 
 namespace PushNotifi;
@@ -27,9 +29,20 @@ public sealed partial class PushNotifiClient
             IdempotencyKey = question.IdempotencyKey ?? "ack:" + Guid.CreateVersion7().ToString("N"),
         };
 
-        var result = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        using var activity = PushNotifiActivities.StartAsk(message.ResponseTemplate);
+        PushNotifiSendResult result;
+        try
+        {
+            result = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (AskFailed(activity, error))
+        {
+            throw; // never reached: the filter only marks the span
+        }
+
         if (string.IsNullOrWhiteSpace(result.AlertId))
         {
+            PushNotifiActivities.Fail(activity, TelemetryTags.SendOutcome, TelemetryTags.Failed, TelemetryTags.KindName(PushNotifiFailureKind.ApiError));
             throw _transport.Fail(
                 "request ack",
                 "PushNotifi accepted the question but its answer has no alert_id, so no answer can be awaited. "
@@ -37,7 +50,15 @@ public sealed partial class PushNotifiClient
                 status: 200);
         }
 
+        activity?.SetTag(TelemetryTags.SendOutcome, result.Duplicate ? TelemetryTags.Duplicate : TelemetryTags.Delivered);
+        _metrics.RecordQuestion(message.ResponseTemplate.Value);
         return result.AlertId;
+    }
+
+    private static bool AskFailed(Activity? activity, Exception error)
+    {
+        PushNotifiActivities.Fail(activity, TelemetryTags.SendOutcome, TelemetryTags.Failed, TelemetryTags.ErrorTypeOf(error));
+        return false;
     }
 
     /// <inheritdoc />
@@ -55,6 +76,48 @@ public sealed partial class PushNotifiClient
         CancellationToken cancellationToken = default)
     {
         ValidateAlertId(alertId);
+        using var activity = PushNotifiActivities.StartAwait();
+        var started = TimeProvider.GetTimestamp();
+        try
+        {
+            var result = await WaitForAnswerAsync(alertId, timeout, progress, cancellationToken).ConfigureAwait(false);
+            var outcome = TelemetryTags.AnswerOf(result);
+            activity?.SetTag(TelemetryTags.AnswerOutcome, outcome);
+            activity?.SetTag(TelemetryTags.PollCount, result.Polls);
+            _metrics.RecordAnswerWait(outcome, errorType: null, result.Elapsed);
+            return result;
+        }
+        catch (Exception error) when (WaitFailed(activity, error, started))
+        {
+            throw; // never reached: the filter only records
+        }
+    }
+
+    // A wait that threw: cancelled by the caller, or ended by an answer that is not worth waiting out (never a yes).
+    private bool WaitFailed(Activity? activity, Exception error, long started)
+    {
+        var (outcome, errorType) = error is OperationCanceledException
+            ? (TelemetryTags.Cancelled, (string?)null)
+            : (TelemetryTags.Failed, TelemetryTags.ErrorTypeOf(error));
+        if (errorType is null)
+        {
+            activity?.SetTag(TelemetryTags.AnswerOutcome, outcome);
+        }
+        else
+        {
+            PushNotifiActivities.Fail(activity, TelemetryTags.AnswerOutcome, outcome, errorType);
+        }
+
+        _metrics.RecordAnswerWait(outcome, errorType, TimeProvider.GetElapsedTime(started));
+        return false;
+    }
+
+    private async Task<PushNotifiAckResult> WaitForAnswerAsync(
+        string alertId,
+        TimeSpan? timeout,
+        IProgress<PushNotifiAckProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var polling = _options.AckPolling;
         var wait = timeout ?? polling.DefaultTimeout;
         if (wait <= TimeSpan.Zero || wait > PushNotifiLimits.AckTimeoutMax)
@@ -138,15 +201,25 @@ public sealed partial class PushNotifiClient
 
     private async Task<PushNotifiAckStatus> ReadStatusAsync(string alertId, Polly.ResiliencePipeline<HttpResponseMessage> pipeline, CancellationToken cancellationToken)
     {
-        var response = await _transport.CallAsync(
-            "ack status",
-            HttpMethod.Get,
-            "/api/v1/alerts/" + Uri.EscapeDataString(alertId) + "/status",
-            body: null,
-            pipeline,
-            PushNotifiJsonContext.Default.AckStatusResponse,
-            AlertNotFoundHint,
-            cancellationToken).ConfigureAwait(false);
+        AckStatusResponse response;
+        try
+        {
+            response = await _transport.CallAsync(
+                "ack status",
+                HttpMethod.Get,
+                "/api/v1/alerts/" + Uri.EscapeDataString(alertId) + "/status",
+                body: null,
+                pipeline,
+                PushNotifiJsonContext.Default.AckStatusResponse,
+                AlertNotFoundHint,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (PollFailed())
+        {
+            throw; // never reached: the filter only counts
+        }
+
+        _metrics.RecordPoll(response.Acked ? TelemetryTags.Answered : TelemetryTags.Pending);
 
         return new PushNotifiAckStatus
         {
@@ -157,6 +230,12 @@ public sealed partial class PushNotifiClient
             Response = response.Response is null ? null : Redactor.Redact(response.Response),
             Comment = response.Comment is null ? null : Redactor.Redact(response.Comment),
         };
+    }
+
+    private bool PollFailed()
+    {
+        _metrics.RecordPoll(TelemetryTags.Failed);
+        return false;
     }
 
     private static void ValidateAlertId(string alertId)

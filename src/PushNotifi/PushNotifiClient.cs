@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PushNotifi.Alerts;
+using PushNotifi.Diagnostics;
 using PushNotifi.Internal;
 
 namespace PushNotifi;
@@ -21,6 +23,7 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
     private readonly ApiTransport _transport;
     private readonly SendRateLimiter? _rateLimiter;
     private readonly PushNotifiOptions _options;
+    private readonly PushNotifiMetrics _metrics;
 
     /// <summary>Creates a client. Without <paramref name="httpClient"/> it uses a shared, pooled handler.</summary>
     /// <exception cref="PushNotifiConfigurationException">The options are invalid (e.g. no user key); no client is made.</exception>
@@ -36,12 +39,14 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
     {
     }
 
-    internal PushNotifiClient(PushNotifiOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider, SendRateLimiter? sharedRateLimiter, IPushNotifiStateStore? stateStore = null, ILogger? alertLogger = null)
+    internal PushNotifiClient(PushNotifiOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider, SendRateLimiter? sharedRateLimiter, IPushNotifiStateStore? stateStore = null, ILogger? alertLogger = null, PushNotifiMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _metrics = metrics ?? PushNotifiMetrics.Shared;
         Redactor = Redactor.ForOptions(options);
+        Redactor.Metrics = _metrics;
         _logger = logger ?? NullLogger.Instance;
         var time = timeProvider ?? TimeProvider.System;
         _transport = new ApiTransport(
@@ -59,8 +64,8 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
 
         // From a container (it gave the store), alerts take its settings; made by hand, the PushNotifiAlerts fallback.
         Alerter = stateStore is null
-            ? new PushNotifiAlerter(this, Redactor)
-            : new PushNotifiAlerter(this, Redactor, stateStore, alertLogger, options.AlertTimeBudget, options.AlertSuppressionWindow);
+            ? new PushNotifiAlerter(this, Redactor, metrics: _metrics)
+            : new PushNotifiAlerter(this, Redactor, stateStore, alertLogger, options.AlertTimeBudget, options.AlertSuppressionWindow, _metrics);
     }
 
     /// <summary>The redactor for this client's keys; use it for any text you log about PushNotifi.</summary>
@@ -78,9 +83,57 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
     internal PushNotifiAlerter Alerter { get; }
 
     /// <inheritdoc />
-    public async Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default)
+    public Task<PushNotifiSendResult> SendAsync(PushNotifiMessage message, CancellationToken cancellationToken = default) =>
+        // With no listener the send is as it was: no span, no timestamp, no tags, no extra state machine.
+        _metrics.SendsObserved || PushNotifiActivities.Source.HasListeners()
+            ? SendObservedAsync(message, cancellationToken)
+            : SendCoreAsync(message, activity: null, cancellationToken);
+
+    private async Task<PushNotifiSendResult> SendObservedAsync(PushNotifiMessage message, CancellationToken cancellationToken)
+    {
+        using var activity = PushNotifiActivities.StartSend(message);
+        var observed = _metrics.SendsObserved;
+        var started = observed ? TimeProvider.GetTimestamp() : 0;
+        try
+        {
+            var result = await SendCoreAsync(message, activity, cancellationToken).ConfigureAwait(false);
+            var outcome = result.Duplicate ? TelemetryTags.Duplicate : TelemetryTags.Delivered;
+            activity?.SetTag(TelemetryTags.SendOutcome, outcome);
+            if (observed)
+            {
+                _metrics.RecordSend(outcome, errorType: null, message?.Priority, TimeProvider.GetElapsedTime(started));
+            }
+
+            return result;
+        }
+        catch (Exception error) when (SendFailed(error, activity, observed, started, message?.Priority))
+        {
+            throw; // never reached: the filter only records
+        }
+    }
+
+    // An exception filter, so the exception goes on with its stack untouched.
+    private bool SendFailed(Exception error, Activity? activity, bool observed, long started, PushNotifiPriority? priority)
+    {
+        var errorType = error is OperationCanceledException ? TelemetryTags.Cancelled : TelemetryTags.ErrorTypeOf(error);
+        var outcome = error is PushNotifiException { Kind: PushNotifiFailureKind.RateLimited } ? TelemetryTags.RateLimited : TelemetryTags.Failed;
+        PushNotifiActivities.Fail(activity, TelemetryTags.SendOutcome, outcome, errorType);
+        if (observed)
+        {
+            _metrics.RecordSend(outcome, errorType, priority, TimeProvider.GetElapsedTime(started));
+        }
+
+        return false;
+    }
+
+    private async Task<PushNotifiSendResult> SendCoreAsync(PushNotifiMessage message, Activity? activity, CancellationToken cancellationToken)
     {
         var request = PushNotifiMessageValidator.Validate(message, _options, Redactor);
+        if (activity is not null && request.IdempotencyKey is not null)
+        {
+            activity.SetTag(TelemetryTags.IdempotencyFingerprint, Redactor.Fingerprint(request.IdempotencyKey));
+        }
+
         var body = JsonSerializer.SerializeToUtf8Bytes(request, PushNotifiJsonContext.Default.PushNotifiMessage);
         var idempotent = request.IdempotencyKey is not null;
 
@@ -110,7 +163,8 @@ public sealed partial class PushNotifiClient : IPushNotifiClient, IPushNotifiAck
             idempotent ? resilience.Retrying : resilience.Single,
             PushNotifiJsonContext.Default.SendResponse,
             NotFoundHint,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            activity).ConfigureAwait(false);
 
         if (_logger.IsEnabled(LogLevel.Information))
         {

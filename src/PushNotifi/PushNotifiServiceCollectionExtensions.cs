@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PushNotifi.Alerts;
+using PushNotifi.Diagnostics;
 using PushNotifi.Internal;
 
 namespace PushNotifi;
@@ -60,7 +62,15 @@ public static class PushNotifiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushNotifiOptions>, PushNotifiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPushNotifiStateStore>(sp => new InMemoryPushNotifiStateStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => Redactor.ForOptions(sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value));
+        // One set of instruments per container, on its IMeterFactory's "PushNotifi" meter (docs/observability.md).
+        services.AddMetrics();
+        services.TryAddSingleton(sp => PushNotifiMetrics.Create(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp =>
+        {
+            var redactor = Redactor.ForOptions(sp.GetRequiredService<IOptions<PushNotifiOptions>>().Value);
+            redactor.Metrics = sp.GetRequiredService<PushNotifiMetrics>();
+            return redactor;
+        });
         services.TryAddSingleton(sp =>
         {
             // One limiter per container, so every typed client instance shares the same budget.
@@ -81,7 +91,8 @@ public static class PushNotifiServiceCollectionExtensions
                 sp.GetRequiredService<IPushNotifiStateStore>(),
                 AlertLogger(sp),
                 options.AlertTimeBudget,
-                options.AlertSuppressionWindow);
+                options.AlertSuppressionWindow,
+                sp.GetRequiredService<PushNotifiMetrics>());
         });
 
         // The ack surface is the same typed client; a registered fake that lacks it gets a clear error.
@@ -113,7 +124,8 @@ public static class PushNotifiServiceCollectionExtensions
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<SharedRateLimiter>().Limiter,
                     sp.GetRequiredService<IPushNotifiStateStore>(),
-                    AlertLogger(sp));
+                    AlertLogger(sp),
+                    sp.GetRequiredService<PushNotifiMetrics>());
             });
     }
 

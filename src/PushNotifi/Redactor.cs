@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using PushNotifi.Diagnostics;
 using PushNotifi.Redaction;
 
 namespace PushNotifi;
@@ -30,6 +31,7 @@ public sealed class Redactor
 
     private readonly SecretRedactor _pass;
     private readonly byte[] _fingerprintKey;
+    private readonly string[] _configured;
 
     /// <summary>Creates a redactor for the given secret values; nulls and blanks are ignored.</summary>
     public Redactor(IEnumerable<string?> secrets)
@@ -58,6 +60,7 @@ public sealed class Redactor
         // The configured forms get a search of their own, walked beside the rules' keywords (see KeywordIndex).
         _pass = forms.Count == 0 ? SecretRedactor.Default : new SecretRedactor(new KeywordIndex(SecretRules.All, forms.Select(f => (f.Key, f.Value)).ToArray()));
         _fingerprintKey = DeriveFingerprintKey(fingerprintSeed);
+        _configured = [.. forms.Keys];
     }
 
     /// <summary>A redactor that knows no secret values and removes secret shapes only.</summary>
@@ -74,8 +77,35 @@ public sealed class Redactor
     public static string LastFour(string? secret) =>
         secret is null || secret.Length < MinimumLengthForLastFour ? Ellipsis : string.Concat(Ellipsis, secret.AsSpan(secret.Length - 4));
 
+    /// <summary>Where redactions are counted (<c>pushnotifi.redactions</c>): the client's or the container's meter.</summary>
+    internal PushNotifiMetrics Metrics { get; set; } = PushNotifiMetrics.Shared;
+
     /// <summary>Returns <paramref name="text"/> with every known secret and secret shape replaced; null gives an empty string.</summary>
-    public string Redact(string? text) => _pass.Redact(text);
+    public string Redact(string? text)
+    {
+        var redacted = _pass.Redact(text);
+
+        // Clean text comes back as the same instance, so counting costs one comparison unless something was found.
+        if (!ReferenceEquals(redacted, text) && !string.IsNullOrEmpty(text) && Metrics.RedactionsObserved)
+        {
+            Metrics.RecordRedaction(HoldsConfigured(text) ? TelemetryTags.ConfiguredFamily : TelemetryTags.PatternFamily);
+        }
+
+        return redacted;
+    }
+
+    private bool HoldsConfigured(string text)
+    {
+        foreach (var form in _configured)
+        {
+            if (text.Contains(form, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A stable, non-reversible token for <paramref name="value"/>: HMAC-SHA256 keyed by the user key (or

@@ -84,10 +84,10 @@ public sealed class PackageReadmeTests
     }
 
     [Fact]
-    public void The_six_packages_are_the_packable_projects()
+    public void The_seven_packages_are_the_packable_projects()
     {
         var ids = PackableProjectFiles().Select(p => (string)XDocument.Load(p).Descendants("PackageId").Single()).Order(StringComparer.Ordinal);
-        Assert.Equal(["PushNotifi", "PushNotifi.Cli", "PushNotifi.Mcp", "PushNotifi.Redis", "PushNotifi.Sandbox", "PushNotifi.Templates"], ids);
+        Assert.Equal(["PushNotifi", "PushNotifi.Cli", "PushNotifi.Mcp", "PushNotifi.OpenTelemetry", "PushNotifi.Redis", "PushNotifi.Sandbox", "PushNotifi.Templates"], ids);
     }
 
     /// <summary>Project files that opt in to packing; Directory.Build.props sets IsPackable false for the rest.</summary>

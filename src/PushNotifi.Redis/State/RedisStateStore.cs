@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using StackExchange.Redis;
 
 namespace PushNotifi.Redis;
@@ -37,9 +38,11 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
     private readonly TimeSpan _timeout;
     private readonly string _claimPrefix;
     private readonly string _countPrefix;
+    private readonly StateFallbackMetrics _metrics;
 
-    public RedisStateStore(RedisConnection connection, RedisOutage outage, PushNotifiRedisOptions options, TimeProvider time)
+    public RedisStateStore(RedisConnection connection, RedisOutage outage, PushNotifiRedisOptions options, TimeProvider time, IMeterFactory? meterFactory = null)
     {
+        _metrics = StateFallbackMetrics.Create(meterFactory);
         _connection = connection;
         _outage = outage;
         _time = time;
@@ -59,18 +62,26 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
             return new(false);
         }
 
-        return _outage.ShouldTry()
-            ? ClaimAsync(key, window, cancellationToken)
-            : new(ClaimLocally(key, window));
+        if (_outage.ShouldTry())
+        {
+            return ClaimAsync(key, window, cancellationToken);
+        }
+
+        _metrics.Record("claim", "outage");
+        return new(ClaimLocally(key, window));
     }
 
     public ValueTask<long> IncrementAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
-        return _outage.ShouldTry()
-            ? CountAsync(key, window, cancellationToken)
-            : _fallback.IncrementAsync(key, window, cancellationToken);
+        if (_outage.ShouldTry())
+        {
+            return CountAsync(key, window, cancellationToken);
+        }
+
+        _metrics.Record("increment", "outage");
+        return _fallback.IncrementAsync(key, window, cancellationToken);
     }
 
     private async ValueTask<bool> ClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
@@ -79,6 +90,7 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         var milliseconds = Milliseconds(window);
         if (await EvaluateAsync(ClaimScript, _claimPrefix + key, milliseconds, cancellationToken).ConfigureAwait(false) is not { } left)
         {
+            _metrics.Record("claim", "error");
             return ClaimLocally(key, window);
         }
 
@@ -107,9 +119,16 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         return granted;
     }
 
-    private async ValueTask<long> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken) =>
-        await EvaluateAsync(CounterScript, _countPrefix + key, Milliseconds(window), cancellationToken).ConfigureAwait(false)
-        ?? await _fallback.IncrementAsync(key, window, cancellationToken).ConfigureAwait(false);
+    private async ValueTask<long> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    {
+        if (await EvaluateAsync(CounterScript, _countPrefix + key, Milliseconds(window), cancellationToken).ConfigureAwait(false) is { } count)
+        {
+            return count;
+        }
+
+        _metrics.Record("increment", "error");
+        return await _fallback.IncrementAsync(key, window, cancellationToken).ConfigureAwait(false);
+    }
 
     // One script run, bounded by the operation timeout; null when Redis could not answer (recorded with the outage).
     private async ValueTask<long?> EvaluateAsync(string script, string key, long milliseconds, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PushNotifi.Diagnostics;
 
 namespace PushNotifi.Alerts;
 
@@ -18,6 +19,7 @@ internal sealed class PushNotifiAlerter : IPushNotifiAlerter
     private readonly ILogger? _logger;
     private readonly TimeSpan? _timeBudget;
     private readonly TimeSpan? _suppressionWindow;
+    private readonly PushNotifiMetrics _metrics;
 
     internal PushNotifiAlerter(
         IPushNotifiClient client,
@@ -25,7 +27,8 @@ internal sealed class PushNotifiAlerter : IPushNotifiAlerter
         IPushNotifiStateStore? store = null,
         ILogger? logger = null,
         TimeSpan? timeBudget = null,
-        TimeSpan? suppressionWindow = null)
+        TimeSpan? suppressionWindow = null,
+        PushNotifiMetrics? metrics = null)
     {
         _client = client;
         Redactor = redactor;
@@ -33,6 +36,7 @@ internal sealed class PushNotifiAlerter : IPushNotifiAlerter
         _logger = logger;
         _timeBudget = timeBudget;
         _suppressionWindow = suppressionWindow;
+        _metrics = metrics ?? PushNotifiMetrics.Shared;
     }
 
     /// <summary>Redacts every text this alerter sends or logs; wrappers fingerprint [Redact] values with it.</summary>
@@ -64,6 +68,7 @@ internal sealed class PushNotifiAlerter : IPushNotifiAlerter
             if (!granted)
             {
                 // Suppressed without an await: in memory, a storm of failures costs a dictionary lookup each.
+                _metrics.RecordSuppressed(message.Priority);
                 return Task.FromResult(PushNotifiAlertOutcome.Suppressed);
             }
         }
@@ -88,6 +93,7 @@ internal sealed class PushNotifiAlerter : IPushNotifiAlerter
         {
             if (pending is not null && !await pending.WaitAsync(cts.Token).ConfigureAwait(false))
             {
+                _metrics.RecordSuppressed(message.Priority);
                 return PushNotifiAlertOutcome.Suppressed;
             }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -64,6 +65,7 @@ internal sealed class ApiTransport
     /// <param name="typeInfo">How to read the answer.</param>
     /// <param name="notFoundHint">Appended to a 404's message: what to check.</param>
     /// <param name="cancellationToken">Cancels the call at once.</param>
+    /// <param name="activity">The caller's span, which gets the retry count; null when nobody listens.</param>
     internal async Task<T> CallAsync<T>(
         string operation,
         HttpMethod method,
@@ -72,7 +74,8 @@ internal sealed class ApiTransport
         ResiliencePipeline<HttpResponseMessage> pipeline,
         JsonTypeInfo<T> typeInfo,
         string notFoundHint,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Activity? activity = null)
     {
         var uri = new Uri(BaseUrl + path, UriKind.Absolute);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -124,6 +127,7 @@ internal sealed class ApiTransport
         }
         finally
         {
+            activity?.SetTag(Diagnostics.TelemetryTags.RetryCount, context.Properties.GetValue(PushNotifiResilience.Retries, 0));
             ResilienceContextPool.Shared.Return(context);
         }
 

@@ -30,6 +30,9 @@ internal sealed partial class PushNotifiResilience
     /// <summary>When the whole call must be over; a Retry-After past it is not waited for.</summary>
     internal static readonly ResiliencePropertyKey<DateTimeOffset> Deadline = new("PushNotifi.Deadline");
 
+    /// <summary>How many retries the call took, for its span.</summary>
+    internal static readonly ResiliencePropertyKey<int> Retries = new("PushNotifi.Retries");
+
     /// <summary>The operation name, for log lines.</summary>
     internal static readonly ResiliencePropertyKey<string> Operation = new("PushNotifi.Operation");
 
@@ -93,6 +96,7 @@ internal sealed partial class PushNotifiResilience
                 OnRetry = args =>
                 {
                     Log.Retrying(_logger, args.AttemptNumber + 1, OperationOf(args.Context), Describe(args.Outcome), args.RetryDelay);
+                    args.Context.Properties.Set(Retries, args.AttemptNumber + 1);
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
