@@ -7,10 +7,11 @@ namespace PushNotifi.Redis;
 /// <see cref="IPushNotifiStateStore"/> on Redis, one round trip per call: a claim is <c>SET key 1 NX PX window</c> (in a
 /// script that also returns the time left when the key is taken, so this process skips Redis for the rest of that
 /// window), a counter one Lua script that increments and sets the expiry together. Keys are <c>{prefix}claim:{key}</c> and
-/// <c>{prefix}count:{key}</c>. Fails open: when Redis is down, slow or not yet connected, the call answers from this
+/// <c>{prefix}count:{key}</c>. As an <see cref="IPushNotifiRecordStore"/> (a team approval's record), a record is a string
+/// value with an expiry, <c>SET {prefix}record:{key} value PX window</c> and <c>GET</c>. Fails open: when Redis is down, slow or not yet connected, the call answers from this
 /// process's memory within <see cref="PushNotifiRedisOptions.OperationTimeout"/> and never throws.
 /// </summary>
-internal sealed class RedisStateStore : IPushNotifiStateStore
+internal sealed class RedisStateStore : IPushNotifiStateStore, IPushNotifiRecordStore
 {
     // The expiry is set with the first increment, in the same script, so a counter can never outlive its window;
     // the PTTL check also repairs a key that somehow lost its expiry.
@@ -38,6 +39,7 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
     private readonly TimeSpan _timeout;
     private readonly string _claimPrefix;
     private readonly string _countPrefix;
+    private readonly string _recordPrefix;
     private readonly StateFallbackMetrics _metrics;
 
     public RedisStateStore(RedisConnection connection, RedisOutage outage, PushNotifiRedisOptions options, TimeProvider time, IMeterFactory? meterFactory = null)
@@ -49,6 +51,7 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
         _timeout = options.OperationTimeout;
         _claimPrefix = options.KeyPrefix + "claim:";
         _countPrefix = options.KeyPrefix + "count:";
+        _recordPrefix = options.KeyPrefix + "record:";
         _fallback = new InMemoryPushNotifiStateStore(time);
         _seen = new SeenClaims(time);
     }
@@ -82,6 +85,32 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
 
         _metrics.Record("increment", "outage");
         return _fallback.IncrementAsync(key, window, cancellationToken);
+    }
+
+    public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_outage.ShouldTry())
+        {
+            return ReadRecordAsync(key, cancellationToken);
+        }
+
+        _metrics.Record("get", "outage");
+        return _fallback.GetAsync(key, cancellationToken);
+    }
+
+    public ValueTask SetAsync(string key, string value, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        if (_outage.ShouldTry())
+        {
+            return WriteRecordAsync(key, value, window, cancellationToken);
+        }
+
+        _metrics.Record("set", "outage");
+        return _fallback.SetAsync(key, value, window, cancellationToken);
     }
 
     private async ValueTask<bool> ClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
@@ -128,6 +157,41 @@ internal sealed class RedisStateStore : IPushNotifiStateStore
 
         _metrics.Record("increment", "error");
         return await _fallback.IncrementAsync(key, window, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A record read from Redis; when Redis cannot answer, the copy this process wrote (if any) answers instead.
+    private async ValueTask<string?> ReadRecordAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var database = (await _connection.ConnectedAsync(_timeout, _time, cancellationToken).ConfigureAwait(false)).GetDatabase();
+            var value = await Bounded(database.StringGetAsync(_recordPrefix + key), cancellationToken).ConfigureAwait(false);
+            _outage.Succeeded();
+            return value.IsNull ? null : value.ToString();
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            _outage.Failed(error, startingUp: error is StillConnectingException);
+            _metrics.Record("get", "error");
+            return await _fallback.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Written to Redis and kept in memory too, so that a later read during an outage still finds this process's copy.
+    private async ValueTask WriteRecordAsync(string key, string value, TimeSpan window, CancellationToken cancellationToken)
+    {
+        await _fallback.SetAsync(key, value, window, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var database = (await _connection.ConnectedAsync(_timeout, _time, cancellationToken).ConfigureAwait(false)).GetDatabase();
+            await Bounded(database.StringSetAsync(_recordPrefix + key, value, TimeSpan.FromMilliseconds(Milliseconds(window))), cancellationToken).ConfigureAwait(false);
+            _outage.Succeeded();
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            _outage.Failed(error, startingUp: error is StillConnectingException);
+            _metrics.Record("set", "error");
+        }
     }
 
     // One script run, bounded by the operation timeout; null when Redis could not answer (recorded with the outage).

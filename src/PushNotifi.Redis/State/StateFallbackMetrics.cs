@@ -22,7 +22,7 @@ internal sealed class StateFallbackMetrics
     internal static StateFallbackMetrics Create(IMeterFactory? factory) =>
         factory is null ? s_shared.Value : new StateFallbackMetrics(factory.Create(new MeterOptions(PushNotifiTelemetry.MeterName)));
 
-    /// <param name="operation"><c>claim</c> or <c>increment</c>.</param>
+    /// <param name="operation"><c>claim</c>, <c>increment</c>, or a record's <c>get</c> or <c>set</c>.</param>
     /// <param name="reason"><c>outage</c> (Redis is known down, not asked) or <c>error</c> (asked, no answer in time).</param>
     internal void Record(string operation, string reason)
     {

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace PushNotifi.Redis.Tests;
+
+/// <summary>The Redis store as a team approval's <see cref="IPushNotifiRecordStore"/>: shared across instances, with an expiry.</summary>
+[Collection(nameof(SharedRedisGroup))]
+public sealed class RedisRecordStoreTests(SharedRedis redis) : IAsyncLifetime
+{
+    private readonly string _prefix = SharedRedis.NewPrefix();
+    private Sandbox.SandboxServer _sandbox = null!;
+    private RedisServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task A_record_written_by_one_instance_is_read_by_another_under_the_prefix_and_expires_with_its_window(RedisBackend backend)
+    {
+        _server = await redis.ServerAsync(backend);
+        await using var a = NewInstance();
+        await using var b = NewInstance();
+        var writer = Assert.IsAssignableFrom<IPushNotifiRecordStore>(a.Store);
+        var reader = Assert.IsAssignableFrom<IPushNotifiRecordStore>(b.Store);
+
+        await writer.SetAsync("approval:deploy-42", """{"decided":true}""", TimeSpan.FromMinutes(5));
+        await writer.SetAsync("approval:short", "soon gone", TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal("""{"decided":true}""", await reader.GetAsync("approval:deploy-42"));
+        Assert.Null(await reader.GetAsync("approval:never-written"));
+        var ttl = long.Parse(await _server.CommandAsync("PTTL", _prefix + "record:approval:deploy-42"), CultureInfo.InvariantCulture);
+        Assert.InRange(ttl, 290_000, 300_000);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (await reader.GetAsync("approval:short") is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Null(await reader.GetAsync("approval:short"));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task A_record_replaced_by_another_instance_is_read_with_its_new_value(RedisBackend backend)
+    {
+        _server = await redis.ServerAsync(backend);
+        await using var a = NewInstance();
+        await using var b = NewInstance();
+        var first = Assert.IsAssignableFrom<IPushNotifiRecordStore>(a.Store);
+        var second = Assert.IsAssignableFrom<IPushNotifiRecordStore>(b.Store);
+
+        await first.SetAsync("approval:release", "asked", TimeSpan.FromMinutes(1));
+        await second.SetAsync("approval:release", "decided", TimeSpan.FromMinutes(1));
+
+        Assert.Equal("decided", await first.GetAsync("approval:release"));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task With_redis_killed_records_fail_open_to_this_processs_own_copy_without_throwing(RedisBackend backend)
+    {
+        await using var own = await RedisServer.StartAsync(backend);
+        _server = own;
+        await using var a = NewInstance(TimeSpan.FromMilliseconds(200));
+        var records = Assert.IsAssignableFrom<IPushNotifiRecordStore>(a.Store);
+        await records.SetAsync("approval:before", "kept", TimeSpan.FromMinutes(1));
+
+        await own.KillAsync();
+        await records.SetAsync("approval:during", "also kept", TimeSpan.FromMinutes(1));
+
+        Assert.Equal("kept", await records.GetAsync("approval:before"));
+        Assert.Equal("also kept", await records.GetAsync("approval:during"));
+        Assert.Null(await records.GetAsync("approval:unknown"));
+        Assert.True(a.Logged(3001) == 1, a.Transcript);
+    }
+
+    private Instance NewInstance(TimeSpan? timeout = null) => new(_sandbox, o =>
+    {
+        o.ConnectionString = _server.ConnectionString;
+        o.KeyPrefix = _prefix;
+        if (timeout is { } t)
+        {
+            o.OperationTimeout = t;
+        }
+    });
+}
