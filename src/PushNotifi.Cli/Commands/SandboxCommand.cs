@@ -30,6 +30,20 @@ internal static class SandboxCommand
         var maxRequests = Cap("--max-requests", "requests the traffic log (/sandbox/requests) keeps", SandboxLimits.DefaultMaxRequests);
         var maxNotifications = Cap("--max-notifications", "notifications kept (in memory or in --data), oldest dropped first", SandboxLimits.DefaultMaxNotifications);
 
+        var team = new Option<int>("--team")
+        {
+            Description = $"Make up this many team members (1 to {SandboxOptions.MaxTeamSize}), each with a fake user key and all in one fake group, "
+                + "printed to paste into `ask --to`; the inbox can answer as any of them [default: none].",
+            HelpName = "count",
+        };
+        team.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > SandboxOptions.MaxTeamSize)
+            {
+                result.AddError($"--team must be 1 to {SandboxOptions.MaxTeamSize}.");
+            }
+        });
+
         var command = new Command(
             "sandbox",
             "Run the local PushNotifi sandbox on 127.0.0.1 until Ctrl+C. It accepts the keys in PUSHNOTIFI_USER_KEY, PUSHNOTIFI_GROUP_KEY "
@@ -40,9 +54,10 @@ internal static class SandboxCommand
             data,
             maxRequests,
             maxNotifications,
+            team,
         };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(context, parseResult.GetValue(port), parseResult.GetValue(data)?.FullName, (parseResult.GetValue(maxRequests), parseResult.GetValue(maxNotifications)), cancellationToken));
+            RunAsync(context, parseResult.GetValue(port), parseResult.GetValue(data)?.FullName, (parseResult.GetValue(maxRequests), parseResult.GetValue(maxNotifications), parseResult.GetValue(team)), cancellationToken));
         return command;
     }
 
@@ -64,7 +79,7 @@ internal static class SandboxCommand
         return option;
     }
 
-    private static async Task<int> RunAsync(CliContext context, int port, string? dataFile, (int Requests, int Notifications) caps, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, int port, string? dataFile, (int Requests, int Notifications, int Team) caps, CancellationToken cancellationToken)
     {
         if (await CliSecrets.LoadAsync(context).ConfigureAwait(false) is not { } environment)
         {
@@ -76,6 +91,10 @@ internal static class SandboxCommand
         options.DataFile = dataFile;
         options.MaxRequests = caps.Requests;
         options.MaxNotifications = caps.Notifications;
+        if (caps.Team > 0)
+        {
+            options.TeamSize = caps.Team;
+        }
         IReadOnlyList<string> generated;
         SandboxServer server;
         try

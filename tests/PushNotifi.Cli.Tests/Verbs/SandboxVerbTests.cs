@@ -137,6 +137,57 @@ public sealed partial class SandboxVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task With_team_it_makes_up_that_many_members_and_a_group_and_prints_their_keys_to_paste()
+    {
+        using var live = new LockedStringWriter();
+        using var stop = new CancellationTokenSource();
+        var sandbox = Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0", "--team", "3"], null, null, stop.Token, live);
+
+        var baseUrl = await WaitForBaseUrlAsync(live, sandbox);
+        await WaitForAsync(live, "Press Ctrl+C");
+        using var http = new HttpClient();
+        var team = await http.GetStringAsync(new Uri(baseUrl + "/sandbox/team"));
+        await stop.CancelAsync();
+        var run = await sandbox;
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var members = TeamMemberLine().Matches(run.Output);
+        Assert.Equal(["1", "2", "3"], members.Select(m => m.Groups["n"].Value));
+        Assert.Equal(3, members.Select(m => m.Groups["key"].Value).Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("(device member-2)", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"# Team group \(members 1-3\): gSANDBOXteam[A-Za-z0-9]+", run.Output);
+        Assert.DoesNotContain("Team member 4", run.Output, StringComparison.Ordinal);
+        Assert.Contains("member-3", team, StringComparison.Ordinal);
+        Assert.DoesNotContain("member-4", team, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_team_no_team_is_printed()
+    {
+        using var live = new LockedStringWriter();
+        using var stop = new CancellationTokenSource();
+        var sandbox = Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0"], null, null, stop.Token, live);
+
+        await WaitForBaseUrlAsync(live, sandbox);
+        await WaitForAsync(live, "Press Ctrl+C");
+        await stop.CancelAsync();
+        var run = await sandbox;
+
+        Assert.DoesNotContain("# Team", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("10")]
+    public async Task A_team_size_outside_one_to_nine_is_a_usage_error_naming_the_option(string size)
+    {
+        var run = await Cli.RunAsync(folder.Path, new Dictionary<string, string>(), ["sandbox", "--port", "0", "--team", size], null, null, CancellationToken.None);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--team must be 1 to 9.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_reported_with_a_hint()
     {
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -202,6 +253,9 @@ public sealed partial class SandboxVerbTests : IDisposable
 
     [GeneratedRegex(@"^export (?<name>PUSHNOTIFI_[A-Z_]+)=(?<value>\S+)\r?$", RegexOptions.Multiline)]
     private static partial Regex ExportLine();
+
+    [GeneratedRegex(@"# Team member (?<n>\d) \(device member-\d\): (?<key>uSANDBOXm\d[A-Za-z0-9]+)")]
+    private static partial Regex TeamMemberLine();
 
     [GeneratedRegex(@"listening on (?<url>http://127\.0\.0\.1:\d+)\r?\n")]
     private static partial Regex ListeningLine();
