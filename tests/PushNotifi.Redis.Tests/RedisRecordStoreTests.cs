@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PushNotifi.Redis.Tests;
 
@@ -10,7 +11,14 @@ public sealed class RedisRecordStoreTests(SharedRedis redis) : IAsyncLifetime
     private Sandbox.SandboxServer _sandbox = null!;
     private RedisServer _server = null!;
 
-    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
+    private readonly List<string> _members = [];
+
+    public async ValueTask InitializeAsync() => _sandbox = await TestSandbox.StartAsync(o =>
+    {
+        o.TeamSize = 2;
+        o.WithFakeKeys();
+        _members.AddRange(o.TeamMembers);
+    });
 
     public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 
@@ -74,6 +82,62 @@ public sealed class RedisRecordStoreTests(SharedRedis redis) : IAsyncLifetime
         Assert.Equal("also kept", await records.GetAsync("approval:during"));
         Assert.Null(await records.GetAsync("approval:unknown"));
         Assert.True(a.Logged(3001) == 1, a.Transcript);
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisBackends.All), MemberType = typeof(RedisBackends))]
+    public async Task An_approval_asked_again_after_a_restart_re_attaches_through_redis_and_sends_no_new_question(RedisBackend backend)
+    {
+        _server = await redis.ServerAsync(backend);
+        var request = new PushNotifiApprovalRequest
+        {
+            Title = "Deploy",
+            Message = "Deploy v2 to production?",
+            Steps = [new PushNotifiApprovalStep { Targets = [PushNotifiApprovalTarget.User(_members[0])] }],
+            Timeout = TimeSpan.FromMinutes(2),
+            ApprovalId = "restart-" + Guid.NewGuid().ToString("N"),
+        };
+
+        await using (var before = NewInstance())
+        {
+            using var crash = new CancellationTokenSource();
+            var asking = before.Services.GetRequiredService<IPushNotifiApprovals>().RequestApprovalAsync(request, cancellationToken: crash.Token);
+            await WaitUntilAsync(async () => (await _server.CommandAsync("KEYS", _prefix + "record:*")).Contains("record:", StringComparison.Ordinal));
+            await crash.CancelAsync(); // the process stops while the question is open
+            try
+            {
+                Assert.False((await asking).IsApproved); // a cancelled wait ends undecided, or throws
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        var questions = Questions();
+        var notifications = _sandbox.Notifications.Count;
+        await using var after = NewInstance();
+        var again = after.Services.GetRequiredService<IPushNotifiApprovals>().RequestApprovalAsync(request);
+        var alert = _sandbox.Notifications.Single(n => n.SendToKey == _members[0] && n.AlertId is not null).AlertId!;
+        _sandbox.AckAs(alert, 1, "Approve");
+        var decision = await again.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(decision.IsApproved);
+        Assert.Equal(alert, Assert.Single(decision.Asked).AlertId);
+        Assert.Equal(questions, Questions()); // re-attached from the record: not even a deduplicated re-send
+        Assert.Equal(notifications, _sandbox.Notifications.Count);
+    }
+
+    // Questions sent (priority-2 sends, duplicates by idempotency key included).
+    private int Questions() => _sandbox.Requests.Count(r => r.Method == "POST" && r.Path == "/api/v1/message" && r.Body.Contains("\"priority\":2", StringComparison.Ordinal));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(20);
+        }
     }
 
     private Instance NewInstance(TimeSpan? timeout = null) => new(_sandbox, o =>
