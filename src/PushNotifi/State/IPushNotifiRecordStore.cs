@@ -4,7 +4,7 @@ namespace PushNotifi;
 /// Small named records with an expiry, beside the claims and counters of <see cref="IPushNotifiStateStore"/>: what a
 /// team approval keeps for its lifetime (which alerts it sent, and its decision) so that asking the same approval id
 /// again, in this process or another, re-attaches instead of paging again. A separate interface so that existing
-/// stores and fakes keep compiling; <see cref="InMemoryPushNotifiStateStore"/> implements it.
+/// stores and fakes keep compiling; <see cref="InMemoryPushNotifiStateStore"/> and <c>PushNotifi.Redis</c>'s store implement it.
 /// </summary>
 /// <remarks>
 /// Like the state store, an implementation never throws for an unavailable backend: a lost record costs a re-send
